@@ -1,0 +1,42 @@
+/** The fit score and urgency shapes of records.md §4, shared by the background, overlay, popup and CLI. */
+import * as z from "zod/mini";
+import { timestamp } from "./records";
+
+export const FitFactor = z.object({
+  id: z.string(),
+  label: z.string(),
+  /** The value seen on the page, as the panel shows it ("68% of 28 posts"). */
+  value: z.nullable(z.union([z.string(), z.number(), z.boolean()])),
+  /** The factor's weight after renormalising over the factors that have data (sums to 100). */
+  weight: z.number(),
+  /** Points earned out of `weight`. */
+  points: z.number(),
+});
+
+export const Flag = z.object({ id: z.string(), severity: z.enum(["red", "amber", "green"]), text: z.string() });
+
+export const Fit = z.object({
+  score: z.nullable(z.number().check(z.gte(0), z.lte(100))),
+  confidence: z.number().check(z.gte(0), z.lte(1)),
+  factors: z.array(FitFactor),
+  flags: z.array(Flag),
+  /** What the user might do: "reply" or "decline politely". */
+  suggestedAction: z.optional(z.enum(["reply", "decline"])),
+});
+
+export const UrgencyLevel = z.enum(["now", "today", "soon", "low", "closed"]);
+
+export const Urgency = z.object({
+  level: UrgencyLevel,
+  replyBy: z.nullable(timestamp),
+  reasons: z.array(z.string()),
+});
+
+export const InvitationUrgency = z.object({ id: z.string(), ...Urgency.shape });
+
+export type FitFactor = z.infer<typeof FitFactor>;
+export type Flag = z.infer<typeof Flag>;
+export type Fit = z.infer<typeof Fit>;
+export type UrgencyLevel = z.infer<typeof UrgencyLevel>;
+export type Urgency = z.infer<typeof Urgency>;
+export type InvitationUrgency = z.infer<typeof InvitationUrgency>;

@@ -1,0 +1,205 @@
+/**
+ * The user's settings: the file of records.md §5 plus Invitewise's own sections.
+ * Every section has a default, so a file holding only `version`, `rates` and `profile` is valid,
+ * and the score and drafts work before the user has filled anything in.
+ */
+import * as z from "zod/mini";
+
+export const SETTINGS_VERSION = 1;
+
+const money = z.number().check(z.gte(0));
+const nonEmpty = z.string().check(z.minLength(1));
+const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.infer<T>) => z._default(schema, () => structuredClone(value) as never);
+
+export const PreferredPayment = z.enum(["hourly", "fixed", "milestone"]);
+
+export const Rates = z.object({
+  hourly: z.nullable(money),
+  minimumHourly: z.nullable(money),
+  minimumFixed: z.nullable(money),
+  preferredPayment: PreferredPayment,
+});
+
+export const SpecializedProfile = z.object({
+  name: nonEmpty,
+  skills: z.array(nonEmpty),
+  hourlyRate: z.optional(z.nullable(money)),
+});
+
+export const PortfolioItem = z.object({
+  title: nonEmpty,
+  url: z.optional(z.nullable(z.string())),
+  skills: z.array(nonEmpty),
+  outcome: z.optional(z.nullable(z.string())),
+});
+
+export const Profile = z.object({
+  name: z.string(),
+  headline: z.optional(z.string()),
+  overview: z.optional(z.string()),
+  skills: z.array(nonEmpty),
+  specializedProfiles: withDefault(z.array(SpecializedProfile), []),
+  portfolio: withDefault(z.array(PortfolioItem), []),
+});
+
+/** Fit-score factor ids, in the order the panel lists them. */
+export const FACTOR_IDS = [
+  "paymentVerified",
+  "hireRate",
+  "totalSpent",
+  "avgHourlyRate",
+  "rating",
+  "history",
+  "accountAge",
+  "budget",
+  "skills",
+  "competition",
+] as const;
+export type FactorId = (typeof FACTOR_IDS)[number];
+
+const weight = z.number().check(z.gte(0), z.lte(100));
+export const Weights = z.object(Object.fromEntries(FACTOR_IDS.map((id) => [id, weight])) as Record<FactorId, typeof weight>);
+
+export const Thresholds = z.object({
+  /** Hire rate (percent) at or above which a client hires reliably, and below which it rarely does. */
+  hireRateGood: z.number().check(z.gte(0), z.lte(100)),
+  hireRatePoor: z.number().check(z.gte(0), z.lte(100)),
+  /** Jobs posted at which a hire rate counts as full evidence; fewer posts pull it toward neutral. */
+  hireRateFullEvidencePosts: z.int().check(z.gte(1)),
+  /** Total spent (USD) that counts as an established and as a strong client. */
+  spentEstablished: money,
+  spentStrong: money,
+  /** Average hourly rate paid (USD) under which a client is a low payer whatever the user's rate. */
+  avgHourlyFloor: money,
+  /** Client rating at or above which it is good, and below which it is poor. */
+  ratingGood: z.number().check(z.gte(0), z.lte(5)),
+  ratingPoor: z.number().check(z.gte(0), z.lte(5)),
+  /** Reviews at which a rating counts as full evidence. */
+  ratingFullEvidenceReviews: z.int().check(z.gte(1)),
+  /** A freelancer's rating of the client below this is a complaint; this many complaints make a pattern. */
+  historyComplaintBelow: z.number().check(z.gte(0), z.lte(5)),
+  historyPatternCount: z.int().check(z.gte(1)),
+  /** Account age (days) that counts as established. */
+  accountMatureDays: z.int().check(z.gte(1)),
+  /** Proposals (lower bound of the tier) from which a job is crowded. */
+  proposalsCrowded: z.int().check(z.gte(1)),
+  /** Score under which the suggested action is "decline politely". */
+  declineBelow: z.number().check(z.gte(0), z.lte(100)),
+});
+
+export const UrgencyWindows = z.object({
+  /** Upwork's reply window from the invitation, in hours. */
+  replyWindowHours: z.number().check(z.gt(0)),
+  /** Time left (hours) under which the level is `now`. */
+  nowHoursLeft: z.number().check(z.gte(0)),
+  /** "Last viewed by client" under this many minutes means the client is active now. */
+  clientActiveMinutes: z.number().check(z.gte(0)),
+});
+
+export const Scoring = z.object({ weights: Weights, thresholds: Thresholds, urgency: UrgencyWindows });
+
+export const Templates = z.object({
+  coverLetter: z.string(),
+  decline: z.string(),
+  referral: z.string(),
+  followUp: z.string(),
+});
+
+export const DEFAULT_RATES: z.infer<typeof Rates> = {
+  hourly: null,
+  minimumHourly: null,
+  minimumFixed: null,
+  preferredPayment: "milestone",
+};
+
+export const DEFAULT_PROFILE: z.infer<typeof Profile> = {
+  name: "",
+  headline: "",
+  overview: "",
+  skills: [],
+  specializedProfiles: [],
+  portfolio: [],
+};
+
+/**
+ * Default weights (sum 100). Why each: the client's own track record (hire rate, history, rating,
+ * spend) predicts whether an invitation turns into paid work better than anything else on the page;
+ * payment verification is a gate more than a gradient; skills decide whether the user can do the job.
+ */
+export const DEFAULT_WEIGHTS: Record<FactorId, number> = {
+  paymentVerified: 10,
+  hireRate: 14,
+  totalSpent: 10,
+  avgHourlyRate: 12,
+  rating: 8,
+  history: 12,
+  accountAge: 4,
+  budget: 10,
+  skills: 14,
+  competition: 6,
+};
+
+export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = {
+  hireRateGood: 70,
+  hireRatePoor: 40,
+  hireRateFullEvidencePosts: 10,
+  spentEstablished: 1000,
+  spentStrong: 10000,
+  avgHourlyFloor: 15,
+  ratingGood: 4.7,
+  ratingPoor: 4.5,
+  ratingFullEvidenceReviews: 10,
+  historyComplaintBelow: 3,
+  historyPatternCount: 2,
+  accountMatureDays: 365,
+  proposalsCrowded: 20,
+  declineBelow: 40,
+};
+
+export const DEFAULT_URGENCY: z.infer<typeof UrgencyWindows> = {
+  replyWindowHours: 24,
+  nowHoursLeft: 3,
+  clientActiveMinutes: 60,
+};
+
+export const DEFAULT_TEMPLATES: z.infer<typeof Templates> = {
+  coverLetter: "",
+  decline: "",
+  referral: "",
+  followUp: "",
+};
+
+export const Settings = z.object({
+  version: z.literal(SETTINGS_VERSION),
+  rates: withDefault(Rates, DEFAULT_RATES),
+  profile: withDefault(Profile, DEFAULT_PROFILE),
+  templates: withDefault(Templates, DEFAULT_TEMPLATES),
+  scoring: withDefault(Scoring, { weights: DEFAULT_WEIGHTS, thresholds: DEFAULT_THRESHOLDS, urgency: DEFAULT_URGENCY }),
+});
+
+export type Rates = z.infer<typeof Rates>;
+export type Profile = z.infer<typeof Profile>;
+export type PortfolioItem = z.infer<typeof PortfolioItem>;
+export type SpecializedProfile = z.infer<typeof SpecializedProfile>;
+export type Weights = z.infer<typeof Weights>;
+export type Thresholds = z.infer<typeof Thresholds>;
+export type UrgencyWindows = z.infer<typeof UrgencyWindows>;
+export type Templates = z.infer<typeof Templates>;
+export type Settings = z.infer<typeof Settings>;
+
+export function defaultSettings(): Settings {
+  return Settings.parse({ version: SETTINGS_VERSION });
+}
+
+/** The first problem in a settings value, named by its dotted field path. */
+function describeIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  const path = issue?.path.length ? issue.path.join(".") : "(root)";
+  return `${path}: ${issue?.message ?? "invalid"}`;
+}
+
+/** Reads a settings file (records.md §5). An invalid file is refused with the bad field named. */
+export function parseSettingsFile(value: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
+  const result = Settings.safeParse(value);
+  return result.success ? { ok: true, settings: result.data } : { ok: false, error: describeIssue(result.error) };
+}
