@@ -40,7 +40,6 @@ export function standaloneContentScript(script: ContentScript): Plugin {
           minify: true,
           sourcemap: false,
           lib: { entry: resolve(root, script.entry), formats: ["iife"], name: "invitewiseContent", fileName: () => script.fileName },
-          rollupOptions: { output: { inlineDynamicImports: true } },
         },
       });
       const manifestPath = join(outDir, "manifest.json");

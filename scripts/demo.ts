@@ -1,0 +1,87 @@
+/**
+ * The demo behind `npm start`: walks the sample pages with the built extension loaded, the way a user
+ * would, screenshots each state into demo-out/ and prints what the extension read.
+ */
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { launchExtension, ROOT, samplePages, type ExtensionBrowser } from "./extension-browser";
+
+const OUT = join(ROOT, "demo-out");
+const headless = !process.env.DISPLAY;
+
+declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+
+/** What the overlay shows on a page, read from its test hooks (records.md §6). */
+async function overlaySummary(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const badges = [...document.querySelectorAll("[data-iw-invitation]")].map(
+      (b) => `${b.getAttribute("data-iw-fit")}/${b.getAttribute("data-iw-urgency")}`,
+    );
+    const panel = document.querySelector("[data-iw-panel]");
+    if (badges.length) return `${badges.length} invitation badges (fit/urgency: ${badges.join(", ")})`;
+    if (panel) return `fit panel: ${panel.getAttribute("data-iw-fit")}`;
+    return "no overlay on this page";
+  });
+}
+
+/** Lets the overlay settle: it renders on the next animation frames after the page's content arrives. */
+async function settle(page: Page): Promise<void> {
+  await page.waitForLoadState("load");
+  await page
+    .waitForFunction(() => document.querySelector("[data-iw-invitation], [data-iw-panel]") !== null, null, { timeout: 5_000 })
+    .catch(() => undefined);
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number | undefined> {
+  const tabs = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}));
+  return tabs.find((tab) => tab.url === url)?.id;
+}
+
+async function main(): Promise<void> {
+  await mkdir(OUT, { recursive: true });
+  const browser = await launchExtension({ headless });
+  const pages = await samplePages();
+  const byKind = (kind: string) => pages.find((p) => p.kind === kind);
+  const lines: string[] = [];
+  try {
+    const page = await browser.context.newPage();
+    // The order a user follows: the list, an invitation, its job, the apply form, back to the list.
+    const walk = ["invitations", "invitation", "job", "apply", "proposal", "home"].flatMap((kind) => byKind(kind) ?? []);
+    const list = byKind("invitations");
+    if (list) walk.push({ ...list, file: "invitations-after.png" });
+    for (const sample of walk) {
+      await page.goto(sample.url);
+      await settle(page);
+      const shot = sample.file.endsWith(".png") ? sample.file : `${sample.kind}.png`;
+      await page.screenshot({ path: join(OUT, shot), fullPage: false });
+      lines.push(`${sample.kind.padEnd(12)} ${(await overlaySummary(page)).padEnd(60)} → demo-out/${shot}`);
+    }
+
+    const invitation = byKind("invitation") ?? byKind("job");
+    if (invitation) {
+      await page.goto(invitation.url);
+      await settle(page);
+      const tabId = await tabIdOf(browser, page.url());
+      const popup = await browser.openExtensionPage(`src/popup/index.html${tabId === undefined ? "" : `?tab=${tabId}`}`);
+      await popup.setViewportSize({ width: 420, height: 900 });
+      await settle(popup);
+      await popup.screenshot({ path: join(OUT, "popup.png"), fullPage: true });
+      lines.push(`${"popup".padEnd(12)} ${"drafts for the open invitation".padEnd(60)} → demo-out/popup.png`);
+    }
+    const options = await browser.openExtensionPage("src/options/index.html");
+    await settle(options);
+    await options.screenshot({ path: join(OUT, "options.png"), fullPage: true });
+    lines.push(`${"options".padEnd(12)} ${"settings page".padEnd(60)} → demo-out/options.png`);
+  } finally {
+    await browser.close();
+  }
+  console.log(`\nInvitewise demo (${headless ? "headless" : "headed"} Chromium, sample pages served locally):`);
+  for (const line of lines) console.log(`  ${line}`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * Real Chromium with the built extension loaded, and the project's sample pages served at their real
+ * https://www.upwork.com addresses by request interception — no request leaves the machine.
+ * Used by `npm start` (the demo), the real-browser tests and the benchmark.
+ */
+import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+// @ts-expect-error — plain ESM helper shared with the install scripts, no type declarations.
+import { findChromium } from "./ensure.mjs";
+
+export const ROOT = resolve(import.meta.dirname, "..");
+export const DIST = join(ROOT, "dist");
+export const SAMPLE_PAGES = process.env.IW_SAMPLE_PAGES ?? join(ROOT, "sample-pages");
+
+export interface SamplePage {
+  file: string;
+  url: string;
+  kind: string;
+}
+
+export async function samplePages(): Promise<SamplePage[]> {
+  return JSON.parse(await readFile(join(SAMPLE_PAGES, "pages.json"), "utf8")) as SamplePage[];
+}
+
+/** A page served at an address: the sample pages plus whatever a test adds. */
+export type Routes = Map<string, string>;
+
+export interface ExtensionBrowser {
+  context: BrowserContext;
+  extensionId: string;
+  serviceWorker: Worker;
+  /** Extra pages to serve, keyed by URL without query or hash (e.g. a test page, another origin). */
+  routes: Routes;
+  /** Opens one of the extension's own pages, e.g. "src/popup/index.html?tab=3". */
+  openExtensionPage(path: string): Promise<Page>;
+  close(): Promise<void>;
+}
+
+const QUIET_FLAGS = [
+  "--no-first-run",
+  "--no-default-browser-check",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--disable-quic",
+  "--disable-gpu",
+  "--disable-features=Translate,OptimizationHints,MediaRouter",
+];
+
+function routeKey(url: string): string {
+  const parsed = new URL(url);
+  return parsed.origin + parsed.pathname.replace(/\/$/, "");
+}
+
+export async function launchExtension(options: { headless?: boolean; distDir?: string } = {}): Promise<ExtensionBrowser> {
+  const executablePath = findChromium() as string | null;
+  if (!executablePath) throw new Error("No Chromium found: run `npm test` or `npm start`, which install it, or set CHROME_PATH.");
+  const distDir = options.distDir ?? DIST;
+  const userDataDir = await mkdtemp(join(tmpdir(), "invitewise-chromium-"));
+  const args = [...QUIET_FLAGS, `--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`];
+  if (process.getuid?.() === 0) args.push("--no-sandbox");
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath,
+    headless: options.headless ?? true,
+    args,
+    viewport: { width: 1280, height: 900 },
+  });
+
+  const routes: Routes = new Map();
+  for (const page of await samplePages()) routes.set(routeKey(page.url), await readFile(join(SAMPLE_PAGES, page.file), "utf8"));
+  // Everything over the network is answered here: known pages from `routes`, anything else 404 —
+  // the real Upwork (or any other server) is never contacted.
+  await context.route(/^https?:\/\//, async (route) => {
+    const body = routes.get(routeKey(route.request().url()));
+    if (body !== undefined && route.request().resourceType() === "document") {
+      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body });
+    } else {
+      await route.fulfill({ status: 404, contentType: "text/plain", body: "not served in tests" });
+    }
+  });
+
+  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
+  const extensionId = new URL(serviceWorker.url()).host;
+
+  return {
+    context,
+    extensionId,
+    serviceWorker,
+    routes,
+    async openExtensionPage(path: string) {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId}/${path}`);
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(userDataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,83 @@
+/** The built extension in real Chromium: it starts, reads only Upwork, and never breaks the page. */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { collectErrors, contentScriptAnnouncement, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
+
+declare const chrome: { runtime: { getManifest(): Record<string, unknown> } };
+
+let browser: ExtensionBrowser;
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  // A page of another origin, and an Upwork page with its own script, to see that our code leaves it working.
+  browser.routes.set("https://example.com", "<!doctype html><title>Elsewhere</title><h1>Not Upwork</h1>");
+  browser.routes.set(
+    "https://www.upwork.com/nx/proposals",
+    (await readFile(join(SAMPLE_PAGES, "invitations.html"), "utf8")).replace(
+      "</body>",
+      `<button id="page-own">Upwork's own button</button>
+       <script>document.getElementById("page-own").addEventListener("click", e => { e.target.textContent = "clicked"; });</script></body>`,
+    ),
+  );
+});
+afterAll(async () => browser?.close());
+
+describe("the built extension", () => {
+  it("starts its service worker", async () => {
+    expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
+    const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect(manifest.manifest_version).toBe(3);
+    expect(manifest.permissions).toEqual(["storage"]);
+    expect(manifest.host_permissions).toEqual(["https://www.upwork.com/*"]);
+    expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it("runs its content script on every sample Upwork page", async () => {
+    for (const sample of await samplePages()) {
+      const page = await browser.context.newPage();
+      const announced = contentScriptAnnouncement(page);
+      await page.goto(sample.url);
+      expect(await announced).toBe(`[invitewise] reading ${sample.kind} page`);
+      await page.close();
+    }
+  });
+
+  it("does not run on other origins", async () => {
+    const page = await browser.context.newPage();
+    const messages: string[] = [];
+    page.on("console", (message) => messages.push(message.text()));
+    await page.goto("https://example.com/");
+    // Control: the same wait on an Upwork page does see the content script, so silence here means absence.
+    const control = await browser.context.newPage();
+    const announced = contentScriptAnnouncement(control);
+    await control.goto((await samplePages())[0]!.url);
+    await announced;
+    expect(messages.filter((text) => text.startsWith("[invitewise]"))).toEqual([]);
+    await page.close();
+    await control.close();
+  });
+
+  it("leaves Upwork's page working when the content script throws", async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    const warned = page.waitForEvent("console", { predicate: (m) => m.text().includes("stopped on this page") });
+    await page.goto("https://www.upwork.com/nx/proposals/?iw-test-fault=1");
+    await warned;
+    await page.click("#page-own");
+    expect(await page.textContent("#page-own")).toBe("clicked");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("renders the popup and the options page with no console errors", async () => {
+    for (const path of ["src/popup/index.html", "src/options/index.html"]) {
+      const page = await browser.context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
+      await page.waitForFunction(() => (document.getElementById("app")?.childElementCount ?? 0) > 0 || !!document.getElementById("app")?.textContent);
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+});
