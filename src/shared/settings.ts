@@ -85,6 +85,18 @@ export const Thresholds = z.object({
   proposalsCrowded: z.int().check(z.gte(1)),
   /** Score under which the suggested action is "decline politely". */
   declineBelow: z.number().check(z.gte(0), z.lte(100)),
+  // Added for the scoring core. Each key carries its own default so settings stored before it
+  // existed still validate (additive, no migration needed).
+  /** Hours billed at which the average hourly rate paid counts as full evidence. */
+  avgRateFullEvidenceHours: withDefault(z.number().check(z.gt(0)), 40),
+  /** Rated entries of the client's recent history at which that history counts as full evidence. */
+  historyFullEvidenceRatings: withDefault(z.int().check(z.gte(1)), 3),
+  /** Share (0–1) of the job's skills the best profile must cover to count as a full skills match. */
+  skillsFullMatchShare: withDefault(z.number().check(z.gt(0), z.lte(1)), 0.75),
+  /** Highest score a post can get when its text asks to leave Upwork, for unpaid tests or for credentials. */
+  postRedFlagCap: withDefault(z.number().check(z.gte(0), z.lte(100)), 25),
+  /** A post shorter than this (characters) says too little to quote for: an amber flag. */
+  shortPostChars: withDefault(z.int().check(z.gte(0)), 200),
 });
 
 export const UrgencyWindows = z.object({
@@ -94,6 +106,11 @@ export const UrgencyWindows = z.object({
   nowHoursLeft: z.number().check(z.gte(0)),
   /** "Last viewed by client" under this many minutes means the client is active now. */
   clientActiveMinutes: z.number().check(z.gte(0)),
+  // Added for the urgency core; own defaults keep older stored settings valid.
+  /** Time left (hours) under which the level is at least `today`. */
+  todayHoursLeft: withDefault(z.number().check(z.gte(0)), 12),
+  /** An invitation younger than this (minutes) is fresh: answering first raises the chance of a hire. */
+  freshMinutes: withDefault(z.number().check(z.gte(0)), 60),
 });
 
 export const Scoring = z.object({ weights: Weights, thresholds: Thresholds, urgency: UrgencyWindows });
@@ -139,6 +156,32 @@ export const DEFAULT_WEIGHTS: Record<FactorId, number> = {
   competition: 6,
 };
 
+/**
+ * Default thresholds. Why each (DOMAIN.md's "thresholds other tools use" is the starting point):
+ * - hireRateGood 70 / hireRatePoor 40: the top and bottom of the tools' bands (green ≥ 60–75 %,
+ *   red < 30–40 %); a client between them is amber, not bad.
+ * - hireRateFullEvidencePosts 10: a hire rate from fewer posts carries proportionally less weight
+ *   (1 post = a tenth), so "0 % of 1 post" is weak evidence, not a 0 % client. No tool does this.
+ * - spentEstablished 1000 / spentStrong 10000: the tools' green (> $1K) and strong (≥ $10K) marks.
+ * - avgHourlyFloor 15: the tools' red line for the average rate paid, whatever the user charges.
+ * - ratingGood 4.7 / ratingPoor 4.5: the tools' bands; Upwork ratings cluster high, so 4.5 is poor.
+ * - ratingFullEvidenceReviews 10: like hire rate, a rating from few reviews weighs less.
+ * - historyComplaintBelow 3 / historyPatternCount 2: the page shows only the ~5 latest contracts, so
+ *   two ratings under 3 there are already a pattern (the tools' "≥ 5 bad" is over a full history).
+ * - accountMatureDays 365: one year of history; newer accounts score in proportion, never zero-rated
+ *   for being new alone (a new account is a risk signal, not proof).
+ * - proposalsCrowded 20: DOMAIN's "20–50 crowded".
+ * - declineBelow 40: under 40 the client or the job misses on most factors; declining politely keeps
+ *   the 24-hour reply record and "does not impact your chances of receiving future invitations".
+ * - avgRateFullEvidenceHours 40: one full-time week billed; an average over a few hours is noise.
+ * - historyFullEvidenceRatings 3: one bad rating alone may be the freelancer's fault; three agree.
+ * - skillsFullMatchShare 0.75: posts list 4–10 skills including generic neighbours ("Mobile App
+ *   Design"), so covering three quarters of them is a full match.
+ * - postRedFlagCap 25: moving off Upwork, unpaid tests and credential requests are how scams start;
+ *   no budget or rating makes such a post a good fit, so it can never pass declineBelow.
+ * - shortPostChars 200: DOMAIN's "< 200–300 chars" amber; the shorter bound avoids flagging terse
+ *   but concrete posts.
+ */
 export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = {
   hireRateGood: 70,
   hireRatePoor: 40,
@@ -154,12 +197,26 @@ export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = {
   accountMatureDays: 365,
   proposalsCrowded: 20,
   declineBelow: 40,
+  avgRateFullEvidenceHours: 40,
+  historyFullEvidenceRatings: 3,
+  skillsFullMatchShare: 0.75,
+  postRedFlagCap: 25,
+  shortPostChars: 200,
 };
 
+/**
+ * Default urgency windows. Why: replyWindowHours 24 is Upwork's own clock (after it the
+ * response-time badge suffers); nowHoursLeft 3 leaves time to read the post and write a real reply;
+ * todayHoursLeft 12 is half the window; clientActiveMinutes 60 follows the issue (DOMAIN's "< 10 min"
+ * is too narrow for a page read minutes before it is looked at); freshMinutes 60 because even
+ * 5–10-minute delays cut the chance of being hired (DOMAIN: 11.66 M marketplace interactions).
+ */
 export const DEFAULT_URGENCY: z.infer<typeof UrgencyWindows> = {
   replyWindowHours: 24,
   nowHoursLeft: 3,
   clientActiveMinutes: 60,
+  todayHoursLeft: 12,
+  freshMinutes: 60,
 };
 
 export const DEFAULT_TEMPLATES: z.infer<typeof Templates> = {
