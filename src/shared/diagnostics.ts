@@ -1,0 +1,88 @@
+/**
+ * A small log of pages that parsed with missing fields, for the options page's Diagnostics section
+ * and its "copy report". It holds field names only — never page text, never URLs — so a report can be
+ * pasted into a public bug tracker without leaking anything about the user's jobs or clients.
+ */
+import { extensionStorage, type StorageAreaLike } from "./settings-store";
+
+export const DIAGNOSTICS_KEY = "diagnostics.parseMisses";
+export const MAX_DIAGNOSTICS = 50;
+/** Fields per entry; a page missing more than this is reported with the first ones and a count. */
+const MAX_FIELDS = 40;
+
+export interface ParseMiss {
+  /** Page kind (records.md §2): "invitation", "job", … */
+  kind: string;
+  /** Dotted field paths that were left null/[] because nothing matched, e.g. "client.totalSpent". */
+  missing: string[];
+  /** When the page was read (ISO). */
+  at: string;
+  /** How many field names were dropped because the entry was over MAX_FIELDS. */
+  more?: number;
+}
+
+// Only identifiers: a page kind and dotted field paths. Anything else (page text, a URL) is dropped.
+const KIND = /^[a-z][a-z-]{0,31}$/;
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+){0,7}$/;
+
+function clean(entry: { kind: string; missing: readonly string[]; at?: string | number | Date }): ParseMiss | null {
+  const kind = KIND.test(entry.kind) ? entry.kind : "other";
+  const fields = [...new Set(entry.missing.filter((f) => typeof f === "string" && f.length <= 80 && FIELD.test(f)))];
+  if (fields.length === 0) return null;
+  const date = entry.at === undefined ? new Date() : new Date(entry.at);
+  const at = Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
+  const out: ParseMiss = { kind, missing: fields.slice(0, MAX_FIELDS), at };
+  if (fields.length > MAX_FIELDS) out.more = fields.length - MAX_FIELDS;
+  return out;
+}
+
+function readList(value: unknown): ParseMiss[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (e): e is ParseMiss => typeof e === "object" && e !== null && typeof e.kind === "string" && Array.isArray(e.missing) && typeof e.at === "string",
+  );
+}
+
+// The background may record several pages at once; chaining the read-modify-write keeps every entry.
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Records one page that parsed with missing fields. Keeps the last MAX_DIAGNOSTICS entries in
+ * storage.local. Entries with no valid field name are ignored. Never throws into the caller's page work.
+ */
+export function recordParseMisses(
+  entry: { kind: string; missing: readonly string[]; at?: string | number | Date },
+  local: StorageAreaLike = extensionStorage().local,
+): Promise<void> {
+  const item = clean(entry);
+  if (!item) return Promise.resolve();
+  const run = queue.then(async () => {
+    const list = readList((await local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY]);
+    await local.set({ [DIAGNOSTICS_KEY]: [...list, item].slice(-MAX_DIAGNOSTICS) });
+  });
+  queue = run.catch(() => undefined);
+  return run.catch((e) => console.warn("[invitewise] diagnostics not recorded", e));
+}
+
+/** Newest first. */
+export async function readDiagnostics(local: StorageAreaLike = extensionStorage().local): Promise<ParseMiss[]> {
+  return readList((await local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY]).reverse();
+}
+
+export async function clearDiagnostics(local: StorageAreaLike = extensionStorage().local): Promise<void> {
+  await local.remove(DIAGNOSTICS_KEY);
+}
+
+/** Plain text for a bug report: environment and field names only. */
+export function diagnosticsReport(entries: readonly ParseMiss[], env: { version?: string; userAgent?: string; now?: Date } = {}): string {
+  const lines = [
+    "Invitewise diagnostics report",
+    `Extension version: ${env.version ?? "unknown"}`,
+    `Browser: ${env.userAgent ?? "unknown"}`,
+    `Generated: ${(env.now ?? new Date()).toISOString()}`,
+    "",
+    entries.length ? `Pages read with missing fields (${entries.length}, newest first):` : "No pages with missing fields recorded.",
+    ...entries.map((e) => `- ${e.at} ${e.kind}: ${e.missing.join(", ")}${e.more ? ` (+${e.more} more)` : ""}`),
+  ];
+  return lines.join("\n");
+}
