@@ -219,11 +219,21 @@ export const DEFAULT_URGENCY: z.infer<typeof UrgencyWindows> = {
   freshMinutes: 60,
 };
 
+/**
+ * The built-in reply templates (the drafting code fills them; an empty stored template also means
+ * "use these"). `{{token}}`s: jobTitle, jobPhrase, opening, hook, skills, skillsList, portfolio, asks,
+ * nextStep, name, headline in the cover letter; jobTitle, project, thanks, reason, reasonLabel,
+ * skillsList, summary, name in the notes. An unknown token stays visible in the draft.
+ * `[…]` marks what the user must write themselves.
+ */
 export const DEFAULT_TEMPLATES: z.infer<typeof Templates> = {
-  coverLetter: "",
-  decline: "",
-  referral: "",
-  followUp: "",
+  coverLetter: "Hi,\n\n{{opening}} {{hook}}\n\n{{skills}}\n\n{{portfolio}}\n\n{{asks}}\n\n{{nextStep}}\n\nBest regards,\n{{name}}",
+  decline:
+    "Hi,\n\n{{thanks}} {{reason}}\n\nI wish you the best with the project, and I'd be glad to hear from you about future work.\n\nBest regards,\n{{name}}",
+  referral:
+    "If it helps, I can recommend [name of the freelancer you refer]: [why they fit {{project}}].",
+  followUp:
+    "Hi,\n\nI just submitted my proposal for {{project}}. {{summary}}\n\nWould a short call this week suit you? One question in the meantime: [a question about the project]\n\nBest regards,\n{{name}}",
 };
 
 export const Settings = z.object({
