@@ -22,6 +22,10 @@ export const Fit = z.object({
   flags: z.array(Flag),
   /** What the user might do: "reply" or "decline politely". */
   suggestedAction: z.optional(z.enum(["reply", "decline"])),
+  /** The user's profile (general or specialized) that covers most of the job's skills. */
+  profile: z.optional(
+    z.nullable(z.object({ name: z.string(), specialized: z.boolean(), matched: z.array(z.string()), share: z.number() })),
+  ),
 });
 
 export const UrgencyLevel = z.enum(["now", "today", "soon", "low", "closed"]);
@@ -30,9 +34,21 @@ export const Urgency = z.object({
   level: UrgencyLevel,
   replyBy: z.nullable(timestamp),
   reasons: z.array(z.string()),
+  /** "decline" when the fit is low: declining politely still counts as a reply within the 24 h. */
+  suggestedAction: z.optional(z.enum(["reply", "decline"])),
 });
 
 export const InvitationUrgency = z.object({ id: z.string(), ...Urgency.shape });
+
+/** What the user has done with an invitation, remembered by the background (records cache). */
+export const InvitationState = z.object({
+  /** When the extension first saw this invitation (list row or page), ISO. */
+  firstSeenAt: z.nullable(timestamp),
+  /** When the user last opened the invitation page, ISO; null = never opened. */
+  openedAt: z.nullable(timestamp),
+  replied: z.boolean(),
+  declined: z.boolean(),
+});
 
 export type FitFactor = z.infer<typeof FitFactor>;
 export type Flag = z.infer<typeof Flag>;
@@ -40,3 +56,4 @@ export type Fit = z.infer<typeof Fit>;
 export type UrgencyLevel = z.infer<typeof UrgencyLevel>;
 export type Urgency = z.infer<typeof Urgency>;
 export type InvitationUrgency = z.infer<typeof InvitationUrgency>;
+export type InvitationState = z.infer<typeof InvitationState>;

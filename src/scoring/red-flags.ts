@@ -1,0 +1,86 @@
+/**
+ * Flags read from the job post's own words (title, description, screening questions).
+ * Pure: text in, flags out.
+ *
+ * The patterns look for a *request*, not a mention: "build a WhatsApp integration" or "Telegram bot"
+ * is a legitimate job, "contact me on WhatsApp" is a request to leave Upwork. Other tools match the
+ * bare app names and flag every messaging-bot job.
+ */
+import type { Flag } from "../shared/score";
+import type { Job } from "../shared/records";
+
+const APPS = "whats\\s?app|telegram|skype|signal|wechat|viber|discord|e-?mail|gmail|phone|cell|mobile number";
+const CONTACT_VERB = "contact|reach|message|text|add|ping|dm|write|talk|call|chat|email|connect|send";
+
+const OFF_PLATFORM: RegExp[] = [
+  // "contact me on WhatsApp", "reach us via telegram", "text me at"
+  new RegExp(`\\b(${CONTACT_VERB})\\s+(me|us)\\s+(on|via|at|through|over|by)\\s+(${APPS})\\b`, "i"),
+  // "my WhatsApp is", "our telegram: @handle", "my email"
+  new RegExp(`\\b(my|our)\\s+(${APPS})(\\s+(id|number|handle|address))?\\s*(is|:|-)`, "i"),
+  // "WhatsApp: +39 …", "telegram @someone"
+  new RegExp(`\\b(${APPS})\\s*[:\\-]?\\s*(\\+?\\d[\\d\\s().-]{7,}|@[a-z0-9_]{3,})`, "i"),
+  // an e-mail address or an international phone number written out in the post
+  /\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b/i,
+  /(^|\s)\+\d{1,3}[\s.-]?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b/,
+  // "outside of Upwork", "off Upwork", "pay outside the platform"
+  /\b(outside|off)\s+(of\s+)?(upwork|the\s+platform)\b/i,
+];
+
+const UNPAID_TEST: RegExp[] = [
+  /\b(unpaid|free|non-?paid|no-?pay)\s+(test|trial|sample|task|assignment)\b/i,
+  /\b(test|trial|sample)(\s+(task|project|work|assignment))?\s+(is|will\s+be|are|won'?t\s+be)\s+(unpaid|not\s+paid|free|without\s+pay(ment)?)\b/i,
+  /\b(test|trial|sample)\s+(task|project|work|assignment)?\s*(for\s+free|without\s+pay(ment)?)\b/i,
+];
+
+const CREDENTIALS: RegExp[] = [
+  /\b(send|share|give|provide)\s+(me|us)\s+(your\s+)?(password|login|credentials|bank\s+details|id\s+card|passport|ssn|social\s+security)/i,
+  /\byour\s+(upwork\s+)?(login|password|account)\s+(details|credentials|info(rmation)?)\b/i,
+  /\b(rent|share|use|buy)\s+your\s+(upwork\s+)?(account|profile)\b/i,
+  /\b(log\s?in|sign\s?in)\s+(to|with|into)\s+your\s+(upwork\s+)?account\b/i,
+  /\b(id|passport)\s+(scan|copy|photo)\b/i,
+];
+
+export interface PostFlags {
+  flags: Flag[];
+  /** True when a red flag from the text applies (the score is capped). */
+  red: boolean;
+}
+
+function matchesAny(text: string, patterns: RegExp[]): boolean {
+  return patterns.some((p) => p.test(text));
+}
+
+/** The post's text flags; `shortPostChars` is the length under which the post says too little. */
+export function postTextFlags(job: Pick<Job, "title" | "description" | "questions">, shortPostChars: number): PostFlags {
+  const text = [job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n");
+  const flags: Flag[] = [];
+  if (matchesAny(text, OFF_PLATFORM))
+    flags.push({
+      id: "post-off-platform",
+      severity: "red",
+      text: "The post asks to talk or pay outside Upwork (messaging app, e-mail or phone). Upwork forbids it before a contract, and off-platform work has no payment protection.",
+    });
+  if (matchesAny(text, UNPAID_TEST))
+    flags.push({
+      id: "post-unpaid-test",
+      severity: "red",
+      text: "The post asks for unpaid test work. On Upwork, test tasks are paid through a contract.",
+    });
+  if (matchesAny(text, CREDENTIALS))
+    flags.push({
+      id: "post-credentials",
+      severity: "red",
+      text: "The post asks for your logins, account or identity documents. No real client needs them.",
+    });
+  const red = flags.length > 0;
+  const length = job.description?.length ?? 0;
+  if (job.description !== null && length < shortPostChars)
+    flags.push({
+      id: "post-short",
+      severity: "amber",
+      text: `The post is only ${length} characters long: ask what exactly is to be delivered before quoting.`,
+    });
+  if (job.description && /\b(deliverables?|acceptance criteria|milestones?)\b/i.test(job.description) && length >= shortPostChars)
+    flags.push({ id: "post-deliverables", severity: "green", text: "The post names concrete deliverables." });
+  return { flags, red };
+}
