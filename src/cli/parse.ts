@@ -1,0 +1,45 @@
+/** `parse` command: one NDJSON line per file, `{ file, url, kind, record, missing, warnings }` or `{ file, error }`. */
+import { parsePage, sniffKind } from "../content/parse/index";
+import { pageKind } from "../content/routes";
+import { ParsedPage } from "../shared/records";
+import { loadPage } from "./load-page";
+
+export interface CommonOptions {
+  url?: string;
+  now: Date;
+  settings?: string;
+  files: string[];
+}
+
+/** Parses one file; never throws (a failure is the line's `error`). */
+export async function parseFile(file: string, opts: CommonOptions): Promise<Record<string, unknown>> {
+  let page: Awaited<ReturnType<typeof loadPage>> | null = null;
+  try {
+    page = await loadPage(file, opts.url);
+    const kind = page.url ? pageKind(page.url) : sniffKind(page.document);
+    if (kind === "other") {
+      return { file, error: page.url ? `not a page Invitewise reads: ${page.url}` : "unknown page kind: no address in the file and no known section found" };
+    }
+    const parsed = parsePage(page.document, page.url, opts.now);
+    if (!parsed) return { file, error: "unknown page kind" };
+    const checked = ParsedPage.safeParse(parsed);
+    if (!checked.success) return { file, error: `record does not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+    return { file, url: page.url || null, kind: parsed.kind, record: parsed.record, missing: parsed.missing, warnings: parsed.warnings };
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    const msg = err?.code === "ENOENT" ? "file not found" : err?.code === "EISDIR" ? "is a directory" : (err?.message ?? String(e));
+    return { file, error: msg };
+  } finally {
+    await page?.close().catch(() => undefined);
+  }
+}
+
+export async function runParse(opts: CommonOptions, write: (line: string) => void): Promise<number> {
+  let failed = false;
+  for (const file of opts.files) {
+    const line = await parseFile(file, opts);
+    if ("error" in line) failed = true;
+    write(JSON.stringify(line));
+  }
+  return failed ? 1 : 0;
+}

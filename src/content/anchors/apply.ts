@@ -1,0 +1,75 @@
+/**
+ * Anchors of the apply form (REFERENCE.md §2.5) and of the "Job details" card that the apply form,
+ * the invitation page and the proposal page share (`.fe-job-details`).
+ */
+import type { Anchor } from "./resolve";
+
+export const DETAILS_ROOT: readonly Anchor[] = [{ sel: ".fe-job-details", seen: "2025-12" }];
+export const DETAILS_HEADINGS = [/^Job details$/i];
+
+export const DETAILS = {
+  title: [{ sel: "h3.h5", seen: "2025-12" }, { sel: "h3" }],
+  category: [{ sel: "ul.list-inline li:not([data-qa-skill-key]) .air3-token", seen: "2025-12" }],
+  postedAt: [{ sel: "[itemprop='datePosted']", seen: "2025-12" }, { label: /Posted\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4}|.+? ago|yesterday)/ }],
+  description: [
+    { sel: ".description [id^='air3-truncation-']", seen: "2025-12" },
+    { sel: ".description", seen: "2025-12" },
+  ],
+  features: [{ sel: ".fe-ui-job-features > li", seen: "2025-12" }],
+  skills: [{ sel: "li[data-qa-skill-key] .air3-token", seen: "2026-05" }],
+  posting: [{ sel: "a[data-test='open-original-posting']", seen: "2025-12" }],
+  postingLabel: /^View job posting$/i,
+} satisfies Record<string, readonly Anchor[] | RegExp>;
+
+/** Feature rows of the card: icon first, then the row's small label. */
+export const FEATURE_ICONS = {
+  experience: "[data-cy='expertise']",
+  hourly: "[data-cy='clock-timelog']",
+  fixed: "[data-cy='fixed-price']",
+  duration: "[data-cy*='duration']",
+} as const;
+export const FEATURE_LABELS = {
+  experience: /^Experience level$/i,
+  hourly: /^Hourly range$/i,
+  fixed: /^Fixed[- ]price$/i,
+  hoursPerWeek: /^Hourly$/i,
+  duration: /^(Project length|Duration)$/i,
+};
+
+export const FORM_ROOT: readonly Anchor[] = [
+  { sel: ".fe-job-apply", seen: "2025-12" },
+  { sel: "[data-fetch-key^='ApplyPage']", seen: "2025-12" },
+];
+export const FORM = {
+  connectsRequired: [
+    { label: /This proposal requires\s*(\d[\d,]*\s+Connects?)/i },
+    { label: /Required for proposal:?\s*(\d[\d,]*\s+Connects?)/i },
+    { label: /Send for\s*(\d[\d,]*\s+Connects?)/i },
+  ],
+  connectsRemaining: [
+    { sel: ".remaining-balance-details", seen: "2025-12" },
+    { label: /you'll have\s*(\d[\d,]*\s+Connects?)\s+remaining/i },
+    { label: /Remaining balance:?\s*(\d[\d,]*\s+Connects?)/i },
+  ],
+  profileRate: [
+    { sel: ".contractors-rate", seen: "2025-12" },
+    { label: /Your profile rate:?\s*(\$\s?[\d,.]+\s*\/\s*hr)/i },
+  ],
+  hourlyMarkers: [
+    { sel: ".up-fe-proposal-terms-hourly", seen: "2025-12" },
+    { sel: "#step-rate", seen: "2021..2026" },
+    { label: /(What is the rate you'd like to bid)/i },
+  ],
+  fixedMarkers: [
+    { sel: "input[name='milestoneMode']", seen: "2021..2026" },
+    { sel: "#charged-amount-id", seen: "2021..2026" },
+    { label: /(What is the full amount you'd like to bid|How do you want to be paid\?)/i },
+  ],
+  coverLetter: [
+    { sel: "textarea[aria-labelledby='cover_letter_label']", seen: "2025-12" },
+    { sel: ".cover-letter-area textarea", seen: "2025-12" },
+  ],
+  coverLetterLabel: /^Cover Letter$/i,
+  charsLeft: [{ sel: ".cover-letter-area [role='status']", seen: "2025-12" }, { label: /(\d[\d,]*\s+characters?\s+(?:left|remaining))/i }],
+  questionGroups: [{ sel: ".fe-proposal-job-questions .form-group", seen: "2025-12" }],
+} satisfies Record<string, readonly Anchor[] | RegExp>;

@@ -1,0 +1,18 @@
+/** Anchors of the submitted-proposal page (REFERENCE.md §2.6). */
+import type { Anchor } from "./resolve";
+
+export const PROPOSAL = {
+  root: [{ sel: "[data-test='proposal-details']", seen: "2026-05" }],
+  terms: [
+    { sel: "[data-test='terms-review-hourly']", seen: "2026-05" },
+    { sel: "[data-test='terms-review']", seen: "2026-05" },
+  ],
+  termsHeadings: [/^(Your proposed terms|Terms)$/i],
+  coverLetter: [
+    { sel: "[data-cy='cover-letter-section'] p.text-pre-line", seen: "2026-05" },
+    { sel: ".cover-letter-section p.break", seen: "2024" },
+  ],
+  coverHeadings: [/^Cover letter$/i],
+  hourlyRate: /Hourly rate\s*(\$\s?[\d,.]+)\s*\/\s*hr/i,
+  fixedBid: /\bBid\b[^$]*?(\$\s?[\d,.]+)/i,
+} satisfies Record<string, readonly Anchor[] | RegExp[] | RegExp>;

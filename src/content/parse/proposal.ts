@@ -1,0 +1,32 @@
+/** A submitted proposal → ProposalRecord. */
+import type { ProposalRecord } from "../../shared/records";
+import { collectHeadings, qs, sectionByHeading, visibleLines, visibleText } from "../anchors/dom";
+import { PROPOSAL } from "../anchors/proposal";
+import { resolveElement, type Ctx } from "../anchors/resolve";
+import { proposalIdFromUrl } from "../routes";
+import { parseJobDetailsCard } from "./job-details";
+import { parseMoney } from "./values";
+
+export function parseProposal(doc: Document, url: string, ctx: Ctx): ProposalRecord {
+  const headings = collectHeadings(doc);
+  const id = proposalIdFromUrl(url);
+  if (!id) ctx.warn("id: no proposal id in the address");
+  const termsEl = resolveElement(doc, PROPOSAL.terms) ?? sectionByHeading(headings, PROPOSAL.termsHeadings);
+  const t = visibleText(termsEl) ?? "";
+  const hourly = termsEl?.getAttribute("data-test") === "terms-review-hourly" || PROPOSAL.hourlyRate.test(t);
+  const fixed = !hourly && /By project|By milestone|\bBid\b/i.test(t);
+  const kind = hourly ? "hourly" : fixed ? "fixed" : null;
+  const terms: ProposalRecord["terms"] = {
+    kind: ctx.read("terms.kind", () => kind),
+    rate: kind === "fixed" ? null : ctx.read("terms.rate", () => parseMoney(PROPOSAL.hourlyRate.exec(t)?.[1])),
+    amount: kind === "hourly" ? null : ctx.read("terms.amount", () => parseMoney(PROPOSAL.fixedBid.exec(t)?.[1])),
+  };
+  const coverEl =
+    resolveElement(doc, PROPOSAL.coverLetter) ?? qs(sectionByHeading(headings, PROPOSAL.coverHeadings), "p");
+  return {
+    id: id ?? "0",
+    job: parseJobDetailsCard(doc, headings, url, ctx),
+    terms,
+    coverLetter: ctx.read("coverLetter", () => visibleLines(coverEl)),
+  };
+}
