@@ -12,8 +12,11 @@
  *   client fact can only raise the score (a property test checks it).
  * - confidence = Σ weight × evidence over factors with data ÷ Σ weight over all factors: it falls
  *   with every missing or thin figure and is never raised by removing data.
- * - Red flags in the post's text cap the score (`postRedFlagCap`); the client's country is never
- *   scored (DOMAIN: do not penalise a country by default).
+ * - Each red flag about the client or the job lowers the ceiling by `redFlagCeilingStep` (one →
+ *   at most 75, two → 50, three → 25): deal-breakers that volume cannot buy back. Red flags in the
+ *   post's text cap the score at `postRedFlagCap`. Both are min()s over flags that only disappear as
+ *   facts improve, so the score stays monotone.
+ * - The client's country is never scored (DOMAIN: do not penalise a country by default).
  */
 import type { Activity, Client, Job } from "../shared/records";
 import type { Fit, FitFactor, Flag } from "../shared/score";
@@ -306,7 +309,7 @@ function competition({ input, settings }: Ctx): FactorReading {
   if (hired > 0) flags.push(flag("competition-hired", "amber", `The client has already hired ${plural(hired, "freelancer")} for this job.`));
   if (p.min >= crowded * 2.5) flags.push(flag("competition-very-crowded", "amber", `${tier} proposals: very crowded.`));
   else if (p.min >= crowded) flags.push(flag("competition-crowded", "amber", `${tier} proposals: crowded.`));
-  else if (p.min < 5 && hired === 0) flags.push(flag("competition-low", "green", `Only ${tier} proposals so far.`));
+  else if (p.min < 5 && hired === 0) flags.push(flag("competition-low", "green", `${tier[0]!.toUpperCase()}${tier.slice(1)} proposals so far.`));
   return { value: parts.join(", "), quality: q, evidence: 1, flags };
 }
 
@@ -343,15 +346,23 @@ export function scoreFit(input: FitInput, settings: Settings, now: Date): Fit {
 
   const post = postTextFlags(input.job, settings.scoring.thresholds.shortPostChars);
   const flags: Flag[] = [...post.flags, ...readings.flatMap(({ reading }) => reading.flags)];
-  let score: number | null = totalEffective > 0 ? Math.round(raw) : null;
-  const cap = settings.scoring.thresholds.postRedFlagCap;
-  if (score !== null && post.red && score > cap) {
-    score = cap;
-    flags.push(flag("score-capped", "red", `Score capped at ${cap} because of the post's red flags.`));
+  const t = settings.scoring.thresholds;
+  const uncapped = totalEffective > 0 ? Math.round(raw) : null;
+  let score = uncapped;
+  // Red flags are deal-breakers the weighted sum cannot buy back: each lowers the ceiling.
+  const reds = readings.reduce((n, { reading }) => n + reading.flags.filter((f) => f.severity === "red").length, 0);
+  const ceiling = Math.max(0, 100 - reds * t.redFlagCeilingStep);
+  if (score !== null && score > ceiling) {
+    score = ceiling;
+    flags.push(flag("score-ceiling", "red", `The factors earn ${uncapped}, but ${plural(reds, "red flag")} cap the score at ${ceiling} (each lowers the ceiling by ${t.redFlagCeilingStep}).`));
+  }
+  if (score !== null && post.red && score > t.postRedFlagCap) {
+    score = t.postRedFlagCap;
+    flags.push(flag("score-capped", "red", `Score capped at ${t.postRedFlagCap} because of the post's red flags.`));
   }
   flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const confidence = totalWeight > 0 ? round(readings.reduce((s, { id, reading }) => s + effective(id, reading), 0) / totalWeight, 2) : 0;
-  const fit: Fit = { score, confidence, factors, flags, profile: out.profile };
-  if (score !== null) fit.suggestedAction = score < settings.scoring.thresholds.declineBelow ? "decline" : "reply";
+  const fit: Fit = { score, confidence, factors, flags, profile: out.profile, uncapped };
+  if (score !== null) fit.suggestedAction = score < t.declineBelow ? "decline" : "reply";
   return fit;
 }

@@ -22,6 +22,8 @@ export const Fit = z.object({
   flags: z.array(Flag),
   /** What the user might do: "reply" or "decline politely". */
   suggestedAction: z.optional(z.enum(["reply", "decline"])),
+  /** The sum of the factors' points before red flags capped it (equals `score` when nothing capped it). */
+  uncapped: z.optional(z.nullable(z.number())),
   /** The user's profile (general or specialized) that covers most of the job's skills. */
   profile: z.optional(
     z.nullable(z.object({ name: z.string(), specialized: z.boolean(), matched: z.array(z.string()), share: z.number() })),

@@ -97,6 +97,8 @@ export const Thresholds = z.object({
   postRedFlagCap: withDefault(z.number().check(z.gte(0), z.lte(100)), 25),
   /** A post shorter than this (characters) says too little to quote for: an amber flag. */
   shortPostChars: withDefault(z.int().check(z.gte(0)), 200),
+  /** Each red flag about the client or the job lowers the highest possible score by this much. */
+  redFlagCeilingStep: withDefault(z.number().check(z.gte(0), z.lte(100)), 25),
 });
 
 export const UrgencyWindows = z.object({
@@ -181,6 +183,10 @@ export const DEFAULT_WEIGHTS: Record<FactorId, number> = {
  *   no budget or rating makes such a post a good fit, so it can never pass declineBelow.
  * - shortPostChars 200: DOMAIN's "< 200–300 chars" amber; the shorter bound avoids flagging terse
  *   but concrete posts.
+ * - redFlagCeilingStep 25: a weighted sum lets volume (verified, $11K spent, 68 % hire rate) hide a
+ *   client who pays $5/h and whose last freelancers rated it 1.0 and 2.5 — the "87, Good" failure in
+ *   DOMAIN.md. Each red flag is a deal-breaker the other factors cannot buy back: one caps the score
+ *   at 75 (no longer excellent), two at 50 (borderline), three at 25 (decline).
  */
 export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = {
   hireRateGood: 70,
@@ -202,6 +208,7 @@ export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = {
   skillsFullMatchShare: 0.75,
   postRedFlagCap: 25,
   shortPostChars: 200,
+  redFlagCeilingStep: 25,
 };
 
 /**
