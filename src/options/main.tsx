@@ -1,1 +1,4 @@
-document.getElementById("app")!.textContent="popup";
+import { render } from "preact";
+import { App } from "./app";
+
+render(<App />, document.getElementById("app")!);

@@ -1,0 +1,97 @@
+import { useState } from "preact/hooks";
+import { clearDiagnostics, diagnosticsReport, type ParseMiss } from "../../shared/diagnostics";
+
+declare const chrome: { runtime?: { getManifest?(): { version: string } } } | undefined;
+
+const KIND_LABELS: Record<string, string> = {
+  invitations: "Invitations list",
+  invitation: "Invitation",
+  job: "Job",
+  apply: "Proposal form",
+  proposal: "Proposal",
+  home: "Find work",
+};
+
+export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[]; onCleared(): void }) {
+  const [status, setStatus] = useState("");
+  const [manual, setManual] = useState<string | null>(null);
+  const report = () =>
+    diagnosticsReport(entries, { version: typeof chrome !== "undefined" ? chrome?.runtime?.getManifest?.().version : undefined, userAgent: navigator.userAgent });
+
+  const copy = async () => {
+    const text = report();
+    try {
+      await navigator.clipboard.writeText(text);
+      setManual(null);
+      setStatus("Report copied. Paste it into your bug report.");
+    } catch {
+      // Clipboard refused (no focus, policy): show the text to copy by hand.
+      setManual(text);
+      setStatus("Copying was blocked; select the report below and copy it.");
+    }
+  };
+
+  return (
+    <section id="diagnostics" aria-labelledby="diag-title" data-testid="section-diagnostics">
+      <h2 id="diag-title">Diagnostics</h2>
+      <p class="intro">Upwork pages that were read with some fields missing — usually after Upwork changed its layout. Only field names are kept, never page text.</p>
+      {entries.length === 0 ? (
+        <p class="muted" data-testid="diagnostics-empty">
+          No pages with missing fields so far.
+        </p>
+      ) : (
+        <div class="table-scroll" tabIndex={0} aria-label="Pages read with missing fields">
+          <table data-testid="diagnostics-table">
+            <thead>
+              <tr>
+                <th scope="col">When</th>
+                <th scope="col">Page</th>
+                <th scope="col">Missing fields</th>
+              </tr>
+            </thead>
+            <tbody>
+              {entries.map((e, i) => (
+                <tr key={i}>
+                  <td>
+                    <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time>
+                  </td>
+                  <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
+                  <td class="cell-text">
+                    {e.missing.join(", ")}
+                    {e.more ? ` (+${e.more} more)` : ""}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      <div class="row">
+        <button type="button" data-testid="copy-report" onClick={copy}>
+          Copy report
+        </button>
+        <button
+          type="button"
+          data-testid="clear-diagnostics"
+          disabled={entries.length === 0}
+          onClick={async () => {
+            await clearDiagnostics();
+            setStatus("Diagnostics cleared.");
+            onCleared();
+          }}
+        >
+          Clear
+        </button>
+      </div>
+      <p role="status" class="status" data-testid="diagnostics-status">
+        {status}
+      </p>
+      {manual !== null && (
+        <div class="field field--wide">
+          <label for="report-text">Report</label>
+          <textarea id="report-text" readOnly rows={8} value={manual} onFocus={(e) => e.currentTarget.select()} />
+        </div>
+      )}
+    </section>
+  );
+}

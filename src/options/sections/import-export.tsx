@@ -1,0 +1,139 @@
+import { useState } from "preact/hooks";
+import { applyImport, exportSettings, previewImport, type SettingsChange } from "../../shared/settings-store";
+
+const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? (v === "" ? "(empty)" : v) : JSON.stringify(v));
+
+type State =
+  | { step: "idle" }
+  | { step: "error"; error: string }
+  | { step: "preview"; text: string; fileName: string; changes: SettingsChange[]; migrated: string[] };
+
+export function ImportExportSection({ dirty, onImported, onError }: { dirty: boolean; onImported(notices: string[]): void; onError(message: string): void }) {
+  const [state, setState] = useState<State>({ step: "idle" });
+  const [busy, setBusy] = useState(false);
+  const [inputKey, setInputKey] = useState(0);
+
+  const download = async () => {
+    try {
+      const file = await exportSettings();
+      const url = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2) + "\n"], { type: "application/json" }));
+      const a = document.createElement("a");
+      a.href = url;
+      a.download = `invitewise-settings-${new Date().toISOString().slice(0, 10)}.json`;
+      a.click();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (e) {
+      onError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+
+  const choose = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    if (!file) return;
+    setBusy(true);
+    try {
+      const text = await file.text();
+      const preview = await previewImport(text);
+      setState(preview.ok ? { step: "preview", text, fileName: file.name, changes: preview.changes, migrated: preview.migrated } : { step: "error", error: preview.error });
+    } catch (e) {
+      setState({ step: "error", error: `The file could not be read (${e instanceof Error ? e.message : String(e)})` });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const apply = async (text: string) => {
+    setBusy(true);
+    try {
+      const result = await applyImport(text);
+      if (!result.ok) return setState({ step: "error", error: result.error });
+      setState({ step: "idle" });
+      setInputKey((k) => k + 1);
+      onImported(result.save.notices);
+    } catch (e) {
+      onError(`Import failed; nothing was changed (${e instanceof Error ? e.message : String(e)})`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const cancel = () => {
+    setState({ step: "idle" });
+    setInputKey((k) => k + 1);
+  };
+
+  return (
+    <section id="import-export" aria-labelledby="ie-title" data-testid="section-import-export">
+      <h2 id="ie-title">Import and export</h2>
+      <p class="intro">
+        The export is a JSON settings file other tools read (the command line's <code>--settings</code> takes it too). It includes any damaged stored
+        values under <code>recovered</code>.
+      </p>
+      <button type="button" data-testid="export" onClick={download}>
+        Export settings file
+      </button>
+      <div class={`field field--wide${state.step === "error" ? " field--invalid" : ""}`}>
+        <label for="import-file">Import a settings file</label>
+        <input
+          key={inputKey}
+          id="import-file"
+          data-testid="import-file"
+          type="file"
+          accept="application/json,.json"
+          disabled={busy}
+          aria-describedby={state.step === "error" ? "import-file-hint import-error" : "import-file-hint"}
+          aria-invalid={state.step === "error" ? true : undefined}
+          onChange={(e) => choose(e.currentTarget)}
+        />
+        <p class="hint" id="import-file-hint">
+          You will see what changes before anything is applied.{dirty ? " Importing replaces your unsaved edits." : ""}
+        </p>
+        {state.step === "error" && (
+          <p class="error" id="import-error" role="alert" data-testid="import-error">
+            This file was not imported, and nothing changed: {state.error}
+          </p>
+        )}
+      </div>
+      {state.step === "preview" && (
+        <div class="import-preview" data-testid="import-preview" role="region" aria-labelledby="import-preview-title">
+          <h3 id="import-preview-title">
+            {state.changes.length === 0 ? `${state.fileName} matches your saved settings` : `${state.fileName} changes ${state.changes.length} ${state.changes.length === 1 ? "value" : "values"}`}
+          </h3>
+          {state.migrated.length > 0 && <p>The file is from an older version and was updated: {state.migrated.join("; ")}.</p>}
+          {state.changes.length > 0 && (
+            <div class="table-scroll" tabIndex={0} aria-label="Changes">
+              <table data-testid="import-changes">
+                <thead>
+                  <tr>
+                    <th scope="col">Setting</th>
+                    <th scope="col">Now</th>
+                    <th scope="col">After import</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {state.changes.map((c) => (
+                    <tr key={c.path}>
+                      <th scope="row">
+                        <code>{c.path}</code>
+                      </th>
+                      <td class="cell-text">{show(c.from)}</td>
+                      <td class="cell-text">{show(c.to)}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+          <div class="row">
+            <button type="button" class="primary" data-testid="import-apply" disabled={busy || state.changes.length === 0} onClick={() => apply(state.text)}>
+              Apply import
+            </button>
+            <button type="button" data-testid="import-cancel" onClick={cancel}>
+              Cancel
+            </button>
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}

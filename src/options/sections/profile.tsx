@@ -1,0 +1,173 @@
+import { useState } from "preact/hooks";
+import type { PortfolioItem, Profile, SpecializedProfile } from "../../shared/settings";
+import { ListField, NumberField, TextArea, TextField, type FieldContext } from "../fields";
+import { errorId, fieldId, pathKey } from "../form";
+
+export function ProfileSection({ ctx, profile, seenSkills }: { ctx: FieldContext; profile: Profile; seenSkills: string[] }) {
+  return (
+    <section id="profile" aria-labelledby="profile-title" data-testid="section-profile">
+      <h2 id="profile-title">Profile</h2>
+      <p class="intro">Who you are. Skills decide the skills match; the rest feeds the drafts.</p>
+      <div class="grid">
+        <TextField ctx={ctx} path={["profile", "name"]} label="Name" value={profile.name} autocomplete="name" hint="As you sign your messages." />
+        <TextField ctx={ctx} path={["profile", "headline"]} label="Headline" value={profile.headline} />
+      </div>
+      <TextArea ctx={ctx} path={["profile", "overview"]} label="Overview" value={profile.overview} rows={5} />
+      <SkillsEditor ctx={ctx} skills={profile.skills} seenSkills={seenSkills} />
+      <SpecializedProfiles ctx={ctx} items={profile.specializedProfiles} />
+      <Portfolio ctx={ctx} items={profile.portfolio} />
+    </section>
+  );
+}
+
+function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: string[]; seenSkills: string[] }) {
+  const [text, setText] = useState("");
+  const path = ["profile", "skills"];
+  const has = (s: string) => skills.some((k) => k.toLowerCase() === s.toLowerCase());
+  const add = (raw: string) => {
+    const names = raw.split(",").map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => s && !has(s));
+    if (names.length) ctx.onChange(path, [...skills, ...new Set(names)]);
+    setText("");
+  };
+  const suggestions = seenSkills.filter((s) => !has(s)).slice(0, 12);
+  const error = ctx.errors[pathKey(path)];
+  return (
+    <div class={`field field--wide${error ? " field--invalid" : ""}`}>
+      <label for={fieldId(path)}>Skills</label>
+      <ul class="chips" aria-label="Your skills" data-testid="skills-list">
+        {skills.map((skill, i) => (
+          <li class="chip" key={skill}>
+            <span>{skill}</span>
+            <button type="button" class="chip-remove" aria-label={`Remove skill ${skill}`} onClick={() => ctx.onChange(path, skills.filter((_, j) => j !== i))}>
+              ×
+            </button>
+          </li>
+        ))}
+        {skills.length === 0 && <li class="muted">No skills yet.</li>}
+      </ul>
+      <div class="row">
+        <input
+          id={fieldId(path)}
+          data-testid="field-profile.skills"
+          type="text"
+          list="seen-skills"
+          value={text}
+          aria-describedby={[`${fieldId(path)}-hint`, error ? errorId(path) : ""].filter(Boolean).join(" ")}
+          aria-invalid={error ? true : undefined}
+          onInput={(e) => setText(e.currentTarget.value)}
+          onKeyDown={(e) => {
+            if (e.key === "Enter") {
+              e.preventDefault();
+              add(text);
+            }
+          }}
+        />
+        <button type="button" data-testid="skills-add" onClick={() => add(text)} disabled={!text.trim()}>
+          Add skill
+        </button>
+      </div>
+      <datalist id="seen-skills">
+        {suggestions.map((s) => (
+          <option value={s} key={s} />
+        ))}
+      </datalist>
+      <p class="hint" id={`${fieldId(path)}-hint`}>
+        Type a skill and press Enter; several at once separated by commas.
+      </p>
+      {error && (
+        <p class="error" id={errorId(path)}>
+          {error}
+        </p>
+      )}
+      {suggestions.length > 0 && (
+        <div class="suggestions" data-testid="skill-suggestions">
+          <span id="suggest-label">Seen on jobs you opened:</span>
+          <ul class="chips" aria-labelledby="suggest-label">
+            {suggestions.map((s) => (
+              <li key={s}>
+                <button type="button" class="chip chip--add" aria-label={`Add skill ${s}`} onClick={() => add(s)}>
+                  + {s}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}
+
+function ItemControls({ label, onRemove, testid }: { label: string; onRemove(): void; testid: string }) {
+  return (
+    <button type="button" class="danger" data-testid={testid} onClick={onRemove}>
+      Remove {label}
+    </button>
+  );
+}
+
+function SpecializedProfiles({ ctx, items }: { ctx: FieldContext; items: SpecializedProfile[] }) {
+  const base = ["profile", "specializedProfiles"];
+  const add = () => {
+    ctx.onChange(base, [...items, { name: "", skills: [], hourlyRate: null }]);
+    focusLater(fieldId([...base, items.length, "name"]));
+  };
+  return (
+    <div class="subsection">
+      <h3>Specialized profiles</h3>
+      <p class="intro">Upwork specialized profiles, each with its own skills and rate. A job that matches one is quoted at its rate.</p>
+      {items.map((item, i) => (
+        <fieldset class="card" key={i} data-testid={`specialized-${i}`}>
+          <legend>{item.name || `Specialized profile ${i + 1}`}</legend>
+          <div class="grid">
+            <TextField ctx={ctx} path={[...base, i, "name"]} label="Profile name" value={item.name} />
+            <NumberField ctx={ctx} path={[...base, i, "hourlyRate"]} label="Hourly rate" unit="USD/h" value={item.hourlyRate} />
+          </div>
+          <ListField ctx={ctx} path={[...base, i, "skills"]} label="Skills" value={item.skills} />
+          <ItemControls label={item.name || `specialized profile ${i + 1}`} testid={`specialized-remove-${i}`} onRemove={() => ctx.onChange(base, items.filter((_, j) => j !== i))} />
+        </fieldset>
+      ))}
+      <button type="button" data-testid="specialized-add" onClick={add}>
+        Add specialized profile
+      </button>
+    </div>
+  );
+}
+
+function Portfolio({ ctx, items }: { ctx: FieldContext; items: PortfolioItem[] }) {
+  const base = ["profile", "portfolio"];
+  const add = () => {
+    ctx.onChange(base, [...items, { title: "", url: "", skills: [], outcome: "" }]);
+    focusLater(fieldId([...base, items.length, "title"]));
+  };
+  return (
+    <div class="subsection">
+      <h3>Portfolio</h3>
+      <p class="intro">Past work the cover letter can point to: the item whose skills match the job best is suggested.</p>
+      <ol class="cards" data-testid="portfolio-list">
+        {items.map((item, i) => (
+          <li key={i}>
+            <fieldset class="card" data-testid={`portfolio-${i}`}>
+              <legend>{item.title || `Portfolio item ${i + 1}`}</legend>
+              <div class="grid">
+                <TextField ctx={ctx} path={[...base, i, "title"]} label="Title" value={item.title} />
+                <TextField ctx={ctx} path={[...base, i, "url"]} label="Link" type="url" value={item.url} placeholder="https://" />
+              </div>
+              <ListField ctx={ctx} path={[...base, i, "skills"]} label="Skills" value={item.skills} />
+              <TextArea ctx={ctx} path={[...base, i, "outcome"]} label="Outcome" value={item.outcome} rows={2} hint="The result, in one line: numbers help." />
+              <ItemControls label={item.title || `portfolio item ${i + 1}`} testid={`portfolio-remove-${i}`} onRemove={() => ctx.onChange(base, items.filter((_, j) => j !== i))} />
+            </fieldset>
+          </li>
+        ))}
+      </ol>
+      {items.length === 0 && <p class="muted">No portfolio items yet.</p>}
+      <button type="button" data-testid="portfolio-add" onClick={add}>
+        Add portfolio item
+      </button>
+    </div>
+  );
+}
+
+/** Moves focus to a field rendered on the next frame (after an "Add" button). */
+function focusLater(id: string) {
+  requestAnimationFrame(() => document.getElementById(id)?.focus());
+}

@@ -1,0 +1,111 @@
+import { FACTOR_IDS, type Settings } from "../../shared/settings";
+import { NumberField, type FieldContext } from "../fields";
+
+type Scoring = Settings["scoring"];
+
+const FACTOR_LABELS: Record<string, string> = {
+  paymentVerified: "Payment verified",
+  hireRate: "Hire rate",
+  totalSpent: "Total spent",
+  avgHourlyRate: "Average hourly rate paid",
+  rating: "Client rating",
+  history: "Client's history with freelancers",
+  accountAge: "Account age",
+  budget: "Budget against your rates",
+  skills: "Skills match",
+  competition: "Competition (proposals)",
+};
+
+/** Labels and units for the known keys; a key added later is shown by its name until it gets one. */
+const SETTING_LABELS: Record<string, [string, string?]> = {
+  hireRateGood: ["Good hire rate from", "%"],
+  hireRatePoor: ["Poor hire rate below", "%"],
+  hireRateFullEvidencePosts: ["Jobs posted for a trusted hire rate", "jobs"],
+  spentEstablished: ["Established client from", "USD"],
+  spentStrong: ["Strong client from", "USD"],
+  avgHourlyFloor: ["Low payer below", "USD/h"],
+  ratingGood: ["Good client rating from", "★"],
+  ratingPoor: ["Poor client rating below", "★"],
+  ratingFullEvidenceReviews: ["Reviews for a trusted rating", "reviews"],
+  historyComplaintBelow: ["Freelancer's rating that counts as a complaint, below", "★"],
+  historyPatternCount: ["Complaints that make a pattern", "complaints"],
+  accountMatureDays: ["Account established after", "days"],
+  proposalsCrowded: ["Crowded job from", "proposals"],
+  declineBelow: ["Suggest declining below score", "/100"],
+  avgRateFullEvidenceHours: ["Hours billed for a trusted average rate", "hours"],
+  historyFullEvidenceRatings: ["Rated past jobs for a trusted history", "ratings"],
+  skillsFullMatchShare: ["Share of the job's skills for a full match", "0–1"],
+  postRedFlagCap: ["Highest score for a post asking to leave Upwork", "/100"],
+  shortPostChars: ["Post too short to quote for, under", "characters"],
+  replyWindowHours: ["Upwork's reply window", "hours"],
+  nowHoursLeft: ["Answer now when less than this is left", "hours"],
+  todayHoursLeft: ["Answer today when less than this is left", "hours"],
+  clientActiveMinutes: ["Client active when last seen within", "minutes"],
+  freshMinutes: ["Invitation fresh for", "minutes"],
+};
+
+const humanize = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
+
+function Group({
+  ctx,
+  name,
+  title,
+  values,
+  defaults,
+  keys,
+  labelOf,
+}: {
+  ctx: FieldContext;
+  name: "weights" | "thresholds" | "urgency";
+  title: string;
+  values: Record<string, number>;
+  defaults: Record<string, number>;
+  keys: readonly string[];
+  labelOf(key: string): [string, string?];
+}) {
+  const changed = keys.some((k) => values[k] !== defaults[k]);
+  return (
+    <div class="subsection" data-testid={`scoring-${name}`}>
+      <div class="subsection-head">
+        <h3>{title}</h3>
+        <button type="button" data-testid={`reset-${name}`} disabled={!changed} onClick={() => ctx.onChange(["scoring", name], { ...defaults })}>
+          Reset {title.toLowerCase()} to defaults
+        </button>
+      </div>
+      <div class="grid grid--narrow">
+        {keys.map((k) => {
+          const [label, unit] = labelOf(k);
+          return (
+            <NumberField
+              key={k}
+              ctx={ctx}
+              path={["scoring", name, k]}
+              label={label}
+              unit={unit}
+              required
+              value={values[k]}
+              hint={values[k] === defaults[k] ? `Default: ${defaults[k]}` : `Default: ${defaults[k]} (changed)`}
+            />
+          );
+        })}
+      </div>
+    </div>
+  );
+}
+
+export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; scoring: Scoring; defaults: Scoring }) {
+  const total = FACTOR_IDS.reduce((n, id) => n + (Number.isFinite(scoring.weights[id]) ? scoring.weights[id] : 0), 0);
+  const label = (k: string): [string, string?] => SETTING_LABELS[k] ?? [humanize(k)];
+  return (
+    <section id="scoring" aria-labelledby="scoring-title" data-testid="section-scoring">
+      <h2 id="scoring-title">Scoring</h2>
+      <p class="intro">How the fit score weighs what it sees. Weights are relative: they are rescaled over the factors a page shows (now {total} in all).</p>
+      <Group ctx={ctx} name="weights" title="Factor weights" values={scoring.weights} defaults={defaults.weights} keys={FACTOR_IDS} labelOf={(k) => [FACTOR_LABELS[k] ?? humanize(k), "weight"]} />
+      <Group ctx={ctx} name="thresholds" title="Thresholds" values={scoring.thresholds} defaults={defaults.thresholds} keys={Object.keys(defaults.thresholds)} labelOf={label} />
+      <Group ctx={ctx} name="urgency" title="Urgency windows" values={scoring.urgency} defaults={defaults.urgency} keys={Object.keys(defaults.urgency)} labelOf={label} />
+      <button type="button" data-testid="reset-scoring" onClick={() => ctx.onChange(["scoring"], structuredClone(defaults))}>
+        Reset all scoring to defaults
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,55 @@
+import { DEFAULT_TEMPLATES, type Templates } from "../../shared/settings";
+import { TextArea, type FieldContext } from "../fields";
+import { fieldId } from "../form";
+import { PLACEHOLDERS } from "../placeholders";
+
+const NAMES: Record<keyof Templates, string> = {
+  coverLetter: "Cover letter",
+  decline: "Decline",
+  referral: "Referral",
+  followUp: "Follow-up",
+};
+
+export function TemplatesSection({ ctx, templates }: { ctx: FieldContext; templates: Templates }) {
+  return (
+    <section id="templates" aria-labelledby="templates-title" data-testid="section-templates">
+      <h2 id="templates-title">Templates</h2>
+      <p class="intro">
+        The drafts start from these. Placeholders in double braces are filled from the job; text in [square brackets] is for you to write. An empty
+        template uses the built-in one.
+      </p>
+      {(Object.keys(NAMES) as Array<keyof Templates>).map((key) => {
+        const path = ["templates", key];
+        const listId = `${fieldId(path)}-placeholders`;
+        return (
+          <div class="template" key={key} data-testid={`template-${key}`}>
+            <div class="template-editor">
+              <TextArea ctx={ctx} path={path} label={`${NAMES[key]} template`} value={templates[key]} rows={key === "coverLetter" ? 12 : 7} wide />
+              <button
+                type="button"
+                data-testid={`template-reset-${key}`}
+                disabled={templates[key] === DEFAULT_TEMPLATES[key]}
+                onClick={() => ctx.onChange(path, DEFAULT_TEMPLATES[key])}
+              >
+                Reset {NAMES[key].toLowerCase()} to default
+              </button>
+            </div>
+            <aside class="placeholders" aria-labelledby={listId}>
+              <h3 id={listId}>Placeholders</h3>
+              <dl>
+                {PLACEHOLDERS[key].map((p) => (
+                  <div key={p.token}>
+                    <dt>
+                      <code>{`{{${p.token}}}`}</code>
+                    </dt>
+                    <dd>{p.text}</dd>
+                  </div>
+                ))}
+              </dl>
+            </aside>
+          </div>
+        );
+      })}
+    </section>
+  );
+}
