@@ -1,0 +1,42 @@
+/**
+ * Messages the popup sends to the content script (`browser.tabs.sendMessage(tabId, …)`), and their
+ * replies. Parsed on send and on receipt, like the background messages.
+ */
+import * as z from "zod/mini";
+import { DraftAnswer, TermsKind, Milestone } from "./draft";
+
+const money = z.number().check(z.gte(0));
+
+/** The parts of a draft the apply form can hold. */
+export const InsertableDraft = z.object({
+  coverLetter: z.string(),
+  terms: z.object({
+    kind: TermsKind,
+    rate: z.nullable(money),
+    amount: z.nullable(money),
+    milestones: z.array(Milestone),
+  }),
+  answers: z.array(DraftAnswer),
+});
+
+export const InsertDraftMessage = z.object({ type: z.literal("insert-draft"), draft: InsertableDraft });
+
+export const ContentMessage = z.discriminatedUnion("type", [InsertDraftMessage]);
+
+export const InsertResult = z.object({
+  /** Fields that hold the drafted value after blur, read back from the page. */
+  filled: z.array(z.string()),
+  /** Fields left unfilled, each with why, in words for the user. */
+  notFilled: z.array(z.object({ field: z.string(), reason: z.string() })),
+});
+
+export const InsertDraftReply = z.union([
+  z.object({ ok: z.literal(true), data: InsertResult }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
+
+export type InsertableDraft = z.infer<typeof InsertableDraft>;
+export type InsertDraftMessage = z.infer<typeof InsertDraftMessage>;
+export type ContentMessage = z.infer<typeof ContentMessage>;
+export type InsertResult = z.infer<typeof InsertResult>;
+export type InsertDraftReply = z.infer<typeof InsertDraftReply>;

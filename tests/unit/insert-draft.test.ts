@@ -1,0 +1,172 @@
+/** Inserting a draft into an apply form in happy-dom: values, events, read-back, gaps, no clicks. */
+import { readFileSync } from "node:fs";
+import { Window } from "happy-dom";
+import { afterEach, describe, expect, it } from "vitest";
+import { handleContentMessage, insertDraft } from "../../src/content/insert-draft";
+import type { InsertableDraft } from "../../src/shared/content-messages";
+
+const FORM = readFileSync(new URL("../fixtures/drafting/apply-form.html", import.meta.url), "utf8");
+
+const windows: Window[] = [];
+afterEach(async () => {
+  await Promise.all(windows.splice(0).map((w) => w.happyDOM.close()));
+});
+
+function page(html = FORM) {
+  const win = new Window({ url: "https://www.upwork.com/nx/proposals/job/~022093312200334455667/apply/" });
+  windows.push(win);
+  win.document.write(html);
+  const doc = win.document as unknown as Document;
+  const clicks: string[] = [];
+  doc.addEventListener("click", (e) => clicks.push((e.target as Element).textContent ?? ""), true);
+  doc.addEventListener("submit", () => clicks.push("submit"), true);
+  return { win, doc, clicks };
+}
+
+const hourlyDraft: InsertableDraft = {
+  coverLetter: "Hi,\n\nThank you for inviting me to “Vue 3 dashboard”.\n\nBest regards,\nDana K.",
+  terms: { kind: "hourly", rate: 45, amount: null, milestones: [] },
+  answers: [
+    { question: "Describe your recent experience with similar projects", answer: "A recent example is Yoga class booking." },
+    { question: "what is your availability", answer: "I can start Monday." },
+  ],
+};
+
+/** Records the events a field receives, in order, with whether they bubble. */
+function recordEvents(el: EventTarget): string[] {
+  const seen: string[] = [];
+  for (const type of ["input", "change", "blur", "focusout"]) el.addEventListener(type, (e) => seen.push(`${type}${(e as Event).bubbles ? "↑" : ""}`));
+  return seen;
+}
+
+describe("insertDraft", () => {
+  it("fills the cover letter, rate and matching questions, firing input, change and focusout, and reads them back", () => {
+    const { doc, clicks } = page();
+    const letter = doc.querySelector("textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement;
+    const rate = doc.querySelector("#step-rate") as HTMLInputElement;
+    const letterEvents = recordEvents(letter);
+    const rateEvents = recordEvents(rate);
+
+    const result = insertDraft(doc, hourlyDraft);
+
+    expect(result).toEqual({
+      filled: [
+        "Cover letter",
+        "Hourly rate",
+        "Question: Describe your recent experience with similar projects",
+        "Question: what is your availability",
+      ],
+      notFilled: [],
+    });
+    expect(letter.value).toBe(hourlyDraft.coverLetter);
+    expect(rate.value).toBe("45.00");
+    const answers = [...doc.querySelectorAll(".fe-proposal-job-questions textarea")].map((t) => (t as HTMLTextAreaElement).value);
+    expect(answers).toEqual(["A recent example is Yoga class booking.", "I can start Monday."]);
+    for (const events of [letterEvents, rateEvents]) {
+      expect(events.filter((e) => e !== "blur")).toEqual(["input↑", "change↑", "focusout↑"]);
+      expect(events).toContain("blur");
+    }
+    expect(clicks).toEqual([]);
+  });
+
+  it("goes through the prototype's setter, past an instance-level value override", () => {
+    const { doc } = page();
+    const letter = doc.querySelector("textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement;
+    const proto = Object.getPrototypeOf(letter);
+    const native = Object.getOwnPropertyDescriptor(proto, "value")!;
+    // Like a framework's value tracker: plain `el.value = x` is swallowed.
+    Object.defineProperty(letter, "value", { configurable: true, get: () => native.get!.call(letter), set: () => {} });
+    const result = insertDraft(doc, hourlyDraft);
+    expect(result.filled).toContain("Cover letter");
+    expect(native.get!.call(letter)).toBe(hourlyDraft.coverLetter);
+  });
+
+  it("accepts the page reformatting a currency on blur", () => {
+    const { doc } = page();
+    const rate = doc.querySelector("#step-rate") as HTMLInputElement;
+    rate.addEventListener("focusout", () => (rate.value = `$${Number(rate.value).toFixed(2)}`));
+    expect(insertDraft(doc, hourlyDraft).filled).toContain("Hourly rate");
+    expect(rate.value).toBe("$45.00");
+  });
+
+  it("reports a value the page rejects", () => {
+    const { doc } = page();
+    const rate = doc.querySelector("#step-rate") as HTMLInputElement;
+    rate.addEventListener("change", () => (rate.value = "$25.00"));
+    const result = insertDraft(doc, hourlyDraft);
+    expect(result.filled).not.toContain("Hourly rate");
+    expect(result.notFilled).toContainEqual({ field: "Hourly rate", reason: "The page shows “$25.00” instead of $45.00." });
+  });
+
+  it("reports what it could not fill: missing fields, unknown questions, unanswered questions", () => {
+    const { doc } = page();
+    const draft: InsertableDraft = {
+      coverLetter: "Hello",
+      terms: { kind: "milestone", rate: null, amount: 600, milestones: [{ description: "All", amount: 600 }] },
+      answers: [{ question: "What is your favourite colour?", answer: "Blue" }],
+    };
+    const result = insertDraft(doc, draft);
+    expect(result.filled).toEqual(["Cover letter"]);
+    expect(result.notFilled).toEqual([
+      { field: "Bid", reason: "No fixed price or milestone fields on this page: is this an hourly job?" },
+      { field: "Question: What is your favourite colour?", reason: "This question is not on the page." },
+      { field: "Question: Describe your recent experience with similar projects", reason: "The draft has no answer for this question." },
+      { field: "Question: What is your availability?", reason: "The draft has no answer for this question." },
+    ]);
+  });
+
+  it("finds the cover letter by its label when the attribute is gone, and reports its absence", () => {
+    const damaged = FORM.replace('aria-labelledby="cover_letter_label"', "").replace('class="cover-letter-area"', 'class="letter"');
+    const { doc } = page(damaged);
+    expect(insertDraft(doc, hourlyDraft).filled).toContain("Cover letter");
+
+    const gone = FORM.replace(/<div class="cover-letter-area">[\s\S]*?<\/div><\/div>/, "");
+    const { doc: doc2 } = page(gone);
+    expect(insertDraft(doc2, hourlyDraft).notFilled).toContainEqual({ field: "Cover letter", reason: "No cover letter field on this page." });
+  });
+
+  it("fills a by-project fixed price and existing milestone rows, never adding rows itself", () => {
+    const fixed = FORM.replace(
+      /<div data-test="up-fe-rate-widget">[\s\S]*?<\/div>\s*<\/div>\s*<\/div>\s*<input id="fee-rate"[^>]*>\s*<\/div>/,
+      `<div data-test="milestones"><div data-test="milestone"><input data-test="milestone-description" class="air3-input">
+       <div data-test="milestone-amount"><input id="milestone-amount-1" data-test="currency-input" class="air3-input"></div></div>
+       <button type="button" data-ev-label="milestone_add">Add milestone</button></div>`,
+    );
+    const { doc, clicks } = page(fixed);
+    const draft: InsertableDraft = {
+      coverLetter: "",
+      terms: { kind: "milestone", rate: null, amount: 1000, milestones: [{ description: "Setup", amount: 400 }, { description: "Finish", amount: 600 }] },
+      answers: [],
+    };
+    const result = insertDraft(doc, draft);
+    expect(result.filled).toEqual(["Milestone 1 description", "Milestone 1 amount"]);
+    expect(result.notFilled[0]).toEqual({ field: "Milestone 2", reason: "Add this milestone on the page (Invitewise never clicks page buttons), then insert again." });
+    expect((doc.querySelector("#milestone-amount-1") as HTMLInputElement).value).toBe("400.00");
+    expect(clicks).toEqual([]);
+
+    const byProject = fixed.replace(/<div data-test="milestones">[\s\S]*Add milestone<\/button><\/div>/, '<input id="charged-amount-id" placeholder="$0.00">');
+    const { doc: doc2 } = page(byProject);
+    const r2 = insertDraft(doc2, draft);
+    expect(r2.filled).toEqual(["Fixed price"]);
+    expect(r2.notFilled[0]).toEqual({ field: "Milestones", reason: "The form is set to “By project”; choose “By milestone” to enter the milestones." });
+    expect((doc2.querySelector("#charged-amount-id") as HTMLInputElement).value).toBe("1000.00");
+  });
+});
+
+describe("handleContentMessage", () => {
+  it("answers an insert-draft message, ignores others, and reports a value the page resets later", async () => {
+    const { doc } = page();
+    expect(handleContentMessage({ type: "something-else" }, doc)).toBeUndefined();
+    expect(handleContentMessage({ type: "insert-draft", draft: { coverLetter: 1 } }, doc)).toBeUndefined();
+
+    const rate = doc.querySelector("#step-rate") as HTMLInputElement;
+    // Like Vue re-validation on the next tick, resetting the rate after our blur.
+    rate.addEventListener("focusout", () => queueMicrotask(() => (rate.value = "$25.00")));
+    const reply = await handleContentMessage({ type: "insert-draft", draft: hourlyDraft }, doc);
+    expect(reply?.ok).toBe(true);
+    if (!reply?.ok) return;
+    expect(reply.data.filled).toContain("Cover letter");
+    expect(reply.data.filled).not.toContain("Hourly rate");
+    expect(reply.data.notFilled).toContainEqual({ field: "Hourly rate", reason: "The page reset the value after it was entered; enter it by hand." });
+  });
+});
