@@ -1,0 +1,201 @@
+/**
+ * The options page in the built extension, in real Chromium: what the user saves stays saved, an
+ * invalid import changes nothing, a long portfolio survives the sync quota, and a damaged stored
+ * value is announced without breaking the page.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import type { Page } from "playwright-core";
+import { collectErrors, launchExtension, type ExtensionBrowser } from "./harness";
+
+declare const chrome: {
+  storage: Record<"sync" | "local", { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> }>;
+};
+
+let browser: ExtensionBrowser;
+const pages: Page[] = [];
+
+beforeAll(async () => {
+  // IW_DIST_DIR lets a developer test a private build while others rebuild dist/.
+  browser = await launchExtension(process.env.IW_DIST_DIR ? { distDir: process.env.IW_DIST_DIR } : {});
+});
+afterAll(async () => browser?.close());
+
+/** Opens the options page with its console watched from the first script on. */
+async function openOptions(viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.context.newPage();
+  pages.push(page);
+  if (viewport) await page.setViewportSize(viewport);
+  const errors = collectErrors(page);
+  await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+  await page.getByTestId("options-ready").waitFor();
+  return { page, errors };
+}
+
+async function reload(page: Page) {
+  await page.reload();
+  await page.getByTestId("options-ready").waitFor();
+}
+
+const storageSnapshot = (page: Page) =>
+  page.evaluate(async () => JSON.stringify([await chrome.storage.sync.get(null), await chrome.storage.local.get(null)]));
+
+beforeEach(async () => {
+  for (const page of pages.splice(0)) await page.close();
+  const page = await browser.openExtensionPage("src/options/index.html");
+  await page.evaluate(() => Promise.all([chrome.storage.sync.clear(), chrome.storage.local.clear()]));
+  await page.close();
+});
+
+describe("options page", () => {
+  it("first run: says what to fill first; save → reload keeps every value", async () => {
+    const { page, errors } = await openOptions();
+    await expect(page.getByTestId("first-run").textContent()).resolves.toMatch(/your name.*your skills.*your hourly rate/);
+
+    await page.getByLabel("Hourly rate", { exact: true }).fill("45");
+    await page.getByLabel("Preferred payment").selectOption("hourly");
+    await page.getByLabel("Name", { exact: true }).fill("Dana K.");
+    await page.getByTestId("field-profile.skills").fill("React Native, TypeScript");
+    await page.getByTestId("field-profile.skills").press("Enter");
+    await page.getByLabel("Decline template").fill("No thanks, {{name}}");
+    await page.getByLabel("Skills match").fill("20");
+    await page.getByTestId("save").click();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
+    await expect(page.getByTestId("first-run").count()).resolves.toBe(0);
+
+    await reload(page);
+    await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("45");
+    await expect(page.getByLabel("Preferred payment").inputValue()).resolves.toBe("hourly");
+    await expect(page.getByLabel("Name", { exact: true }).inputValue()).resolves.toBe("Dana K.");
+    await expect(page.getByTestId("skills-list").locator("li > span").allTextContents()).resolves.toEqual(["React Native", "TypeScript"]);
+    await expect(page.getByLabel("Decline template").inputValue()).resolves.toBe("No thanks, {{name}}");
+    await expect(page.getByLabel("Skills match").inputValue()).resolves.toBe("20");
+    await expect(page.getByTestId("first-run").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("a bad value is not saved: the error sits next to its field, which gets focus", async () => {
+    const { page, errors } = await openOptions();
+    const before = await storageSnapshot(page);
+    await page.getByLabel("Hire rate", { exact: true }).fill("abc");
+    await page.getByTestId("save").click();
+    const field = page.getByLabel("Hire rate", { exact: true });
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-scoring-weights-hireRate");
+    const describedBy = (await field.getAttribute("aria-describedby")) ?? "";
+    expect(describedBy.split(" ")).toContain("f-scoring-weights-hireRate-error");
+    await expect(page.locator("#f-scoring-weights-hireRate-error").textContent()).resolves.toBe("Enter a number.");
+    await expect(field.getAttribute("aria-invalid")).resolves.toBe("true");
+    await expect(page.getByTestId("save-status").textContent()).resolves.toMatch(/^Not saved/);
+    expect(await storageSnapshot(page)).toBe(before);
+    // Fixing it (reset to defaults) clears the error and saves.
+    await page.getByTestId("reset-weights").click();
+    await expect(page.locator("#f-scoring-weights-hireRate-error").count()).resolves.toBe(0);
+    await page.getByTestId("save").click();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
+    expect(errors).toEqual([]);
+  });
+
+  it("invalid import: the bad field is named and nothing changes; a valid one shows the changes and applies on confirm", async () => {
+    const { page, errors } = await openOptions();
+    await page.getByLabel("Hourly rate", { exact: true }).fill("45");
+    await page.getByTestId("save").click();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
+    const before = await storageSnapshot(page);
+
+    const bad = { version: 1, rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "weekly" }, profile: { name: "X", skills: [] } };
+    await page.getByTestId("import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    const error = page.getByTestId("import-error");
+    await error.waitFor();
+    await expect(error.textContent()).resolves.toMatch(/nothing changed.*rates\.preferredPayment/);
+    await expect(page.getByTestId("import-file").getAttribute("aria-describedby")).resolves.toContain("import-error");
+    await expect(page.getByTestId("import-preview").count()).resolves.toBe(0);
+    expect(await storageSnapshot(page)).toBe(before);
+    await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("45");
+
+    const good = { ...bad, rates: { ...bad.rates, preferredPayment: "fixed" } };
+    await page.getByTestId("import-file").setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
+    const changes = page.getByTestId("import-changes");
+    await changes.waitFor();
+    await expect(changes.textContent()).resolves.toMatch(/rates\.hourly.*45.*60/);
+    expect(await storageSnapshot(page)).toBe(before); // previewing changes nothing
+    await page.getByTestId("import-apply").click();
+    await expect.poll(() => page.getByLabel("Hourly rate", { exact: true }).inputValue()).toBe("60");
+    await reload(page);
+    await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("60");
+    await expect(page.getByLabel("Name", { exact: true }).inputValue()).resolves.toBe("X");
+    expect(errors).toEqual([]);
+  });
+
+  it("a 30-item portfolio saves (in this browser's storage, with a notice) and loads back", async () => {
+    const { page, errors } = await openOptions();
+    for (let i = 0; i < 30; i++) {
+      await page.getByTestId("portfolio-add").click();
+      await page.locator(`#f-profile-portfolio-${i}-title`).fill(`Project ${i + 1}: fitness tracker app for a gym chain`);
+      await page.locator(`#f-profile-portfolio-${i}-url`).fill(`https://example.com/work/${i + 1}`);
+      await page.locator(`#f-profile-portfolio-${i}-skills`).fill("React Native, TypeScript, Expo.io");
+      await page.locator(`#f-profile-portfolio-${i}-outcome`).fill(`Shipped to both stores; ${i + 10}k installs and a 4.8★ rating in the first quarter.`);
+    }
+    await page.getByTestId("save").click();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
+    await expect(page.getByTestId("notices").textContent()).resolves.toMatch(/profile settings are \d+ KB.*saved in this browser only/);
+    const stored = await page.evaluate(async () => [(await chrome.storage.sync.get(null))["settings.profile"], (await chrome.storage.local.get(null))["settings.profile"]]);
+    expect(stored[0]).toMatchObject({ storedIn: "local" });
+    expect((stored[1] as { value: { portfolio: unknown[] } }).value.portfolio).toHaveLength(30);
+
+    await reload(page);
+    await expect(page.getByTestId("portfolio-list").locator("fieldset").count()).resolves.toBe(30);
+    await expect(page.locator("#f-profile-portfolio-29-title").inputValue()).resolves.toBe("Project 30: fitness tracker app for a gym chain");
+    await expect(page.locator("#f-profile-portfolio-29-skills").inputValue()).resolves.toBe("React Native, TypeScript, Expo.io");
+    expect(errors).toEqual([]);
+  });
+
+  it("a corrupted stored value shows the notice, the page still works, and the export keeps the raw value", async () => {
+    const { page, errors } = await openOptions();
+    await page.evaluate(() => chrome.storage.sync.set({ "settings.rates": { savedAt: Date.now(), value: { hourly: "forty", preferredPayment: 7 } } }));
+    await reload(page);
+    await expect(page.getByTestId("notice").first().textContent()).resolves.toMatch(/stored rates settings could not be read \(rates\.hourly: .*defaults are in use/);
+    await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("");
+
+    await page.getByLabel("Hourly rate", { exact: true }).fill("52");
+    await page.getByTestId("save").click();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
+    await reload(page);
+    await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("52");
+    await expect(page.getByTestId("notices").textContent()).resolves.toMatch(/damaged copy of your rates settings/);
+
+    const download = page.waitForEvent("download");
+    await page.getByTestId("export").click();
+    const file = JSON.parse(await readFile((await (await download).path())!, "utf8"));
+    expect(Object.keys(file).slice(0, 3)).toEqual(["version", "rates", "profile"]);
+    expect(file.rates.hourly).toBe(52);
+    expect(file.recovered.rates[0].raw).toEqual({ hourly: "forty", preferredPayment: 7 });
+    expect(errors).toEqual([]);
+  });
+
+  it("diagnostics list field names from storage and the report can be copied", async () => {
+    const { page, errors } = await openOptions();
+    await page.evaluate(() =>
+      chrome.storage.local.set({ "diagnostics.parseMisses": [{ kind: "job", missing: ["client.totalSpent", "job.budget"], at: "2025-12-11T09:00:00.000Z" }] }),
+    );
+    await reload(page);
+    await expect(page.getByTestId("diagnostics-table").textContent()).resolves.toMatch(/Job.*client\.totalSpent, job\.budget/);
+    await page.getByTestId("copy-report").click();
+    await expect.poll(() => page.getByTestId("diagnostics-status").textContent()).toMatch(/copied|copy it/);
+    expect(errors).toEqual([]);
+  });
+
+  it("is usable in a narrow window: no sideways scrolling, every field labelled", async () => {
+    const { page, errors } = await openOptions({ width: 360, height: 800 });
+    await page.getByTestId("portfolio-add").click();
+    await page.getByTestId("specialized-add").click();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    const unlabelled = await page.evaluate(() =>
+      [...document.querySelectorAll("input, select, textarea")]
+        .filter((el) => !(el as HTMLInputElement).labels?.length)
+        .map((el) => el.outerHTML.slice(0, 80)),
+    );
+    expect(unlabelled).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});
