@@ -54,12 +54,25 @@ function routeKey(url: string): string {
   return parsed.origin + parsed.pathname.replace(/\/$/, "");
 }
 
-export async function launchExtension(options: { headless?: boolean; distDir?: string } = {}): Promise<ExtensionBrowser> {
+export interface LaunchOptions {
+  headless?: boolean;
+  distDir?: string;
+  /** False: the same browser and served pages without the extension (the benchmark's baseline). */
+  withExtension?: boolean;
+}
+
+/** The same browser without the extension: no service worker, no extension id. */
+export type BaselineBrowser = Omit<ExtensionBrowser, "serviceWorker" | "extensionId"> & { serviceWorker: null; extensionId: "" };
+
+export async function launchExtension(options: LaunchOptions & { withExtension: false }): Promise<BaselineBrowser>;
+export async function launchExtension(options?: LaunchOptions): Promise<ExtensionBrowser>;
+export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser | BaselineBrowser> {
   const executablePath = findChromium() as string | null;
   if (!executablePath) throw new Error("No Chromium found: run `npm test` or `npm start`, which install it, or set CHROME_PATH.");
   const distDir = options.distDir ?? DIST;
   const userDataDir = await mkdtemp(join(tmpdir(), "invitewise-chromium-"));
-  const args = [...QUIET_FLAGS, `--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`];
+  const withExtension = options.withExtension ?? true;
+  const args = withExtension ? [...QUIET_FLAGS, `--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`] : [...QUIET_FLAGS, "--disable-extensions"];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -81,13 +94,13 @@ export async function launchExtension(options: { headless?: boolean; distDir?: s
     }
   });
 
-  const serviceWorker = context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 }));
-  const extensionId = new URL(serviceWorker.url()).host;
+  const serviceWorker = withExtension
+    ? (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 })))
+    : null;
+  const extensionId = serviceWorker ? new URL(serviceWorker.url()).host : "";
 
-  return {
+  const common = {
     context,
-    extensionId,
-    serviceWorker,
     routes,
     async openExtensionPage(path: string) {
       const page = await context.newPage();
@@ -99,4 +112,5 @@ export async function launchExtension(options: { headless?: boolean; distDir?: s
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
+  return serviceWorker ? { ...common, serviceWorker, extensionId } : { ...common, serviceWorker: null, extensionId: "" };
 }
