@@ -84,7 +84,11 @@ export function App() {
       setShowErrors(true);
       const count = Object.keys(problems).length;
       setStatus(`Not saved: ${count} ${count === 1 ? "field needs" : "fields need"} attention.`);
-      requestAnimationFrame(() => document.getElementById(fieldId(first.split(".")))?.focus());
+      requestAnimationFrame(() => {
+        const field = document.getElementById(fieldId(first.split(".")));
+        field?.focus({ preventScroll: true });
+        field?.scrollIntoView({ block: "center" });
+      });
       return;
     }
     setSaving(true);
