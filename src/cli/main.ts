@@ -3,11 +3,13 @@
  * Commands live in a table so others (score, draft) can be added in their own files.
  */
 import { runParse, type CommonOptions } from "./parse";
+import { runDraftCommand } from "./draft";
 
 type Command = (opts: CommonOptions, write: (line: string) => void) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
   parse: { run: runParse, help: "one JSON line per FILE: { file, url, kind, record, missing, warnings } or { file, error }" },
+  draft: { run: runDraftCommand, help: "one JSON object for one FILE: { coverLetter, terms, answers, decline, referral, followUp, check }" },
 };
 
 export const USAGE = `usage: npm run cli -- <command> [options] FILE...

@@ -1,0 +1,82 @@
+/**
+ * `draft` command (records.md §4): one JSON object for one FILE — the reply draft for the job on a
+ * saved invitation, job or apply page — made by the same drafting code the popup uses.
+ */
+import { readFile } from "node:fs/promises";
+import { draftReply, type DraftInput } from "../drafting/index";
+import type { Draft } from "../shared/draft";
+import type { ParsedPage } from "../shared/records";
+import { defaultSettings, parseSettingsFile, type Settings } from "../shared/settings";
+import { parseFile, type CommonOptions } from "./parse";
+
+export interface DraftOptions {
+  url?: string;
+  now?: Date;
+  /** Path of a settings file (records.md §5); default: the built-in defaults. */
+  settings?: string;
+}
+
+export type DraftLine = ({ file: string; url: string | null; kind: DraftInput["kind"] } & Draft) | { file: string; error: string };
+
+async function readSettings(path: string | undefined): Promise<Settings> {
+  if (!path) return defaultSettings();
+  let raw: unknown;
+  try {
+    raw = JSON.parse(await readFile(path, "utf8"));
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    throw new Error(`settings file ${path}: ${err?.code === "ENOENT" ? "file not found" : `not valid JSON (${err?.message ?? e})`}`);
+  }
+  const parsed = parseSettingsFile(raw);
+  if (!parsed.ok) throw new Error(`settings file ${path}: ${parsed.error}`);
+  return parsed.settings;
+}
+
+/** The drafting input a parsed page provides, or why it provides none. */
+export function draftInputFor(parsed: ParsedPage, url: string): DraftInput | string {
+  switch (parsed.kind) {
+    case "invitation":
+      return { kind: "invitation", job: parsed.record.job, client: parsed.record.client, questions: parsed.record.job.questions, invited: true };
+    case "job":
+      return { kind: "job", job: parsed.record.job, client: parsed.record.client, questions: parsed.record.job.questions, invited: false };
+    case "apply":
+      return {
+        kind: "apply",
+        job: parsed.record.job,
+        client: null,
+        questions: parsed.record.form.questions,
+        // The invitation "Accept" route leads to the same form; the letter then thanks for the invite.
+        invited: /\/interview\/(uid\/)?\d+\/accept/.test(url),
+      };
+    default:
+      return `nothing to draft on a ${parsed.kind} page: open an invitation, job or apply page`;
+  }
+}
+
+/** Drafts the reply for one saved page; never throws (a failure is the object's `error`). */
+export async function runDraft(file: string, options: DraftOptions = {}): Promise<DraftLine> {
+  let settings: Settings;
+  try {
+    settings = await readSettings(options.settings);
+  } catch (e) {
+    return { file, error: (e as Error).message };
+  }
+  const opts: CommonOptions = { now: options.now ?? new Date(), files: [file], ...(options.url ? { url: options.url } : {}) };
+  const line = await parseFile(file, opts);
+  if ("error" in line) return { file, error: String(line.error) };
+  const url = (line.url as string | null) ?? "";
+  const input = draftInputFor({ kind: line.kind, record: line.record, missing: [], warnings: [] } as ParsedPage, url);
+  if (typeof input === "string") return { file, error: input };
+  return { file, url: url || null, kind: input.kind, ...draftReply(input, settings) };
+}
+
+/** The command-table entry: exactly one FILE, one JSON object; exit code 1 on failure. */
+export async function runDraftCommand(opts: CommonOptions, write: (line: string) => void): Promise<number> {
+  if (opts.files.length !== 1) {
+    write(JSON.stringify({ file: opts.files.join(" "), error: "draft takes exactly one FILE" }));
+    return 1;
+  }
+  const result = await runDraft(opts.files[0]!, { now: opts.now, ...(opts.url ? { url: opts.url } : {}), ...(opts.settings ? { settings: opts.settings } : {}) });
+  write(JSON.stringify(result, null, 2));
+  return "error" in result ? 1 : 0;
+}
