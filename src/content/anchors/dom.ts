@@ -56,9 +56,10 @@ export function visibleText(el: Element | null | undefined): string | null {
 export function visibleLines(el: Element | null | undefined): string | null {
   if (!el) return null;
   const out: string[] = [];
-  const walk = (node: Node) => {
+  // `pre`: inside Upwork's `.text-pre-line` (CSS white-space: pre-line) the source's newlines are shown.
+  const walk = (node: Node, pre: boolean) => {
     for (const child of Array.from(node.childNodes)) {
-      if (child.nodeType === 3) out.push((child.nodeValue ?? "").replace(/[ \t\f\r]+/g, " "));
+      if (child.nodeType === 3) out.push((child.nodeValue ?? "").replace(pre ? /[^\S\n]+/g : /\s+/g, " "));
       else if (child.nodeType === 1) {
         const e = child as Element;
         if (e.matches(HIDDEN) || isDuplicateShortForm(e)) continue;
@@ -68,12 +69,12 @@ export function visibleLines(el: Element | null | undefined): string | null {
         }
         const block = /^(P|DIV|LI|UL|OL|SECTION|H[1-6])$/.test(e.tagName);
         if (block) out.push("\n");
-        walk(e);
+        walk(e, pre || e.classList.contains("text-pre-line") || e.tagName === "PRE");
         if (block) out.push("\n");
       }
     }
   };
-  walk(el);
+  walk(el, el.classList.contains("text-pre-line") || el.tagName === "PRE");
   const text = out
     .join("")
     .split("\n")

@@ -13,6 +13,6 @@ export const PROPOSAL = {
     { sel: ".cover-letter-section p.break", seen: "2024" },
   ],
   coverHeadings: [/^Cover letter$/i],
-  hourlyRate: /Hourly rate\s*(\$\s?[\d,.]+)\s*\/\s*hr/i,
+  hourlyRate: /Hourly rate\b[^$]*?(\$\s?[\d,.]+)\s*\/\s*hr/i,
   fixedBid: /\bBid\b[^$]*?(\$\s?[\d,.]+)/i,
 } satisfies Record<string, readonly Anchor[] | RegExp[] | RegExp>;

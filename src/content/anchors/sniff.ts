@@ -3,7 +3,7 @@ export const SNIFF: ReadonlyArray<readonly ["invitations" | "invitation" | "appl
   ["apply", ".fe-job-apply, textarea[aria-labelledby='cover_letter_label']"],
   ["proposal", "[data-test='proposal-details'], [data-cy='cover-letter-section']"],
   ["invitations", "[data-qa='card-invitations'], .invitations-card-view"],
-  ["invitations", /^Invit(?:ation)?s? (?:to (?:interview|apply)|from clients)\b/i],
+  ["invitations", /^(?:Invitations to (?:interview|apply)|Invites from clients)\b/i],
   ["invitation", /^Invitation to (?:interview|apply)$/i],
   ["job", ".job-details-card, [data-test='about-client-container'], .cfe-about-client-v2, ul.client-activity-items"],
   ["job", /^(About the client|Activity on this job)$/i],

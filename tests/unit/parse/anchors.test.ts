@@ -1,0 +1,37 @@
+/** Meta-test: every selector of every anchor table matches in at least one fixture (no dead anchors). */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import * as apply from "../../../src/content/anchors/apply";
+import * as home from "../../../src/content/anchors/home";
+import * as invitations from "../../../src/content/anchors/invitations";
+import * as job from "../../../src/content/anchors/job";
+import * as proposal from "../../../src/content/anchors/proposal";
+import * as sniff from "../../../src/content/anchors/sniff";
+import { fixtures, loadHtml } from "./helpers";
+
+function selectors(value: unknown, out = new Set<string>()): Set<string> {
+  if (Array.isArray(value)) value.forEach((v) => selectors(v, out));
+  else if (value && typeof value === "object" && !(value instanceof RegExp)) {
+    const o = value as Record<string, unknown>;
+    if (typeof o.sel === "string") out.add(o.sel);
+    else Object.values(o).forEach((v) => selectors(v, out));
+  }
+  return out;
+}
+
+describe("anchor tables", () => {
+  const docs = (["invitations", "invitation", "apply", "proposal", "job", "home"] as const)
+    .flatMap((k) => fixtures(k))
+    .map((f) => loadHtml(readFileSync(f.htmlPath, "utf8")).doc);
+  const all = new Set<string>();
+  for (const mod of [apply, home, invitations, job, proposal]) selectors(mod, all);
+  for (const [, marker] of sniff.SNIFF) if (typeof marker === "string") all.add(marker);
+  Object.values(apply.FEATURE_ICONS).forEach((s) => all.add(s));
+
+  it("has anchors to check", () => expect(all.size).toBeGreaterThan(60));
+  for (const sel of all) {
+    it(`"${sel}" matches in some fixture`, () => {
+      expect(docs.some((d) => d.querySelector(sel) != null)).toBe(true);
+    });
+  }
+});
