@@ -1,1 +1,32 @@
-console.log("invitewise bg");
+/**
+ * The service worker: wires storage, settings and the badge to the handlers. Nothing else lives here.
+ */
+import browser, { type Runtime } from "webextension-polyfill";
+import { loadSettings } from "../shared/settings-store";
+import { updateBadge } from "./badge";
+import { dispatch, type BackgroundDeps } from "./handlers";
+import { RecordCache, type StorageLike } from "./record-cache";
+import { memoryStorage, TabPages } from "./tab-pages";
+
+// storage.session (Chrome 102+, Firefox 115+) keeps tab pages across worker restarts within a session.
+const session = (browser.storage as { session?: StorageLike }).session ?? memoryStorage();
+
+const deps: BackgroundDeps = {
+  cache: new RecordCache(browser.storage.local),
+  tabs: new TabPages(session),
+  settings: async () => (await loadSettings()).settings,
+  now: () => new Date(),
+  setBadgeText: (text) => browser.action.setBadgeText({ text }),
+};
+
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  // Only this extension's pages and content scripts; undefined = no reply from this listener.
+  if (sender.id !== browser.runtime.id) return undefined;
+  return dispatch(message, sender, browser.runtime.id, deps);
+});
+
+// The worker starts on browser start and whenever it was stopped: bring the badge up to date.
+void deps
+  .settings()
+  .then((settings) => updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText))
+  .catch((error: unknown) => console.error("[invitewise] badge", error));

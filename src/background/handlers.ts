@@ -1,0 +1,93 @@
+/**
+ * The background's message handlers, one per request type, and the dispatcher that validates each
+ * request, ignores other senders and wraps every answer as `{ ok, data } | { ok, error }`.
+ * Dependencies are injected so tests drive them with in-memory storage and a fixed clock.
+ */
+import { REPLY_DATA, Request, type ReplyData, type Reply, type RequestOf, type RequestType } from "../shared/messages";
+import type { ParsedPage } from "../shared/records";
+import type { Settings } from "../shared/settings";
+import { assessPage } from "../scoring/assess";
+import { updateBadge } from "./badge";
+import { lookupFor, recordAndAssess } from "./page-flow";
+import type { RecordCache } from "./record-cache";
+import type { TabPages } from "./tab-pages";
+
+export interface BackgroundDeps {
+  cache: RecordCache;
+  tabs: TabPages;
+  settings: () => Promise<Settings>;
+  now: () => Date;
+  setBadgeText: (text: string) => Promise<void>;
+}
+
+/** Who sent the message: the sender's tab, when it came from a content script. */
+export interface MessageContext {
+  tabId: number | null;
+}
+
+type Handler<T extends RequestType> = (request: RequestOf<T>, context: MessageContext, deps: BackgroundDeps) => Promise<ReplyData<T>>;
+
+async function assessed(parsed: ParsedPage, deps: BackgroundDeps, settings: Settings) {
+  return assessPage(parsed, settings, deps.now(), await lookupFor(deps.cache, parsed));
+}
+
+export const handlers: { [T in RequestType]: Handler<T> } = {
+  "page-parsed": async (request, context, deps) => {
+    const settings = await deps.settings();
+    const page = { url: request.url, readAt: request.readAt, parsed: request.parsed };
+    const a = await recordAndAssess(deps.cache, page, settings, deps.now());
+    if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime());
+    await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText);
+    return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: request.parsed.missing };
+  },
+
+  "get-tab-page": async (request, _context, deps) => {
+    const settings = await deps.settings();
+    const tab = await deps.tabs.get(request.tabId);
+    if (tab) {
+      const a = await assessed(tab.parsed, deps, settings);
+      return { source: "tab", url: tab.url, readAt: tab.readAt, parsed: tab.parsed, fit: a.fit, urgency: a.urgency };
+    }
+    const last = await deps.cache.lastInvitation();
+    if (!last?.page) return null;
+    const parsed: ParsedPage = { kind: "invitation", record: last.page.record, missing: last.page.missing, warnings: [] };
+    const a = await assessed(parsed, deps, settings);
+    return { source: "last-invitation", url: last.page.url, readAt: last.page.readAt, parsed, fit: a.fit, urgency: a.urgency };
+  },
+
+  "set-invitation-state": async (request, _context, deps) => {
+    const now = deps.now();
+    await deps.cache.setState(request.id, request.state, now.toISOString());
+    const pending = await updateBadge(deps.cache, await deps.settings(), now, deps.setBadgeText);
+    return { id: request.id, pending };
+  },
+};
+
+/**
+ * Handles one runtime message. Returns undefined (no reply) for senders other than this extension;
+ * otherwise a reply envelope — never a thrown error, so the sender always hears back.
+ */
+export async function dispatch(
+  message: unknown,
+  sender: { id?: string | undefined; tab?: { id?: number | undefined } | undefined },
+  extensionId: string,
+  deps: BackgroundDeps,
+): Promise<Reply<RequestType> | undefined> {
+  if (sender.id !== extensionId) return undefined;
+  const parsed = Request.safeParse(message);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    return { ok: false, error: `Invalid request: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}` };
+  }
+  const request = parsed.data;
+  try {
+    const handler = handlers[request.type] as Handler<typeof request.type>;
+    const data = await handler(request as never, { tabId: sender.tab?.id ?? null }, deps);
+    // Our own replies go through their schema too: a handler bug surfaces as an error, not bad data.
+    const checked = REPLY_DATA[request.type].safeParse(data);
+    if (!checked.success) return { ok: false, error: `Internal error: invalid ${request.type} reply` };
+    return { ok: true, data: checked.data } as Reply<RequestType>;
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}

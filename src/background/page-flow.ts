@@ -1,0 +1,33 @@
+/**
+ * Remember a parsed page, then assess it with what the cache knows: the one path shared by the
+ * `page-parsed` handler and the CLI `score` command, so both give the same answer. No browser APIs.
+ */
+import type { ParsedPage } from "../shared/records";
+import type { Settings } from "../shared/settings";
+import { assessPage, type AssessLookup, type Assessment } from "../scoring/assess";
+import type { InvitationEntry, RecordCache } from "./record-cache";
+
+export interface PageRead {
+  url: string;
+  readAt: string;
+  parsed: ParsedPage;
+}
+
+/** A synchronous lookup over the cached invitations this page refers to. */
+export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise<AssessLookup> {
+  const ids = parsed.kind === "invitations" ? parsed.record.invitations.map((i) => i.id) : parsed.kind === "invitation" ? [parsed.record.id] : [];
+  const entries: Map<string, InvitationEntry> = ids.length ? await cache.invitations(ids) : new Map();
+  return {
+    invitation: (id) => {
+      const page = entries.get(id)?.page;
+      return page ? { record: page.record, readAt: page.readAt } : null;
+    },
+    item: (id) => entries.get(id)?.item ?? null,
+    state: (id) => entries.get(id)?.state ?? null,
+  };
+}
+
+export async function recordAndAssess(cache: RecordCache, page: PageRead, settings: Settings, now: Date): Promise<Assessment> {
+  await cache.record(page.parsed, page.url, page.readAt);
+  return assessPage(page.parsed, settings, now, await lookupFor(cache, page.parsed));
+}

@@ -1,0 +1,95 @@
+/**
+ * Messages to the background service worker: ONE discriminated union of requests on `type`, one reply
+ * schema per request type, replies `{ ok: true, data } | { ok: false, error }`. Validated on send and
+ * on receipt (zod at run time, not only types at compile time). Add a request by adding its schema to
+ * `Request` and its reply to `REPLY_DATA`.
+ */
+import * as z from "zod/mini";
+import browser from "webextension-polyfill";
+import { ParsedPage, timestamp } from "./records";
+import { Fit, InvitationUrgency, Urgency } from "./score";
+
+const invitationId = z.string().check(z.regex(/^\d+$/));
+
+export const PageParsedRequest = z.object({ type: z.literal("page-parsed"), url: z.string(), readAt: timestamp, parsed: ParsedPage });
+export const GetTabPageRequest = z.object({ type: z.literal("get-tab-page"), tabId: z.int() });
+export const SetInvitationStateRequest = z.object({
+  type: z.literal("set-invitation-state"),
+  id: invitationId,
+  state: z.enum(["replied", "declined"]),
+});
+
+export const Request = z.discriminatedUnion("type", [PageParsedRequest, GetTabPageRequest, SetInvitationStateRequest]);
+
+export const PageParsedReply = z.object({
+  fit: z.nullable(Fit),
+  urgency: z.nullable(Urgency),
+  /** Invitations pages: one per row; `fit` null = not opened yet ("open to score"). */
+  invitations: z.nullable(z.array(z.object({ id: z.string(), fit: z.nullable(z.number()), urgency: InvitationUrgency }))),
+  missing: z.array(z.string()),
+});
+
+export const TabPageReply = z.nullable(
+  z.object({
+    /** "tab": the page this tab last parsed; "last-invitation": the last invitation the user opened. */
+    source: z.enum(["tab", "last-invitation"]),
+    url: z.string(),
+    readAt: timestamp,
+    parsed: ParsedPage,
+    fit: z.nullable(Fit),
+    urgency: z.nullable(Urgency),
+  }),
+);
+
+export const SetInvitationStateReply = z.object({ id: z.string(), pending: z.int() });
+
+export const REPLY_DATA = {
+  "page-parsed": PageParsedReply,
+  "get-tab-page": TabPageReply,
+  "set-invitation-state": SetInvitationStateReply,
+} as const;
+
+export type Request = z.infer<typeof Request>;
+export type RequestType = Request["type"];
+export type RequestOf<T extends RequestType> = Extract<Request, { type: T }>;
+export type ReplyData<T extends RequestType> = z.infer<(typeof REPLY_DATA)[T]>;
+export type Reply<T extends RequestType> = { ok: true; data: ReplyData<T> } | { ok: false; error: string };
+
+export type PageParsedReply = z.infer<typeof PageParsedReply>;
+export type TabPageReply = z.infer<typeof TabPageReply>;
+
+const Envelope = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]);
+
+function firstIssue(error: z.core.$ZodError): string {
+  const issue = error.issues[0];
+  return `${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`;
+}
+
+/** Validates a reply as it arrives; a malformed reply becomes `{ ok: false }`, never a throw. */
+export function parseReply<T extends RequestType>(type: T, raw: unknown): Reply<T> {
+  const envelope = Envelope.safeParse(raw);
+  if (!envelope.success) return { ok: false, error: `Invalid reply to ${type}: ${firstIssue(envelope.error)}` };
+  if (!envelope.data.ok) return { ok: false, error: envelope.data.error };
+  const data = REPLY_DATA[type].safeParse(envelope.data.data);
+  if (!data.success) return { ok: false, error: `Invalid reply to ${type}: ${firstIssue(data.error)}` };
+  return { ok: true, data: data.data as ReplyData<T> };
+}
+
+export type Transport = (message: unknown) => Promise<unknown>;
+
+/**
+ * Sends a request to the background and returns its validated reply. An invalid request is refused
+ * before sending; a failed send or a malformed reply comes back as `{ ok: false, error }`.
+ */
+export async function sendToBackground<T extends RequestType>(
+  request: RequestOf<T>,
+  send: Transport = (m) => browser.runtime.sendMessage(m),
+): Promise<Reply<T>> {
+  const checked = Request.safeParse(request);
+  if (!checked.success) return { ok: false, error: `Invalid ${request.type} request: ${firstIssue(checked.error)}` };
+  try {
+    return parseReply(request.type as T, await send(checked.data));
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
