@@ -6,6 +6,8 @@ import { defaultSettings, type Settings } from "../shared/settings";
 import { discardRecovered, InvalidSettingsError, loadSettings, saveSettings, type RecoveredEntry } from "../shared/settings-store";
 import type { FieldContext } from "./fields";
 import { fieldId, setAt, validate, type Path } from "./form";
+import { loadLastOpenedJob } from "./last-job";
+import type { PreviewJob } from "./preview";
 import { DiagnosticsSection } from "./sections/diagnostics";
 import { ImportExportSection } from "./sections/import-export";
 import { ProfileSection } from "./sections/profile";
@@ -41,6 +43,7 @@ export function App() {
   const [saving, setSaving] = useState(false);
   const [seenSkills, setSeenSkills] = useState<string[]>([]);
   const [diagnostics, setDiagnostics] = useState<ParseMiss[]>([]);
+  const [previewJob, setPreviewJob] = useState<PreviewJob | null>(null);
   const defaults = useMemo(defaultSettings, []);
 
   const reload = useCallback(async (resetDraft: boolean) => {
@@ -54,6 +57,7 @@ export function App() {
     // Suggestions and diagnostics are extras: a failure there must not stop the page.
     readSeenSkills().then(setSeenSkills, (e) => console.warn("[invitewise] seen skills unavailable", e));
     readDiagnostics().then(setDiagnostics, (e) => console.warn("[invitewise] diagnostics unavailable", e));
+    loadLastOpenedJob().then(setPreviewJob, (e) => console.warn("[invitewise] no job for the template preview", e));
   }, [reload]);
 
   const errors = useMemo(() => (showErrors ? validate(draft) : {}), [draft, showErrors]);
@@ -229,7 +233,7 @@ export function App() {
         >
           <RatesSection ctx={ctx} rates={draft.rates} />
           <ProfileSection ctx={ctx} profile={draft.profile} seenSkills={seenSkills} />
-          <TemplatesSection ctx={ctx} templates={draft.templates} />
+          <TemplatesSection ctx={ctx} draft={draft} preview={previewJob} />
           <ScoringSection ctx={ctx} scoring={draft.scoring} defaults={defaults.scoring} />
 
           <div class="savebar">

@@ -6,10 +6,21 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
+import { join } from "node:path";
+import { RecordCache } from "../../src/background/record-cache";
+import type { ParsedPage } from "../../src/shared/records";
 import { collectErrors, launchExtension, type ExtensionBrowser } from "./harness";
 
 declare const chrome: {
-  storage: Record<"sync" | "local", { get(keys: null): Promise<Record<string, unknown>>; set(items: object): Promise<void>; clear(): Promise<void> }>;
+  storage: Record<
+    "sync" | "local",
+    {
+      get(keys: null | string | string[]): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(keys: string | string[]): Promise<void>;
+      clear(): Promise<void>;
+    }
+  >;
 };
 
 let browser: ExtensionBrowser;
@@ -196,6 +207,27 @@ describe("options page", () => {
         .map((el) => el.outerHTML.slice(0, 80)),
     );
     expect(unlabelled).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+
+  it("previews the templates on the last opened invitation, following unsaved edits", async () => {
+    const { page, errors } = await openOptions();
+    // The background's own cache writes the entry, through the page's storage.local.
+    const local = {
+      get: (keys?: string | string[] | null) => page.evaluate((k) => chrome.storage.local.get(k ?? null), keys ?? null),
+      set: (items: Record<string, unknown>) => page.evaluate((i) => chrome.storage.local.set(i), items),
+      remove: (keys: string | string[]) => page.evaluate((k) => chrome.storage.local.remove(k), keys),
+    };
+    const fixture = JSON.parse(await readFile(join(import.meta.dirname, "../fixtures/invitation/declined.expected.json"), "utf8"));
+    const parsed = { kind: fixture.kind, record: fixture.record, missing: fixture.missing ?? [] } as ParsedPage;
+    await new RecordCache(local).record(parsed, "https://www.upwork.com/nx/proposals/interview/uid/2092240011223344556", "2025-12-11T09:00:00.000Z");
+    await reload(page);
+
+    const preview = page.getByTestId("preview-f-templates-decline");
+    await expect(preview.locator("h4").textContent()).resolves.toBe(`Preview on “${fixture.record.job.title}”`);
+    await page.getByLabel("Decline template").fill("Thanks for thinking of me for {{jobTitle}}.\n{{name}}");
+    await page.getByLabel("Name", { exact: true }).fill("Dana K.");
+    await expect.poll(() => preview.locator("pre").textContent()).toBe(`Thanks for thinking of me for ${fixture.record.job.title}.\nDana K.`);
     expect(errors).toEqual([]);
   });
 });

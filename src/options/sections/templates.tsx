@@ -1,7 +1,8 @@
-import { DEFAULT_TEMPLATES, type Templates } from "../../shared/settings";
+import { DEFAULT_TEMPLATES, type Settings, type Templates } from "../../shared/settings";
 import { TextArea, type FieldContext } from "../fields";
 import { fieldId } from "../form";
 import { PLACEHOLDERS } from "../placeholders";
+import { TemplatePreview, usePreviewDrafts, type PreviewJob } from "../preview";
 
 const NAMES: Record<keyof Templates, string> = {
   coverLetter: "Cover letter",
@@ -10,7 +11,9 @@ const NAMES: Record<keyof Templates, string> = {
   followUp: "Follow-up",
 };
 
-export function TemplatesSection({ ctx, templates }: { ctx: FieldContext; templates: Templates }) {
+export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; draft: Settings; preview: PreviewJob | null }) {
+  const templates = draft.templates;
+  const drafts = usePreviewDrafts(preview, draft);
   return (
     <section id="templates" aria-labelledby="templates-title" data-testid="section-templates">
       <h2 id="templates-title">Templates</h2>
@@ -33,6 +36,7 @@ export function TemplatesSection({ ctx, templates }: { ctx: FieldContext; templa
               >
                 Reset {NAMES[key].toLowerCase()} to default
               </button>
+              <TemplatePreview id={fieldId(path)} text={"unavailable" in drafts ? drafts : drafts[key]} jobTitle={preview?.job.title ?? null} />
             </div>
             <aside class="placeholders" aria-labelledby={listId}>
               <h3 id={listId}>Placeholders</h3>
