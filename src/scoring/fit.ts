@@ -13,7 +13,7 @@
  * - confidence = Σ weight × evidence over factors with data ÷ Σ weight over all factors: it falls
  *   with every missing or thin figure and is never raised by removing data.
  * - Each red flag about the client or the job lowers the ceiling by `redFlagCeilingStep` (one →
- *   at most 75, two → 50, three → 25): deal-breakers that volume cannot buy back. Red flags in the
+ *   at most 75, two → 50, three or more → 25; never lower than one step): deal-breakers that volume cannot buy back. Red flags in the
  *   post's text cap the score at `postRedFlagCap`. Both are min()s over flags that only disappear as
  *   facts improve, so the score stays monotone.
  * - The client's country is never scored (DOMAIN: do not penalise a country by default).
@@ -351,7 +351,9 @@ export function scoreFit(input: FitInput, settings: Settings, now: Date): Fit {
   let score = uncapped;
   // Red flags are deal-breakers the weighted sum cannot buy back: each lowers the ceiling.
   const reds = readings.reduce((n, { reading }) => n + reading.flags.filter((f) => f.severity === "red").length, 0);
-  const ceiling = Math.max(0, 100 - reds * t.redFlagCeilingStep);
+  // Never below one step: past three flags the answer is already "decline", and a floor keeps
+  // very poor fits ordered by their factors rather than all at 0.
+  const ceiling = Math.max(Math.min(t.redFlagCeilingStep, 100), 100 - reds * t.redFlagCeilingStep);
   if (score !== null && score > ceiling) {
     score = ceiling;
     flags.push(flag("score-ceiling", "red", `The factors earn ${uncapped}, but ${plural(reds, "red flag")} cap the score at ${ceiling} (each lowers the ceiling by ${t.redFlagCeilingStep}).`));

@@ -186,7 +186,7 @@ export const DEFAULT_WEIGHTS: Record<FactorId, number> = {
  * - redFlagCeilingStep 25: a weighted sum lets volume (verified, $11K spent, 68 % hire rate) hide a
  *   client who pays $5/h and whose last freelancers rated it 1.0 and 2.5 — the "87, Good" failure in
  *   DOMAIN.md. Each red flag is a deal-breaker the other factors cannot buy back: one caps the score
- *   at 75 (no longer excellent), two at 50 (borderline), three at 25 (decline).
+ *   at 75 (no longer excellent), two at 50 (borderline), three or more at 25 (decline).
  */
 export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = {
   hireRateGood: 70,
