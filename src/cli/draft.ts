@@ -4,6 +4,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { draftReply, type DraftInput } from "../drafting/index";
+import { draftInputFor } from "../drafting/input";
 import type { Draft } from "../shared/draft";
 import type { ParsedPage } from "../shared/records";
 import { defaultSettings, parseSettingsFile, type Settings } from "../shared/settings";
@@ -30,27 +31,6 @@ async function readSettings(path: string | undefined): Promise<Settings> {
   const parsed = parseSettingsFile(raw);
   if (!parsed.ok) throw new Error(`settings file ${path}: ${parsed.error}`);
   return parsed.settings;
-}
-
-/** The drafting input a parsed page provides, or why it provides none. */
-export function draftInputFor(parsed: ParsedPage, url: string): DraftInput | string {
-  switch (parsed.kind) {
-    case "invitation":
-      return { kind: "invitation", job: parsed.record.job, client: parsed.record.client, questions: parsed.record.job.questions, invited: true };
-    case "job":
-      return { kind: "job", job: parsed.record.job, client: parsed.record.client, questions: parsed.record.job.questions, invited: false };
-    case "apply":
-      return {
-        kind: "apply",
-        job: parsed.record.job,
-        client: null,
-        questions: parsed.record.form.questions,
-        // The invitation "Accept" route leads to the same form; the letter then thanks for the invite.
-        invited: /\/interview\/(uid\/)?\d+\/accept/.test(url),
-      };
-    default:
-      return `nothing to draft on a ${parsed.kind} page: open an invitation, job or apply page`;
-  }
 }
 
 /** Drafts the reply for one saved page; never throws (a failure is the object's `error`). */

@@ -1,3 +1,4 @@
-import { pageKind } from "../content/routes";
-import { InvitationsRecord } from "../shared/records";
-document.getElementById("app")!.textContent="popup"+pageKind(location.href)+InvitationsRecord.safeParse({}).success;
+import { render } from "preact";
+import { App } from "./app";
+
+render(<App />, document.getElementById("app")!);

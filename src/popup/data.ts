@@ -1,0 +1,28 @@
+/** Where the popup's data comes from: the tab to draft for, the background's read of it, settings. */
+import browser from "webextension-polyfill";
+import { sendToBackground, type TabPageReply } from "../shared/messages";
+import { InsertDraftReply, type InsertableDraft } from "../shared/content-messages";
+
+/** `?tab=<id>` in the popup's own address (tests, or a popup opened as a tab), else the active tab. */
+export async function targetTabId(search: string): Promise<number | null> {
+  const param = new URLSearchParams(search).get("tab");
+  if (param && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export async function tabPage(tabId: number | null): Promise<{ ok: true; data: TabPageReply } | { ok: false; error: string }> {
+  // With no tab the background still answers with the last invitation the user opened.
+  return sendToBackground({ type: "get-tab-page", tabId: tabId ?? -1 });
+}
+
+/** Asks the content script in the tab to fill Upwork's apply form. */
+export async function insertIntoTab(tabId: number, draft: InsertableDraft): Promise<InsertDraftReply> {
+  try {
+    const raw = await browser.tabs.sendMessage(tabId, { type: "insert-draft", draft });
+    const reply = InsertDraftReply.safeParse(raw);
+    return reply.success ? reply.data : { ok: false, error: "The page did not answer. Reload the Upwork tab and try again." };
+  } catch {
+    return { ok: false, error: "Could not reach the Upwork tab. Reload it and try again." };
+  }
+}
