@@ -1,0 +1,13 @@
+import { invitationsTemplate } from "./pages";
+import { loadPage } from "../../src/cli/load-page";
+import { parsePage } from "../../src/content/parse/index";
+import { assessPage } from "../../src/scoring/assess";
+import { defaultSettings } from "../../src/shared/settings";
+const now = new Date("2026-03-09T15:00:00.000Z");
+const p = await loadPage("sample-pages/invitation.html", "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011");
+const parsed = parsePage(p.document, "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011", now)!;
+const s = defaultSettings();
+const t0 = performance.now();
+for (let i = 0; i < 3000; i++) assessPage(parsed, s, now);
+console.log((performance.now() - t0) / 3000);
+void invitationsTemplate;

@@ -1,0 +1,332 @@
+/**
+ * The real-browser measures: parse ratio, badges time, load cost and long tasks, retained memory.
+ * Every figure is taken in the same run as its baseline (the same browser without the extension, or
+ * the same page without our code), because the machine is shared and noisy.
+ */
+import type { CDPSession, Page } from "playwright-core";
+import type { BaselineBrowser, ExtensionBrowser, SamplePage } from "../extension-browser";
+import { insertListAndWait, longTasks, navigateInPage, observeLongTasks, parseVsWalk, quiet } from "./in-page";
+import { median } from "./stats";
+
+type AnyBrowser = ExtensionBrowser | BaselineBrowser;
+
+/** Where each page kind shows our overlay (records.md §6). */
+export const OVERLAY: Record<string, { selector: string; count: number } | undefined> = {
+  invitations: { selector: "[data-iw-invitation]", count: 1 },
+  invitation: { selector: "[data-iw-panel]", count: 1 },
+  job: { selector: "[data-iw-panel]", count: 1 },
+};
+
+/** A page served by the benchmark: a sample page, or a generated one. */
+export interface BenchPage {
+  name: string;
+  kind: string;
+  url: string;
+  html: string;
+}
+
+export async function serve(browser: AnyBrowser, pages: readonly BenchPage[]): Promise<void> {
+  for (const p of pages) {
+    const u = new URL(p.url);
+    browser.routes.set(u.origin + u.pathname.replace(/\/$/, ""), p.html);
+  }
+}
+
+async function metrics(session: CDPSession): Promise<Record<string, number>> {
+  const { metrics } = await session.send("Performance.getMetrics");
+  return Object.fromEntries(metrics.map((m) => [m.name, m.value]));
+}
+
+// ——— parse ratio ————————————————————————————————————————————————————————————————
+
+export interface ParseRatio {
+  page: string;
+  kind: string;
+  elements: number;
+  parseMs: number;
+  walkMs: number;
+  ratio: number;
+  missing: number;
+}
+
+export async function parseRatios(browser: BaselineBrowser, bundle: string, pages: readonly BenchPage[], now: string): Promise<ParseRatio[]> {
+  const out: ParseRatio[] = [];
+  const page = await browser.context.newPage();
+  try {
+    for (const p of pages) {
+      await page.goto(p.url);
+      await page.addScriptTag({ content: bundle });
+      const r = await page.evaluate(parseVsWalk, { url: p.url, now, batches: 15 });
+      if (r.kind !== p.kind) throw new Error(`${p.name}: parsed as ${r.kind}, expected ${p.kind}`);
+      out.push({ page: p.name, kind: p.kind, elements: r.elements, parseMs: r.parseMs, walkMs: r.walkMs, ratio: r.ratio, missing: r.missing });
+    }
+  } finally {
+    await page.close();
+  }
+  return out;
+}
+
+// ——— attribution: CPU profile samples whose stack holds a content-script frame ———————————
+
+interface ProfileNode {
+  id: number;
+  callFrame: { url: string; functionName: string };
+  children?: number[];
+}
+interface CpuProfile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Ms of samples whose stack contains a frame of a script whose URL passes `ours` (self + callees). */
+export function attributedMs(profile: CpuProfile, ours: (url: string) => boolean): number {
+  const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const memo = new Map<number, boolean>();
+  const isOurs = (id: number): boolean => {
+    const known = memo.get(id);
+    if (known !== undefined) return known;
+    const n = byId.get(id);
+    const p = parent.get(id);
+    const v = !!n && (ours(n.callFrame.url) || (p !== undefined && isOurs(p)));
+    memo.set(id, v);
+    return v;
+  };
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  let us = 0;
+  for (let i = 0; i < samples.length; i++) if (isOurs(samples[i]!)) us += deltas[i + 1] ?? 0;
+  return us / 1000;
+}
+
+/** The heaviest functions of our script in a profile (self time), to name a cause. */
+export function topFunctions(profile: CpuProfile, ours: (url: string) => boolean, n = 5): Array<{ name: string; ms: number }> {
+  const byId = new Map(profile.nodes.map((x) => [x.id, x]));
+  const self = new Map<string, number>();
+  const samples = profile.samples ?? [];
+  const deltas = profile.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const node = byId.get(samples[i]!);
+    if (!node || !ours(node.callFrame.url)) continue;
+    const name = node.callFrame.functionName || "(anonymous)";
+    self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
+  }
+  return [...self].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, n);
+}
+
+async function profiled<T>(session: CDPSession, fn: () => Promise<T>): Promise<{ value: T; profile: CpuProfile }> {
+  await session.send("Profiler.enable");
+  await session.send("Profiler.setSamplingInterval", { interval: 100 });
+  await session.send("Profiler.start");
+  const value = await fn();
+  const { profile } = await session.send("Profiler.stop");
+  return { value, profile: profile as CpuProfile };
+}
+
+// ——— badges ———————————————————————————————————————————————————————————————————————
+
+export interface BadgeRun {
+  rows: number;
+  /** Insert → every badge painted (with the extension), median; null when the badges never came. */
+  ms: number | null;
+  /** Insert → the list painted, same page, no extension. */
+  baselineMs: number;
+  /** Content-script scripting during that time (CPU profile attribution), median. */
+  scriptMs: number | null;
+  top: Array<{ name: string; ms: number }>;
+  longTasks: number;
+  baselineLongTasks: number;
+}
+
+async function badgeOnce(browser: AnyBrowser, shellUrl: string, card: string, rows: number, ours: (url: string) => boolean) {
+  const page = await browser.context.newPage();
+  try {
+    await page.addInitScript(observeLongTasks);
+    await page.goto(shellUrl);
+    await page.waitForLoadState("load");
+    await page.evaluate(quiet);
+    const before = (await page.evaluate(longTasks)).length;
+    const session = await browser.context.newCDPSession(page);
+    const expectBadges = browser.serviceWorker !== null;
+    const { value: ms, profile } = await profiled(session, () =>
+      page.evaluate(insertListAndWait, { card, rows, expectBadges, timeoutMs: 10_000 }),
+    );
+    await page.evaluate(quiet);
+    const lt = (await page.evaluate(longTasks)).length - before;
+    return { ms, scriptMs: attributedMs(profile, ours), top: topFunctions(profile, ours), longTasks: lt };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function badgeTimes(
+  ext: ExtensionBrowser,
+  base: BaselineBrowser,
+  shellUrl: string,
+  cards: ReadonlyMap<number, string>,
+  repeats: number,
+): Promise<BadgeRun[]> {
+  const ours = (url: string) => url.startsWith(`chrome-extension://${ext.extensionId}/`);
+  const out: BadgeRun[] = [];
+  for (const [rows, card] of cards) {
+    const runs: Awaited<ReturnType<typeof badgeOnce>>[] = [];
+    const baseRuns: Awaited<ReturnType<typeof badgeOnce>>[] = [];
+    for (let i = 0; i < repeats; i++) {
+      baseRuns.push(await badgeOnce(base, shellUrl, card, rows, () => false));
+      runs.push(await badgeOnce(ext, shellUrl, card, rows, ours));
+    }
+    const ok = runs.filter((r) => r.ms !== null);
+    const slowest = [...ok].sort((a, b) => b.scriptMs - a.scriptMs)[0];
+    out.push({
+      rows,
+      ms: ok.length === runs.length ? median(ok.map((r) => r.ms!)) : null,
+      baselineMs: median(baseRuns.map((r) => r.ms ?? Number.NaN)),
+      scriptMs: ok.length ? median(ok.map((r) => r.scriptMs)) : null,
+      top: slowest?.top ?? [],
+      longTasks: Math.max(...runs.map((r) => r.longTasks)),
+      baselineLongTasks: Math.max(...baseRuns.map((r) => r.longTasks)),
+    });
+  }
+  return out;
+}
+
+// ——— load cost and long tasks ——————————————————————————————————————————————————————
+
+export interface LoadRun {
+  page: string;
+  /** CDP ScriptDuration of the load (ms), median, with and without the extension. */
+  scriptMs: number;
+  baselineScriptMs: number;
+  /** CDP TaskDuration (all main-thread work) of the load (ms), median. */
+  taskMs: number;
+  baselineTaskMs: number;
+  /** Content-script scripting from a CPU profile of the load (ms), median. */
+  contentScriptMs: number;
+  longTasks: number;
+  baselineLongTasks: number;
+  /** The overlay appeared (pages where one is expected). */
+  overlay: boolean | null;
+}
+
+async function loadOnce(browser: AnyBrowser, p: BenchPage, expectOverlay: boolean, ours: (url: string) => boolean) {
+  const page: Page = await browser.context.newPage();
+  try {
+    await page.addInitScript(observeLongTasks);
+    await page.goto("about:blank");
+    const session = await browser.context.newCDPSession(page);
+    await session.send("Performance.enable", { timeDomain: "threadTicks" });
+    const m0 = await metrics(session);
+    const { profile } = await profiled(session, async () => {
+      await page.goto(p.url);
+      await page.waitForLoadState("load");
+      const want = OVERLAY[p.kind];
+      let overlay: boolean | null = null;
+      if (expectOverlay && want) {
+        overlay = await page
+          .waitForFunction((s) => document.querySelector(s) !== null, want.selector, { timeout: 5_000 })
+          .then(() => true, () => false);
+      }
+      await page.evaluate(quiet);
+      return overlay;
+    });
+    const m1 = await metrics(session);
+    const lt = await page.evaluate(longTasks);
+    const overlay = expectOverlay && OVERLAY[p.kind] ? (await page.$(OVERLAY[p.kind]!.selector)) !== null : null;
+    return {
+      scriptMs: ((m1.ScriptDuration ?? 0) - (m0.ScriptDuration ?? 0)) * 1000,
+      taskMs: ((m1.TaskDuration ?? 0) - (m0.TaskDuration ?? 0)) * 1000,
+      contentScriptMs: attributedMs(profile, ours),
+      longTasks: lt.length,
+      overlay,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export async function loadCosts(ext: ExtensionBrowser, base: BaselineBrowser, pages: readonly BenchPage[], repeats: number, overlayBuilt: boolean): Promise<LoadRun[]> {
+  const ours = (url: string) => url.startsWith(`chrome-extension://${ext.extensionId}/`);
+  const out: LoadRun[] = [];
+  for (const p of pages) {
+    const runs: Awaited<ReturnType<typeof loadOnce>>[] = [];
+    const baseRuns: Awaited<ReturnType<typeof loadOnce>>[] = [];
+    for (let i = 0; i < repeats; i++) {
+      baseRuns.push(await loadOnce(base, p, false, () => false));
+      runs.push(await loadOnce(ext, p, overlayBuilt, ours));
+    }
+    out.push({
+      page: p.name,
+      scriptMs: median(runs.map((r) => r.scriptMs)),
+      baselineScriptMs: median(baseRuns.map((r) => r.scriptMs)),
+      taskMs: median(runs.map((r) => r.taskMs)),
+      baselineTaskMs: median(baseRuns.map((r) => r.taskMs)),
+      contentScriptMs: median(runs.map((r) => r.contentScriptMs)),
+      longTasks: Math.max(...runs.map((r) => r.longTasks)),
+      baselineLongTasks: Math.max(...baseRuns.map((r) => r.longTasks)),
+      overlay: runs.some((r) => r.overlay === null) ? null : runs.every((r) => r.overlay),
+    });
+  }
+  return out;
+}
+
+// ——— retained memory after in-page navigations ——————————————————————————————————————
+
+export interface MemoryRun {
+  navigations: number;
+  /** JSHeapUsedSize after forced GC: after the navigations minus before, bytes. */
+  heapGrowth: number;
+  /** DOM nodes and JS event listeners, same difference (a leaked host keeps both). */
+  nodesGrowth: number;
+  listenersGrowth: number;
+  /** Navigations whose overlay did not appear within the timeout. */
+  missedOverlays: number;
+}
+
+async function heap(session: CDPSession): Promise<Record<string, number>> {
+  for (let i = 0; i < 3; i++) await session.send("HeapProfiler.collectGarbage");
+  return metrics(session);
+}
+
+export async function memoryGrowth(
+  browser: AnyBrowser,
+  list: BenchPage,
+  detail: BenchPage,
+  navigations: number,
+  expectOverlay: boolean,
+): Promise<MemoryRun> {
+  const page = await browser.context.newPage();
+  try {
+    await page.goto(list.url);
+    await page.waitForLoadState("load");
+    const session = await browser.context.newCDPSession(page);
+    await session.send("Performance.enable");
+    await session.send("HeapProfiler.enable");
+    let missed = 0;
+    const go = async (p: BenchPage) => {
+      const want = expectOverlay ? (OVERLAY[p.kind] ?? null) : null;
+      const ok = await page.evaluate(navigateInPage, { url: p.url, html: p.html, expect: want, timeoutMs: 5_000 });
+      if (!ok) missed++;
+    };
+    // Warm up to a steady state (caches, compiled code, first overlay), then measure.
+    for (let i = 0; i < 4; i++) await go(i % 2 ? list : detail);
+    await page.evaluate(quiet);
+    const before = await heap(session);
+    missed = 0;
+    for (let i = 0; i < navigations; i++) await go(i % 2 ? list : detail);
+    await page.evaluate(quiet);
+    const after = await heap(session);
+    return {
+      navigations,
+      heapGrowth: (after.JSHeapUsedSize ?? 0) - (before.JSHeapUsedSize ?? 0),
+      nodesGrowth: (after.Nodes ?? 0) - (before.Nodes ?? 0),
+      listenersGrowth: (after.JSEventListeners ?? 0) - (before.JSEventListeners ?? 0),
+      missedOverlays: missed,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
+export type { SamplePage };
