@@ -1,0 +1,37 @@
+/**
+ * The content script runs on every Upwork page: its gzipped size is a budget (a size is deterministic,
+ * so it is a test; timings are not, so they stay in `npm run bench`). Measures dist/content.js as
+ * `npm test` builds it; when it is missing, builds the extension into a temporary directory first.
+ */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { gzipSync } from "node:zlib";
+import { afterAll, describe, expect, it } from "vitest";
+
+const ROOT = resolve(import.meta.dirname, "../..");
+const BUDGET = 20 * 1024;
+
+let temp: string | null = null;
+
+function contentScript(): Buffer {
+  const built = join(ROOT, "dist", "content.js");
+  if (existsSync(built)) return readFileSync(built);
+  temp = mkdtempSync(join(tmpdir(), "invitewise-size-"));
+  execFileSync("npx", ["vite", "build", "--logLevel", "warn", "--outDir", temp], { cwd: ROOT, stdio: "inherit" });
+  return readFileSync(join(temp, "content.js"));
+}
+
+afterAll(() => {
+  if (temp) rmSync(temp, { recursive: true, force: true });
+});
+
+describe("content script size", () => {
+  it(`is at most ${BUDGET} bytes gzipped (what every Upwork page loads)`, { timeout: 120_000 }, () => {
+    const code = contentScript();
+    const gzipped = gzipSync(code).length;
+    expect(code.length).toBeGreaterThan(0);
+    expect(gzipped, `dist/content.js is ${gzipped} B gzipped; run \`npm run bench\` to see what dominates it`).toBeLessThanOrEqual(BUDGET);
+  });
+});
