@@ -1,0 +1,68 @@
+/** Urgency tables: every level and every receipt-time case, hand-computed against a fixed clock. */
+import { describe, expect, it } from "vitest";
+import { invitationUrgency, urgencyFor, type UrgencyInput } from "../../../src/scoring/urgency";
+import { activity, invitationRecord, item, userSettings } from "../../fixtures/scoring/builders";
+
+const NOW = new Date("2026-01-10T12:00:00.000Z");
+const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
+const base: UrgencyInput = { invitation: true, receivedAt: null, firstSeenAt: null, status: "pending", activity: null, state: null, fit: null };
+const u = (over: Partial<UrgencyInput>) => urgencyFor({ ...base, ...over }, userSettings(), NOW);
+
+describe("levels from the 24-hour clock", () => {
+  const rows: Array<[string, Partial<UrgencyInput>, string, string | null]> = [
+    ["received 2 h ago: 22 h left", { receivedAt: ago(120) }, "soon", "2026-01-11T10:00:00.000Z"],
+    ["received 13 h ago: 11 h left (≤ 12)", { receivedAt: ago(13 * 60) }, "today", "2026-01-10T23:00:00.000Z"],
+    ["received 22 h ago: 2 h left (≤ 3)", { receivedAt: ago(22 * 60) }, "now", "2026-01-10T14:00:00.000Z"],
+    ["received 25 h ago: window over", { receivedAt: ago(25 * 60) }, "low", "2026-01-10T11:00:00.000Z"],
+    ["received 30 min ago: fresh raises soon → today", { receivedAt: ago(30) }, "today", "2026-01-11T11:30:00.000Z"],
+    ["client viewed 10 min ago raises soon → today", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10) }) }, "today", "2026-01-11T10:00:00.000Z"],
+    ["active and interviewing raise soon → now", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10), interviewing: 1 }) }, "now", "2026-01-11T10:00:00.000Z"],
+    ["viewed 2 h ago is not active", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(120) }) }, "soon", "2026-01-11T10:00:00.000Z"],
+    ["window over but client active: low → soon", { receivedAt: ago(25 * 60), activity: activity({ lastViewedAt: ago(5) }) }, "soon", "2026-01-10T11:00:00.000Z"],
+    ["date only today: end of the day UTC, 12 h left", { receivedAt: "2026-01-10" }, "today", "2026-01-11T00:00:00.000Z"],
+    ["date only yesterday: over", { receivedAt: "2026-01-09" }, "low", "2026-01-10T00:00:00.000Z"],
+    ["no receipt time: 24 h from first seen", { firstSeenAt: ago(60) }, "soon", "2026-01-11T11:00:00.000Z"],
+    ["nothing known", {}, "soon", null],
+    ["declined (state)", { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: false, declined: true } }, "closed", "2026-01-11T11:00:00.000Z"],
+    ["replied (state)", { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: true, declined: false } }, "closed", "2026-01-11T11:00:00.000Z"],
+    ["accepted (page)", { receivedAt: ago(60), status: "accepted" }, "closed", "2026-01-11T11:00:00.000Z"],
+    ["expired (page)", { status: "expired" }, "closed", null],
+    ["already hired", { receivedAt: ago(60), activity: activity({ hires: 1 }) }, "closed", "2026-01-11T11:00:00.000Z"],
+    ["job page, no invitation", { invitation: false, status: null }, "low", null],
+    ["job posted 10 min ago, client active: low → today", { invitation: false, status: null, postedAt: ago(10), activity: activity({ lastViewedAt: ago(3) }) }, "today", null],
+  ];
+  it.each(rows)("%s → %s", (_name, over, level, replyBy) => {
+    expect(u(over)).toMatchObject({ level, replyBy });
+  });
+
+  it("says when the time is approximate or borrowed", () => {
+    expect(u({ receivedAt: "2026-01-10" }).reasons[0]).toContain("approximate");
+    expect(u({ firstSeenAt: ago(60) }).reasons[0]).toContain("may be earlier");
+    expect(u({ receivedAt: ago(120) }).reasons[0]).toContain("Ignore does not count");
+  });
+});
+
+describe("suggested action", () => {
+  it("a low fit gets 'decline politely', a good one 'reply'", () => {
+    const low = u({ receivedAt: ago(120), fit: 25 });
+    expect(low.suggestedAction).toBe("decline");
+    expect(low.reasons.at(-1)).toContain("decline politely");
+    expect(u({ receivedAt: ago(120), fit: 70 }).suggestedAction).toBe("reply");
+    expect(u({ receivedAt: ago(120) }).suggestedAction).toBeUndefined();
+  });
+});
+
+describe("invitationUrgency (list rows)", () => {
+  const settings = userSettings();
+  it("uses the row's receipt time and the cached page's status", () => {
+    const row = item("111", ago(120));
+    expect(invitationUrgency(row, null, null, settings, NOW)).toMatchObject({ id: "111", level: "soon", replyBy: "2026-01-11T10:00:00.000Z" });
+    const declined = { record: invitationRecord("111", { status: "declined" }), readAt: ago(30) };
+    expect(invitationUrgency(row, declined, null, settings, NOW).level).toBe("closed");
+  });
+  it("scores the cached page for the suggested action", () => {
+    const poor = { record: invitationRecord("222", { client: { ...invitationRecord("2").client, paymentVerified: false } }), readAt: ago(30) };
+    const r = invitationUrgency(item("222", ago(120)), poor, null, settings, NOW);
+    expect(r.suggestedAction).toBe("decline");
+  });
+});
