@@ -1,21 +1,58 @@
 /**
  * The content script's entry: route to the page's module and nothing else. It runs on every
- * https://www.upwork.com page but does work only on the page kinds Invitewise reads.
+ * https://www.upwork.com page but does work only on the page kinds Invitewise reads; on the others
+ * it only listens for in-page navigation (Upwork is a single-page app: no re-injection on navigation).
  */
+import { parsePage } from "./parse/index";
 import { pageKind } from "./routes";
+import { startPage, type PageSession } from "./overlay/session";
+import { runtimeBackend } from "./overlay/runtime-backend";
+import { guard, pageAddress, watchNavigation, watchPage, type Watcher } from "./watch";
 
 const TAG = "[invitewise]";
 
-function start(): void {
+let address = "";
+let current: { watcher: Watcher; page: PageSession } | null = null;
+
+function stop(): void {
+  current?.watcher.destroy();
+  current?.page.destroy();
+  current = null;
+}
+
+/** Starts the module of the page at the current address, once per address. */
+function route(): void {
+  const next = pageAddress(location.href);
+  if (next === address) return;
+  address = next;
+  stop();
   const kind = pageKind(location.href);
   if (kind === "other") return;
   console.debug(`${TAG} reading ${kind} page`);
-  // Test-only fault switch: proves that when our code throws, Upwork's page keeps working.
-  if (new URLSearchParams(location.search).has("iw-test-fault")) throw new Error("fault switch");
+  // Test-only fault switch: proves that when our code throws, Upwork's page keeps working
+  // (`=badge`: only the badges throw, to show their quiet error state).
+  const fault = new URLSearchParams(location.search).get("iw-test-fault");
+  if (fault !== null && fault !== "badge") throw new Error("fault switch");
+  const page = startPage({
+    doc: document,
+    url: location.href,
+    kind,
+    parse: parsePage,
+    backend: runtimeBackend,
+    schedule: () => watcher.schedule(),
+    fault: fault === "badge",
+  });
+  const watcher = watchPage(document, () => {
+    // A frame of work first checks the address: an SPA re-renders right after navigating.
+    route();
+    if (current?.page === page) page.update();
+  });
+  current = { watcher, page };
 }
 
 try {
-  start();
+  watchNavigation(window, guard("route", route));
+  route();
 } catch (error) {
   console.warn(TAG, "stopped on this page:", error);
 }

@@ -1,0 +1,18 @@
+/** What the overlay asks of the background. The background computes everything; we only show it. */
+import type { ParsedPage } from "../../shared/records";
+import type { Fit, InvitationUrgency, Urgency } from "../../shared/score";
+
+export interface PageScore {
+  fit: Fit | null;
+  urgency: Urgency | null;
+  invitations: Array<{ id: string; fit: number | null; urgency: InvitationUrgency }> | null;
+  missing: string[];
+}
+
+export interface Backend {
+  pageParsed(request: { url: string; readAt: string; parsed: ParsedPage }): Promise<PageScore>;
+  openDrafts(): Promise<void>;
+  declineNote(url: string): Promise<string>;
+}
+
+export type Parse = (doc: Document, url: string, now: Date) => ParsedPage | null;

@@ -1,0 +1,65 @@
+/** Pure formatting for the overlay: no DOM, no browser APIs, so it is unit-tested in Node. */
+import type { UrgencyLevel } from "../../shared/score";
+
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
+
+/** Time left before `replyBy` in words: "reply in 25 min", "reply in 3 h", "reply in 2 d", "past 24 h". */
+export function timeLeft(replyBy: string | null, now: Date): string | null {
+  if (!replyBy) return null;
+  const at = Date.parse(replyBy);
+  if (Number.isNaN(at)) return null;
+  const left = at - now.getTime();
+  if (left <= 0) return "past 24 h";
+  if (left < HOUR) return `reply in ${Math.max(1, Math.floor(left / MINUTE))} min`;
+  // Floor, never round up: "3 h" must not promise more time than there is.
+  if (left < 48 * HOUR) return `reply in ${Math.floor(left / HOUR)} h`;
+  return `reply in ${Math.floor(left / (24 * HOUR))} d`;
+}
+
+export const LEVEL_LABEL: Record<UrgencyLevel, string> = {
+  now: "Reply now",
+  today: "Reply today",
+  soon: "Reply soon",
+  low: "No rush",
+  closed: "Closed",
+};
+
+export type Tone = "good" | "fair" | "poor" | "none";
+
+/** The colour band of a fit score; text always accompanies the colour. */
+export function fitTone(score: number | null | undefined): Tone {
+  if (score === null || score === undefined) return "none";
+  if (score >= 70) return "good";
+  if (score >= 45) return "fair";
+  return "poor";
+}
+
+/** The `data-iw-fit` hook value (records.md §6): a whole number 0..100 or "unknown". */
+export function fitHook(score: number | null | undefined): string {
+  if (score === null || score === undefined || !Number.isFinite(score)) return "unknown";
+  return String(Math.round(Math.min(100, Math.max(0, score))));
+}
+
+/** "client.totalSpent" → "total spent"; "job.budget" → "budget"; "activity" → "activity". */
+export function fieldLabel(path: string): string {
+  const last = path.split(".").filter(Boolean).pop() ?? path;
+  return last
+    .replace(/\[\d+\]/g, "")
+    .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
+    .replace(/[_-]+/g, " ")
+    .toLowerCase()
+    .trim();
+}
+
+/** "couldn't read: total spent, hire rate" — distinct labels in order; null when nothing is missing. */
+export function missingLine(paths: readonly string[]): string | null {
+  const labels = [...new Set(paths.map(fieldLabel).filter(Boolean))];
+  return labels.length ? `couldn't read: ${labels.join(", ")}` : null;
+}
+
+/** A factor's share of the score as shown: "12 of 20". */
+export function factorShare(points: number, weight: number): string {
+  const r = (n: number) => (Math.round(n * 10) / 10).toString();
+  return `${r(points)} of ${r(weight)}`;
+}

@@ -1,0 +1,132 @@
+/**
+ * The one observer, and in-page navigation detection.
+ *
+ * Upwork is a single-page app: pages change without a reload and sections arrive seconds late.
+ * The observer never works in its callback; it only flags that something relevant changed and
+ * asks for one animation frame, where the page module re-reads the page (uBlock / Dark Reader habit).
+ * Mutations caused by our own hosts are ignored, so our writes never wake us up again.
+ */
+
+const TAG = "[invitewise]";
+const logged = new Set<string>();
+
+/** Logs a failure once per name, tagged, and never rethrows: Upwork's page must keep working. */
+export function report(name: string, error: unknown): void {
+  if (logged.has(name)) return;
+  logged.add(name);
+  console.warn(`${TAG} ${name} failed:`, error);
+}
+
+/** Wraps a listener or callback so a throw is logged once and swallowed. */
+export function guard<A extends unknown[], R>(name: string, fn: (...args: A) => R): (...args: A) => R | undefined {
+  return (...args: A) => {
+    try {
+      return fn(...args);
+    } catch (error) {
+      report(name, error);
+      return undefined;
+    }
+  };
+}
+
+/** Our host elements: mutations of these (inserting, removing a badge) are our own writes. */
+export const HOST_SELECTOR = "iw-badge, iw-panel";
+const isHost = (node: Node): boolean => node.nodeType === 1 && (node as Element).matches(HOST_SELECTOR);
+
+function insideHost(node: Node): boolean {
+  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
+  return !!el?.closest(HOST_SELECTOR);
+}
+
+/** Whether a batch of mutations touched Upwork's content rather than only our own hosts. */
+export function relevant(records: readonly MutationRecord[]): boolean {
+  for (const record of records) {
+    if (insideHost(record.target)) continue;
+    if (record.type === "childList") {
+      const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+      if (nodes.length > 0 && nodes.every(isHost)) continue;
+      // Whitespace-only text churn cannot change what we read.
+      if (nodes.every((n) => n.nodeType === 3 && !(n.nodeValue ?? "").trim())) continue;
+    }
+    return true;
+  }
+  return false;
+}
+
+export interface Watcher {
+  /** Ask for one frame of work (e.g. after the background answered). */
+  schedule(): void;
+  destroy(): void;
+}
+
+/**
+ * Observes the document and runs `work` at most once per animation frame, only after relevant
+ * mutations (and once at start). `work` runs guarded.
+ */
+export function watchPage(doc: Document, work: () => void): Watcher {
+  const win = doc.defaultView ?? window;
+  let frame = 0;
+  let destroyed = false;
+  const run = guard("page update", () => {
+    frame = 0;
+    if (!destroyed) work();
+  });
+  const schedule = () => {
+    if (destroyed || frame !== 0) return;
+    frame = win.requestAnimationFrame(run);
+  };
+  const observer = new MutationObserver(
+    guard("observer", (records: MutationRecord[]) => {
+      if (relevant(records)) schedule();
+    }),
+  );
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  schedule();
+  return {
+    schedule,
+    destroy() {
+      destroyed = true;
+      observer.disconnect();
+      if (frame !== 0) win.cancelAnimationFrame(frame);
+      frame = 0;
+    },
+  };
+}
+
+/** An address without its hash: a hash change is not a new page. */
+export function pageAddress(href: string): string {
+  const hash = href.indexOf("#");
+  return hash === -1 ? href : href.slice(0, hash);
+}
+
+interface NavigationLike extends EventTarget {}
+
+/**
+ * Calls `onChange` when the address changes without a reload. history.pushState can't be patched
+ * from the content script's isolated world, so this listens to what does reach it — popstate and the
+ * Navigation API's events — and checks the address on the next frame; the page watcher also checks
+ * it on every frame of work (an SPA re-renders after navigating). No polling timer.
+ */
+export function watchNavigation(win: Window, onChange: () => void): { check(): void; destroy(): void } {
+  let frame = 0;
+  const check = guard("navigation", () => {
+    frame = 0;
+    onChange();
+  });
+  const soon = () => {
+    if (frame === 0) frame = win.requestAnimationFrame(check);
+  };
+  const nav = (win as Window & { navigation?: NavigationLike }).navigation;
+  win.addEventListener("popstate", soon);
+  nav?.addEventListener("navigate", soon);
+  nav?.addEventListener("currententrychange", soon);
+  return {
+    check: () => check(),
+    destroy() {
+      win.removeEventListener("popstate", soon);
+      nav?.removeEventListener("navigate", soon);
+      nav?.removeEventListener("currententrychange", soon);
+      if (frame !== 0) win.cancelAnimationFrame(frame);
+    },
+  };
+}
