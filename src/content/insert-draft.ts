@@ -4,7 +4,9 @@
  * and `change` events, then blur/focusout (Air3 commits on focusout and reformats currency), then
  * a read-back. It never clicks anything, least of all submit.
  */
-import { ContentMessage, type InsertableDraft, type InsertDraftReply, type InsertResult } from "../shared/content-messages";
+// Types only: zod stays out of the content script (size budget); the popup validates with the
+// schemas of content-messages.ts before sending, and the guard below re-checks the shape here.
+import type { InsertableDraft, InsertDraftMessage, InsertDraftReply, InsertResult } from "../shared/content-messages";
 
 /** Every selector this writer uses, in one place; ordered lists are tried first to last. */
 const SELECTORS = {
@@ -193,18 +195,31 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
  * because Vue re-validation can silently reset a value [S4].
  */
 export function handleContentMessage(message: unknown, doc: Document): Promise<InsertDraftReply> | undefined {
-  const parsed = ContentMessage.safeParse(message);
-  if (!parsed.success) return undefined;
+  if (!isInsertDraftMessage(message)) return undefined;
+  const { draft } = message;
   return (async (): Promise<InsertDraftReply> => {
     try {
-      const first = insertDraft(doc, parsed.data.draft);
+      const first = insertDraft(doc, draft);
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const again = recheck(doc, parsed.data.draft, first);
+      const again = recheck(doc, draft, first);
       return { ok: true, data: again };
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };
     }
   })();
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === "object" && x !== null;
+const isMoney = (x: unknown) => x === null || (typeof x === "number" && Number.isFinite(x) && x >= 0);
+
+/** The shape of InsertDraftMessage (content-messages.ts), checked without zod. */
+export function isInsertDraftMessage(message: unknown): message is InsertDraftMessage {
+  if (!isObject(message) || message["type"] !== "insert-draft" || !isObject(message["draft"])) return false;
+  const { coverLetter, terms, answers } = message["draft"];
+  if (typeof coverLetter !== "string" || !isObject(terms) || !Array.isArray(answers)) return false;
+  if (!["hourly", "fixed", "milestone"].includes(terms["kind"] as string) || !isMoney(terms["rate"]) || !isMoney(terms["amount"])) return false;
+  if (!Array.isArray(terms["milestones"]) || !terms["milestones"].every((m) => isObject(m) && typeof m["description"] === "string" && isMoney(m["amount"]) && m["amount"] !== null)) return false;
+  return answers.every((a) => isObject(a) && typeof a["question"] === "string" && typeof a["answer"] === "string");
 }
 
 /** Moves any field whose value the page reset after insertion from `filled` to `notFilled`. */

@@ -1,7 +1,7 @@
 /** Where the popup's data comes from: the tab to draft for, the background's read of it, settings. */
 import browser from "webextension-polyfill";
 import { sendToBackground, type TabPageReply } from "../shared/messages";
-import { InsertDraftReply, type InsertableDraft } from "../shared/content-messages";
+import { InsertDraftMessage, InsertDraftReply, type InsertableDraft } from "../shared/content-messages";
 
 /** `?tab=<id>` in the popup's own address (tests, or a popup opened as a tab), else the active tab. */
 export async function targetTabId(search: string): Promise<number | null> {
@@ -18,8 +18,10 @@ export async function tabPage(tabId: number | null): Promise<{ ok: true; data: T
 
 /** Asks the content script in the tab to fill Upwork's apply form. */
 export async function insertIntoTab(tabId: number, draft: InsertableDraft): Promise<InsertDraftReply> {
+  const message = InsertDraftMessage.safeParse({ type: "insert-draft", draft });
+  if (!message.success) return { ok: false, error: "The draft could not be prepared for the page." };
   try {
-    const raw = await browser.tabs.sendMessage(tabId, { type: "insert-draft", draft });
+    const raw = await browser.tabs.sendMessage(tabId, message.data);
     const reply = InsertDraftReply.safeParse(raw);
     return reply.success ? reply.data : { ok: false, error: "The page did not answer. Reload the Upwork tab and try again." };
   } catch {

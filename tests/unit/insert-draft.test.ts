@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { handleContentMessage, insertDraft } from "../../src/content/insert-draft";
-import type { InsertableDraft } from "../../src/shared/content-messages";
+import { InsertDraftMessage, type InsertableDraft } from "../../src/shared/content-messages";
+import { isInsertDraftMessage } from "../../src/content/insert-draft";
 
 const FORM = readFileSync(new URL("../fixtures/drafting/apply-form.html", import.meta.url), "utf8");
 
@@ -150,6 +151,27 @@ describe("insertDraft", () => {
     expect(r2.filled).toEqual(["Fixed price"]);
     expect(r2.notFilled[0]).toEqual({ field: "Milestones", reason: "The form is set to “By project”; choose “By milestone” to enter the milestones." });
     expect((doc2.querySelector("#charged-amount-id") as HTMLInputElement).value).toBe("1000.00");
+  });
+});
+
+describe("isInsertDraftMessage", () => {
+  const good = { type: "insert-draft", draft: hourlyDraft };
+  const bad: unknown[] = [
+    null,
+    { type: "insert-draft" },
+    { ...good, draft: { ...hourlyDraft, coverLetter: 1 } },
+    { ...good, draft: { ...hourlyDraft, terms: { ...hourlyDraft.terms, kind: "weekly" } } },
+    { ...good, draft: { ...hourlyDraft, terms: { ...hourlyDraft.terms, rate: -1 } } },
+    { ...good, draft: { ...hourlyDraft, terms: { ...hourlyDraft.terms, milestones: [{ description: "x", amount: null }] } } },
+    { ...good, draft: { ...hourlyDraft, answers: [{ question: "q" }] } },
+  ];
+  it("agrees with the zod schema the popup sends with", () => {
+    expect(isInsertDraftMessage(good)).toBe(true);
+    expect(InsertDraftMessage.safeParse(good).success).toBe(true);
+    for (const message of bad) {
+      expect(isInsertDraftMessage(message)).toBe(false);
+      expect(InsertDraftMessage.safeParse(message).success).toBe(false);
+    }
   });
 });
 
