@@ -1,0 +1,111 @@
+/** Messages end to end through dispatch, with in-memory storage, a fixed clock and a recorded badge. */
+import { describe, expect, it, vi } from "vitest";
+
+// The polyfill refuses to load outside an extension; the code under test never touches it here.
+vi.mock("webextension-polyfill", () => ({ default: {} }));
+
+import { dispatch, type BackgroundDeps } from "../../../src/background/handlers";
+import { RecordCache } from "../../../src/background/record-cache";
+import { memoryStorage, TabPages } from "../../../src/background/tab-pages";
+import { sendToBackground } from "../../../src/shared/messages";
+import { client, invitationPage, invitationRecord, invitationsPage, item, userSettings } from "../../fixtures/scoring/builders";
+
+const EXT = "invitewise-id";
+const NOW = new Date("2026-01-10T12:00:00.000Z");
+const iso = (minutesAgo: number) => new Date(NOW.getTime() - minutesAgo * 60_000).toISOString();
+
+function setup() {
+  const badge: string[] = [];
+  const deps: BackgroundDeps = {
+    cache: new RecordCache(memoryStorage()),
+    tabs: new TabPages(memoryStorage()),
+    settings: async () => userSettings(),
+    now: () => NOW,
+    setBadgeText: async (text) => void badge.push(text),
+  };
+  const send = (message: unknown, tabId: number | null = 3) => dispatch(message, { id: EXT, ...(tabId === null ? {} : { tab: { id: tabId } }) }, EXT, deps);
+  return { deps, badge, send };
+}
+
+const list = invitationsPage([item("1", iso(90)), item("2", iso(23 * 60)), item("3", iso(30 * 60))]);
+const parsedMsg = (parsed: unknown, url = "https://www.upwork.com/nx/proposals/") => ({ type: "page-parsed", url, readAt: NOW.toISOString(), parsed });
+
+describe("dispatch", () => {
+  it("ignores senders other than this extension", async () => {
+    const { deps } = setup();
+    expect(await dispatch(parsedMsg(list), { id: "someone-else" }, EXT, deps)).toBeUndefined();
+    expect(await dispatch(parsedMsg(list), {}, EXT, deps)).toBeUndefined();
+  });
+
+  it("refuses an invalid request with a message naming the field", async () => {
+    const { send } = setup();
+    expect(await send({ type: "page-parsed", url: "x", readAt: "yesterday", parsed: list })).toEqual({ ok: false, error: expect.stringContaining("readAt") });
+    expect(await send({ type: "no-such-type" })).toMatchObject({ ok: false });
+  });
+
+  it("page-parsed on the invitations list: rows open to score, urgency per row, badge = pending within 24 h", async () => {
+    const { send, badge } = setup();
+    const reply = await send(parsedMsg(list));
+    expect(reply).toMatchObject({ ok: true });
+    const data = (reply as { ok: true; data: { invitations: Array<{ id: string; fit: number | null; urgency: { level: string } }> } }).data;
+    expect(data.invitations.map((r) => [r.id, r.fit, r.urgency.level])).toEqual([
+      ["1", null, "soon"], // 22.5 h left, no longer fresh
+      ["2", null, "now"], // 1 h left
+      ["3", null, "low"], // window over
+    ]);
+    expect(badge.at(-1)).toBe("2");
+  });
+
+  it("after opening an invitation the list row has its fit; replying clears it from the badge", async () => {
+    const { send, badge } = setup();
+    await send(parsedMsg(list));
+    const page = invitationPage(invitationRecord("1", { client: client({ paymentVerified: true }) }));
+    const opened = await send(parsedMsg(page, "https://www.upwork.com/nx/proposals/interview/uid/1"));
+    expect(opened).toMatchObject({ ok: true, data: { fit: { score: 100 }, urgency: { level: "soon", replyBy: "2026-01-11T10:30:00.000Z" }, invitations: null, missing: [] } });
+    const again = await send(parsedMsg(list));
+    expect((again as { ok: true; data: { invitations: Array<{ fit: number | null }> } }).data.invitations[0]!.fit).toBe(100);
+    expect(await send({ type: "set-invitation-state", id: "1", state: "replied" })).toEqual({ ok: true, data: { id: "1", pending: 1 } });
+    expect(badge.at(-1)).toBe("1");
+    await send({ type: "set-invitation-state", id: "2", state: "declined" });
+    expect(badge.at(-1)).toBe("");
+  });
+
+  it("get-tab-page: the tab's page, else the last invitation opened, else null", async () => {
+    const { send } = setup();
+    expect(await send({ type: "get-tab-page", tabId: 9 })).toEqual({ ok: true, data: null });
+    const page = invitationPage(invitationRecord("4", { client: client({ totalSpent: 1000 }) }));
+    await send(parsedMsg(page, "https://www.upwork.com/nx/proposals/interview/uid/4"), 3);
+    await send(parsedMsg(list), 5);
+    expect(await send({ type: "get-tab-page", tabId: 5 })).toMatchObject({ ok: true, data: { source: "tab", parsed: { kind: "invitations" }, fit: null } });
+    expect(await send({ type: "get-tab-page", tabId: 3 })).toMatchObject({ ok: true, data: { source: "tab", fit: { score: 60 } } });
+    expect(await send({ type: "get-tab-page", tabId: 9 })).toMatchObject({ ok: true, data: { source: "last-invitation", url: "https://www.upwork.com/nx/proposals/interview/uid/4", fit: { score: 60 } } });
+  });
+});
+
+describe("sendToBackground", () => {
+  it("refuses an invalid request without sending it", async () => {
+    const transport = vi.fn();
+    const reply = await sendToBackground({ type: "set-invitation-state", id: "abc", state: "replied" }, transport);
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining("id") });
+    expect(transport).not.toHaveBeenCalled();
+  });
+
+  it("validates the reply: good data passes, malformed data and failures become errors", async () => {
+    const good = await sendToBackground({ type: "set-invitation-state", id: "1", state: "replied" }, async () => ({ ok: true, data: { id: "1", pending: 0 } }));
+    expect(good).toEqual({ ok: true, data: { id: "1", pending: 0 } });
+    const bad = await sendToBackground({ type: "set-invitation-state", id: "1", state: "replied" }, async () => ({ ok: true, data: { id: "1" } }));
+    expect(bad).toMatchObject({ ok: false, error: expect.stringContaining("pending") });
+    const none = await sendToBackground({ type: "get-tab-page", tabId: 1 }, async () => undefined);
+    expect(none.ok).toBe(false);
+    const thrown = await sendToBackground({ type: "get-tab-page", tabId: 1 }, async () => {
+      throw new Error("Receiving end does not exist.");
+    });
+    expect(thrown).toEqual({ ok: false, error: "Receiving end does not exist." });
+  });
+
+  it("round-trips through dispatch", async () => {
+    const { send } = setup();
+    const reply = await sendToBackground({ type: "page-parsed", url: "https://www.upwork.com/nx/proposals/", readAt: NOW.toISOString(), parsed: list }, (m) => send(m));
+    expect(reply.ok && reply.data.invitations?.length).toBe(3);
+  });
+});
