@@ -7,6 +7,8 @@ import { REPLY_DATA, Request, type ReplyData, type Reply, type RequestOf, type R
 import type { ParsedPage } from "../shared/records";
 import type { Settings } from "../shared/settings";
 import { assessPage } from "../scoring/assess";
+import { draftReply } from "../drafting/index";
+import { draftInputFor } from "../drafting/input";
 import { updateBadge } from "./badge";
 import { lookupFor, recordAndAssess } from "./page-flow";
 import type { RecordCache } from "./record-cache";
@@ -18,6 +20,8 @@ export interface BackgroundDeps {
   settings: () => Promise<Settings>;
   now: () => Date;
   setBadgeText: (text: string) => Promise<void>;
+  /** Opens the drafting for a tab: the popup when the browser allows it, else the popup page in a tab. */
+  openDrafts?: (tabId: number | null) => Promise<"popup" | "tab">;
 }
 
 /** Who sent the message: the sender's tab, when it came from a content script. */
@@ -60,6 +64,20 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     await deps.cache.setState(request.id, request.state, now.toISOString());
     const pending = await updateBadge(deps.cache, await deps.settings(), now, deps.setBadgeText);
     return { id: request.id, pending };
+  },
+
+  "open-drafts": async (_request, context, deps) => {
+    if (!deps.openDrafts) throw new Error("opening the drafts is not available here");
+    return { opened: await deps.openDrafts(context.tabId) };
+  },
+
+  "get-decline-note": async (_request, context, deps) => {
+    const tab = context.tabId === null ? null : await deps.tabs.get(context.tabId);
+    if (!tab) throw new Error("no page read in this tab yet");
+    const input = draftInputFor(tab.parsed, tab.url);
+    if (typeof input === "string") throw new Error(input);
+    const draft = draftReply(input, await deps.settings());
+    return { note: draft.decline, reason: draft.declineReason.label };
   },
 };
 

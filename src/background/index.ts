@@ -17,6 +17,17 @@ const deps: BackgroundDeps = {
   settings: async () => (await loadSettings()).settings,
   now: () => new Date(),
   setBadgeText: (text) => browser.action.setBadgeText({ text }),
+  async openDrafts(tabId) {
+    try {
+      await browser.action.openPopup();
+      return "popup";
+    } catch {
+      // openPopup needs a focused window (and is missing in older browsers): the popup page in a tab.
+      const query = tabId === null ? "" : `?tab=${tabId}`;
+      await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html${query}`) });
+      return "tab";
+    }
+  },
 };
 
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {

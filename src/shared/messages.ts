@@ -19,7 +19,18 @@ export const SetInvitationStateRequest = z.object({
   state: z.enum(["replied", "declined"]),
 });
 
-export const Request = z.discriminatedUnion("type", [PageParsedRequest, GetTabPageRequest, SetInvitationStateRequest]);
+/** The overlay's "Draft reply": a content script can't open the popup itself. */
+export const OpenDraftsRequest = z.object({ type: z.literal("open-drafts") });
+/** The overlay's "Decline politely": the decline note for the page the sender's tab last parsed. */
+export const GetDeclineNoteRequest = z.object({ type: z.literal("get-decline-note") });
+
+export const Request = z.discriminatedUnion("type", [
+  PageParsedRequest,
+  GetTabPageRequest,
+  SetInvitationStateRequest,
+  OpenDraftsRequest,
+  GetDeclineNoteRequest,
+]);
 
 export const PageParsedReply = z.object({
   fit: z.nullable(Fit),
@@ -43,10 +54,15 @@ export const TabPageReply = z.nullable(
 
 export const SetInvitationStateReply = z.object({ id: z.string(), pending: z.int() });
 
+export const OpenDraftsReply = z.object({ opened: z.enum(["popup", "tab"]) });
+export const DeclineNoteReply = z.object({ note: z.string(), reason: z.string() });
+
 export const REPLY_DATA = {
   "page-parsed": PageParsedReply,
   "get-tab-page": TabPageReply,
   "set-invitation-state": SetInvitationStateReply,
+  "open-drafts": OpenDraftsReply,
+  "get-decline-note": DeclineNoteReply,
 } as const;
 
 export type Request = z.infer<typeof Request>;

@@ -12,7 +12,7 @@ export interface PageScore {
 export interface Backend {
   pageParsed(request: { url: string; readAt: string; parsed: ParsedPage }): Promise<PageScore>;
   openDrafts(): Promise<void>;
-  declineNote(url: string): Promise<string>;
+  declineNote(): Promise<string>;
 }
 
 export type Parse = (doc: Document, url: string, now: Date) => ParsedPage | null;

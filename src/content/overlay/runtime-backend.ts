@@ -31,11 +31,9 @@ export async function ask<T extends RequestType>(request: RequestOf<T>): Promise
 
 export const runtimeBackend: Backend = {
   pageParsed: (request) => ask({ type: "page-parsed", ...request }),
-  // Wired once the background answers these (see the report): until then the panel degrades.
   openDrafts: async () => {
-    throw new Error("drafts not available yet");
+    await ask({ type: "open-drafts" });
   },
-  declineNote: async () => {
-    throw new Error("decline note not available yet");
-  },
+  // The background drafts the note from the page this tab last sent it.
+  declineNote: async () => (await ask({ type: "get-decline-note" })).note,
 };

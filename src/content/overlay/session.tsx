@@ -147,7 +147,7 @@ export function startPage(ctx: PageContext): PageSession {
       collapsed = !collapsed;
       ctx.schedule();
     };
-    const actions = { draft: () => ctx.backend.openDrafts(), declineNote: () => ctx.backend.declineNote(ctx.url) };
+    const actions = { draft: () => ctx.backend.openDrafts(), declineNote: () => ctx.backend.declineNote() };
     const sig = JSON.stringify({ ...props, now: Math.floor(props.now.getTime() / 60_000) });
     let ok = paint(panel, sig, () => <Panel {...props} onToggle={toggle} actions={actions} />);
     if (!ok) panel.render(<Panel {...props} fit={null} urgency={null} error onToggle={toggle} actions={null} />);
