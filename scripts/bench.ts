@@ -9,7 +9,7 @@ import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { launchExtension, ROOT, SAMPLE_PAGES, samplePages } from "./extension-browser";
 import { badgeTimes, loadCosts, memoryGrowth, parseRatios, serve, type BenchPage } from "./bench/browser-measures";
-import { BENCH_DIST, BENCH_OUT, buildParseBundle, contentScriptSize } from "./bench/bundles";
+import { BENCH_DIST, BENCH_OUT, buildParseBundle, contentScriptSize, namedCopy } from "./bench/bundles";
 import { nodeMeasures } from "./bench/node-measures";
 import { invitationsCard, invitationsPage, invitationsShell, invitationsTemplate } from "./bench/pages";
 import { table, type Row } from "./bench/report";
@@ -28,8 +28,10 @@ const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 
 async function main(): Promise<void> {
   const started = Date.now();
-  const distDir = process.env.IW_BENCH_DIST ?? BENCH_DIST;
-  if (!existsSync(join(distDir, "content.js"))) throw new Error(`${relative(ROOT, distDir)}/content.js is missing: run \`npm run bench\`, which builds it.`);
+  const builtDir = process.env.IW_BENCH_DIST ?? BENCH_DIST;
+  if (!existsSync(join(builtDir, "content.js"))) throw new Error(`${relative(ROOT, builtDir)}/content.js is missing: run \`npm run bench\`, which builds it.`);
+  // IW_BENCH_NAMES=1: browsers load an unminified content script, so profiles name our functions.
+  const distDir = process.env.IW_BENCH_NAMES ? await namedCopy(builtDir) : builtDir;
   await mkdir(BENCH_OUT, { recursive: true });
   const overlayBuilt = (await readFile(join(distDir, "content.js"), "utf8")).includes("data-iw-invitation");
 
@@ -40,7 +42,7 @@ async function main(): Promise<void> {
   const list200: BenchPage = { name: "invitations ×200", kind: "invitations", url: GENERATED_LIST_URL, html: invitationsPage(t, 200) };
 
   log("content script size and module breakdown");
-  const size = await contentScriptSize(distDir);
+  const size = await contentScriptSize(builtDir);
   log("parse bundle");
   const bundle = await buildParseBundle();
   log("score and draft (Node)");

@@ -102,3 +102,30 @@ export async function contentScriptSize(distDir: string): Promise<SizeReport> {
     .sort((a, b) => b.rendered - a.rendered);
   return { file: relative(ROOT, file), bytes: code.length, gzipBytes: gzipSync(code).length, groups };
 }
+
+/**
+ * A copy of the built extension whose content.js is not minified, so CPU profiles name our functions
+ * (`IW_BENCH_NAMES=1 npm run bench`). Its size figures are not the shipped ones.
+ */
+export async function namedCopy(distDir: string): Promise<string> {
+  const { cp } = await import("node:fs/promises");
+  const out = join(BENCH_OUT, "dist-names");
+  await cp(distDir, out, { recursive: true, force: true });
+  const entry = manifest.content_scripts[0]?.js[0];
+  if (!entry) throw new Error("manifest.json declares no content script");
+  await build({
+    configFile: false,
+    root: ROOT,
+    logLevel: "warn",
+    plugins: [preact()],
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      copyPublicDir: false,
+      minify: false,
+      sourcemap: false,
+      lib: { entry: join(ROOT, entry), formats: ["iife"], name: "invitewiseContent", fileName: () => "content.js" },
+    },
+  });
+  return out;
+}
