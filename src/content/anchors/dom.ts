@@ -4,21 +4,16 @@
  */
 import { clean } from "../parse/values";
 
-/** Text a reader never sees as part of a value: screen-reader-only, tooltips/poppers, code, icons. */
-const HIDDEN = [
-  ".sr-only",
-  "[data-test='popper']",
-  ".air3-popper",
-  "[role='tooltip']",
-  ".air3-tooltip",
-  "script",
-  "style",
-  "template",
-  "noscript",
-  "svg",
-  "button",
-  "[hidden]",
-].join(",");
+/** Text a reader never sees as part of a value: screen-reader-only, tooltips/poppers, code, icons, buttons. */
+const HIDDEN_TAGS = new Set(["SCRIPT", "STYLE", "TEMPLATE", "NOSCRIPT", "SVG", "svg", "BUTTON"]);
+const HIDDEN_CLASSES = ["sr-only", "air3-popper", "air3-tooltip"];
+// Checked by hand rather than with `matches`: this runs for every element of every read.
+function isHidden(el: Element): boolean {
+  if (HIDDEN_TAGS.has(el.tagName)) return true;
+  const cl = el.classList;
+  for (const c of HIDDEN_CLASSES) if (cl.contains(c)) return true;
+  return el.getAttribute("data-test") === "popper" || el.getAttribute("role") === "tooltip" || el.hasAttribute("hidden");
+}
 
 function isDuplicateShortForm(el: Element): boolean {
   // Responsive pairs: long `.d-none.d-lg-inline` + short `.d-lg-none`. Keep the long one when both exist.
@@ -34,7 +29,7 @@ function collect(node: Node, out: string[]): void {
     if (child.nodeType === 3) out.push(child.nodeValue ?? "");
     else if (child.nodeType === 1) {
       const el = child as Element;
-      if (el.matches(HIDDEN) || isDuplicateShortForm(el)) continue;
+      if (isHidden(el) || isDuplicateShortForm(el)) continue;
       const tag = el.tagName;
       const block = tag === "BR" || tag === "P" || tag === "DIV" || tag === "LI" || tag === "TR" || tag === "SECTION";
       if (block) out.push(" ");
@@ -62,7 +57,7 @@ export function visibleLines(el: Element | null | undefined): string | null {
       if (child.nodeType === 3) out.push((child.nodeValue ?? "").replace(pre ? /[^\S\n]+/g : /\s+/g, " "));
       else if (child.nodeType === 1) {
         const e = child as Element;
-        if (e.matches(HIDDEN) || isDuplicateShortForm(e)) continue;
+        if (isHidden(e) || isDuplicateShortForm(e)) continue;
         if (e.tagName === "BR") {
           out.push("\n");
           continue;
@@ -129,13 +124,14 @@ export function collectHeadings(root: ParentNode): Headings {
  * (and, when `holds` is given, an element matching it).
  */
 export function sectionOf(heading: Element, holds?: string, stopAt?: Element | null): Element | null {
-  const own = visibleText(heading) ?? "";
+  // Raw text length is enough to tell "more than the heading" and is far cheaper than visible text.
+  const size = (e: Element) => (e.textContent ?? "").replace(/\s+/g, "").length;
+  const own = size(heading);
   let el: Element | null = heading.parentElement;
   while (el && el !== stopAt) {
     const tag = el.tagName;
     if (tag === "BODY" || tag === "HTML") return holds ? null : el;
-    const text = visibleText(el) ?? "";
-    if (text.length > own.length + 1 && (!holds || qs(el, holds))) return el;
+    if (size(el) > own && (!holds || qs(el, holds))) return el;
     el = el.parentElement;
   }
   return null;

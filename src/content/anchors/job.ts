@@ -47,7 +47,7 @@ export const JOB = {
   ],
   experience: [
     { sel: "[data-cy='expertise']", up: "li" },
-    { label: /\b(Entry level|Intermediate|Expert)\b/ },
+    { label: /\b(Entry level|Intermediate|Expert)\s+(?:I am|Experience level)/ },
   ],
   projectType: [
     { sel: ".segmentations li", seen: "2025-12" },
@@ -58,6 +58,9 @@ export const JOB = {
     { sel: ".skills-list .air3-badge", seen: "2025-12" },
   ],
 } satisfies Record<string, readonly Anchor[]>;
+
+/** Where the job card's own text ends: the client's sections follow it. */
+export const CARD_TEXT_END = /\b(?:About the client|Activity on this job|Client'?s recent history|Client'?s work history)\b/i;
 
 export const FEATURES_LABELS = [/^Skills and Expertise$/i];
 export const SUMMARY_LABEL = /^Summary$/i;

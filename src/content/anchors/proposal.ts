@@ -13,6 +13,11 @@ export const PROPOSAL = {
     { sel: ".cover-letter-section p.break", seen: "2024" },
   ],
   coverHeadings: [/^Cover letter$/i],
-  hourlyRate: /Hourly rate\b[^$]*?(\$\s?[\d,.]+)\s*\/\s*hr/i,
-  fixedBid: /\bBid\b[^$]*?(\$\s?[\d,.]+)/i,
-} satisfies Record<string, readonly Anchor[] | RegExp[] | RegExp>;
+  /** Each term is a block: a <strong> label, a hint, the figure. */
+  termLabel: "strong",
+  hourlyRate: /^Hourly rate$/i,
+  fixedBid: /^(Bid|Total price of project|Project price)$/i,
+  /** Without the blocks: the figure must follow its label directly. */
+  hourlyRateText: /Hourly rate:?\s*(\$\s?[\d,.]+)\s*\/\s*hr/i,
+  fixedBidText: /\bBid:?\s*(\$\s?[\d,.]+)/i,
+} satisfies Record<string, readonly Anchor[] | RegExp[] | RegExp | string>;

@@ -21,9 +21,16 @@ export type Anchor = SelectorAnchor | LabelAnchor;
 /** A scope is a section of the page; its visible text is computed once. */
 export class Scope {
   private textCache: string | null | undefined;
-  constructor(readonly el: Element | null) {}
+  /** `until`: the text is cut where it matches (e.g. where the next section's heading begins). */
+  constructor(
+    readonly el: Element | null,
+    private readonly until?: RegExp,
+  ) {}
   get text(): string {
-    if (this.textCache === undefined) this.textCache = visibleText(this.el);
+    if (this.textCache === undefined) {
+      const t = visibleText(this.el);
+      this.textCache = t && this.until ? t.split(this.until)[0]! : t;
+    }
     return this.textCache ?? "";
   }
 }

@@ -37,7 +37,8 @@ export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
     connectsRemaining: ctx.read("form.connectsRemaining", () => resolve(s, FORM.connectsRemaining, (t) => (/remaining|have/i.test(t) ? parseConnects(t) : null)).value),
     coverLetterMaxChars: ctx.read("form.coverLetterMaxChars", () => {
       const left = resolve(s, FORM.charsLeft, (t) => parseCharsLeft(t)).value;
-      return left == null ? null : left + controlValue(cover).length;
+      // The counter counts down from the limit as text is typed; without the field it cannot be undone.
+      return left == null || cover == null ? null : left + controlValue(cover).length;
     }),
     questions: ctx.list("form.questions", () => questions),
     canInsert: cover != null,

@@ -1,7 +1,7 @@
 /** The job card of the job page and of the find-work slider → Job (REFERENCE.md §2.4). */
 import type { Budget, Job } from "../../shared/records";
 import { attr, elementByOwnText, qs, qsa, sectionByHeading, visibleLines, visibleText, type Headings } from "../anchors/dom";
-import { FEATURES_LABELS, JOB, JOB_ROOT, SUMMARY_LABEL } from "../anchors/job";
+import { CARD_TEXT_END, FEATURES_LABELS, JOB, JOB_ROOT, SUMMARY_LABEL } from "../anchors/job";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import { canonicalJobUrl, cipherFromUrl } from "../routes";
 import {
@@ -26,14 +26,17 @@ function budgetOf(card: Scope): Budget {
   if (fixed.value != null) return { type: "fixed", amount: fixed.value };
   const hourly = resolve(card, JOB.hourlyRange, (_t, el) => {
     const amounts = qsa(el, "strong").map((s) => parseMoney(visibleText(s))).filter((v): v is number => v != null);
-    if (amounts.length >= 2) return { min: amounts[0]!, max: amounts[1]! };
-    return parseMoneyRange(visibleText(el));
+    // Exactly two figures are min and max; any other count is ambiguous (e.g. a duplicated node).
+    if (amounts.length === 2) return { min: amounts[0]!, max: amounts[1]! };
+    const range = amounts.length === 1 ? parseMoneyRange(visibleText(el)) : null;
+    return range?.max != null ? range : null; // a lone figure could be either end
   });
   if (hourly.value) return { type: "hourly", min: hourly.value.min, max: hourly.value.max };
   // Labels: "$300.00 Fixed-price", "$20.00 - $40.00 Hourly", "Hourly: $15.00 - $30.00".
   const t = card.text;
-  const fx = /(\$[\d,.]+)\s*Fixed[- ]price\b|Fixed[- ]price:?\s*(\$[\d,.]+)/i.exec(t);
-  if (fx) return { type: "fixed", amount: parseMoney(fx[1] ?? fx[2]) };
+  // The amount comes before its label here; history entries print "Fixed-price $625.00", label first.
+  const fx = /(\$[\d,.]+)\s*Fixed[- ]price\b/i.exec(t);
+  if (fx) return { type: "fixed", amount: parseMoney(fx[1]) };
   const hr = /(\$[\d,.]+\s*(?:-|to)?\s*\$[\d,.]+)\s*Hourly\b|Hourly:?\s*(\$[\d,.]+\s*(?:-|to)\s*\$[\d,.]+)/i.exec(t);
   if (hr) {
     const amounts = (hr[1] ?? hr[2] ?? "").match(/\$[\d,.]+/g) ?? [];
@@ -44,7 +47,7 @@ function budgetOf(card: Scope): Budget {
 
 export function parseJobCard(root: ParentNode, headings: Headings, url: string, ctx: Ctx, p = "job"): Job {
   const cardEl = findJobCard(root) ?? (root as Document).body ?? null;
-  const card = new Scope(cardEl);
+  const card = new Scope(cardEl, CARD_TEXT_END);
   const f = <T>(name: string, fn: () => T | null) => ctx.read(`${p}.${name}`, fn);
   const uid = attr(qs(cardEl, "[job-uid]"), "job-uid") ?? attr(qs(root, "[data-ev-opening_uid]"), "data-ev-opening_uid");
   const cipher = cipherFromUrl(url) ?? (uid && /^\d{19}$/.test(uid) ? `~02${uid}` : null);

@@ -71,8 +71,9 @@ export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: s
     budget: f("budget", () => {
       if (rows.fixed) return { type: "fixed" as const, amount: parseMoney(visibleText(qs(rows.fixed, "strong"))) };
       if (rows.hourly) {
+        // Only a whole "$20.00 - $40.00": a lone figure could be either end.
         const r = parseMoneyRange(visibleText(qs(rows.hourly, "strong")));
-        return { type: "hourly" as const, min: r?.min ?? null, max: r?.max ?? null };
+        return { type: "hourly" as const, min: r?.max != null ? r.min : null, max: r?.max ?? null };
       }
       return null;
     }),

@@ -5,7 +5,7 @@ import { BID_RANGE_LABEL } from "../anchors/job";
 import { Scope, type Ctx } from "../anchors/resolve";
 import { parseClient } from "./about-client";
 import { parseActivity } from "./activity";
-import { findJobCard, parseJobCard } from "./job-card";
+import { parseJobCard } from "./job-card";
 import { parseBidRange } from "./values";
 
 export function parseJob(doc: Document, url: string, ctx: Ctx): JobRecord {
@@ -14,8 +14,8 @@ export function parseJob(doc: Document, url: string, ctx: Ctx): JobRecord {
   const activity = parseActivity(doc, headings, ctx);
   const client = parseClient(doc, headings, ctx);
   // Bid range is shown to Freelancer Plus members only.
-  const card = new Scope(findJobCard(doc) ?? doc.body);
-  const bid = BID_RANGE_LABEL.exec(card.text);
+  const page = new Scope(doc.body);
+  const bid = BID_RANGE_LABEL.exec(page.text);
   const bidRange = ctx.read("bidRange", () => (bid ? parseBidRange(bid[1]) : null));
   return { job, client, activity, bidRange };
 }
