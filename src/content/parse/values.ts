@@ -21,7 +21,7 @@ const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
 /** "$11K" → 11000, "$10K+" → 10000, "$1.2M" → 1200000, "$12,500" → 12500, "$5.00" → 5. */
 export function parseMoney(text: string | null | undefined): number | null {
   if (!text) return null;
-  const m = new RegExp(String.raw`\$\s?(${NUM})(?:\s?([KMB])(?![a-z]))?`, "i").exec(text);
+  const m = new RegExp(String.raw`\$\s?(${NUM})(?!,\d)(?:\s?([KMB])(?![a-z]))?`, "i").exec(text);
   if (!m) return null;
   const mult = m[2] ? SUFFIX[m[2].toUpperCase()]! : 1;
   return Math.round(toNumber(m[1]!) * mult * 100) / 100;
