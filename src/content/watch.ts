@@ -42,6 +42,8 @@ function insideHost(node: Node): boolean {
 export function relevant(records: readonly MutationRecord[]): boolean {
   for (const record of records) {
     if (insideHost(record.target)) continue;
+    // Attributes matter only on html/body: a theme switch (class, data-theme, style) there.
+    if (record.type === "attributes" && !/^(HTML|BODY)$/.test((record.target as Element).tagName)) continue;
     if (record.type === "childList") {
       const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
       if (nodes.length > 0 && nodes.every(isHost)) continue;
@@ -80,7 +82,8 @@ export function watchPage(doc: Document, work: () => void): Watcher {
       if (relevant(records)) schedule();
     }),
   );
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  // attributeFilter keeps attribute records to the few names a theme switch uses; the rest are skipped in `relevant`.
+  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: ["class", "data-theme", "style"] });
   schedule();
   return {
     schedule,

@@ -1,0 +1,342 @@
+/**
+ * The overlay as a user sees it, in real Chromium with the built extension, on the sample pages:
+ * badges on invitation rows only, numbers equal to the scoring engine's, in-page navigation,
+ * page text as text, removable hosts, "open to score" turning into a number, the panel's docking,
+ * keyboard, dark mode, actions, and the quiet error state. Waits on selectors and events, never sleeps.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { Window } from "happy-dom";
+import type { Page } from "playwright-core";
+import { collectErrors, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
+import { parsePage } from "../../src/content/parse/index";
+import { scoreFit } from "../../src/scoring/fit";
+import { defaultSettings } from "../../src/shared/settings";
+
+declare const chrome: { runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>> } };
+
+let browser: ExtensionBrowser;
+const html: Record<string, string> = {};
+const url: Record<string, string> = {};
+
+const BADGE = "[data-iw-invitation]";
+const PANEL = "[data-iw-panel]";
+const INVITATION_ID = "2093311804456129011";
+
+/** The fit the scoring engine gives a sample page's record, with the default settings (a fresh profile). */
+function engineFit(kind: "invitation" | "job"): string {
+  const window = new Window({ url: url[kind], settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  window.document.write(html[kind]!);
+  const parsed = parsePage(window.document as unknown as Document, url[kind]!, new Date());
+  if (parsed?.kind !== kind) throw new Error(`sample ${kind} page did not parse`);
+  const score = scoreFit(parsed.record, defaultSettings(), new Date()).score;
+  return score === null ? "unknown" : String(Math.round(score));
+}
+
+interface BadgeView {
+  id: string;
+  fit: string | null;
+  urgency: string | null;
+  text: string;
+  card: string | null;
+}
+
+function badges(page: Page): Promise<BadgeView[]> {
+  return page.$$eval(BADGE, (hosts) =>
+    hosts.map((h) => ({
+      id: h.getAttribute("data-iw-invitation")!,
+      fit: h.getAttribute("data-iw-fit"),
+      urgency: h.getAttribute("data-iw-urgency"),
+      text: h.shadowRoot?.textContent ?? "",
+      card: h.closest("[data-qa^='card-']")?.getAttribute("data-qa") ?? null,
+    })),
+  );
+}
+
+/** Upwork's SPA navigation, as its router does it: pushState, then new content in place of the old. */
+async function spaNavigate(page: Page, to: string, body: string): Promise<void> {
+  await page.evaluate(
+    ([to, body]) => {
+      history.pushState({}, "", to);
+      document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(body, "text/html").body.childNodes));
+    },
+    [to, body] as const,
+  );
+}
+
+/** history.back() and, on popstate, the old content back (what the SPA's router would render). */
+async function spaBack(page: Page, body: string): Promise<void> {
+  await page.evaluate(
+    (body) =>
+      new Promise<void>((done) => {
+        addEventListener(
+          "popstate",
+          () => {
+            document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(body, "text/html").body.childNodes));
+            done();
+          },
+          { once: true },
+        );
+        history.back();
+      }),
+    body,
+  );
+}
+
+beforeAll(async () => {
+  browser = await launchExtension();
+  for (const sample of await samplePages()) {
+    html[sample.kind] = await readFile(join(SAMPLE_PAGES, sample.file), "utf8");
+    url[sample.kind] = sample.url;
+  }
+});
+afterAll(async () => browser?.close());
+
+describe("the overlay on the sample pages", () => {
+  // Order matters in this block: the record cache starts empty, so the list shows "open to score" first.
+  it("puts one badge on each invitation row and none on offers or proposals; unopened ones say 'open to score'", async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(url.invitations!);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+    const rows = await page.$$eval("[data-qa='card-invitations'] a[href*='/interview/uid/']", (links) =>
+      links.map((a) => /uid\/(\d+)/.exec(a.getAttribute("href")!)![1]),
+    );
+    const shown = await badges(page);
+    expect(shown.map((b) => b.id)).toEqual(rows);
+    expect(shown.every((b) => b.card === "card-invitations")).toBe(true);
+    for (const card of ["card-offers", "card-active-proposals", "card-submitted-proposals"])
+      expect(await page.locator(`[data-qa='${card}'] iw-badge, [data-qa='${card}'] ${BADGE}`).count()).toBe(0);
+    // Nothing opened yet: no fit, but the urgency is known from the list alone.
+    for (const b of shown) {
+      expect(b.fit).toBe("unknown");
+      expect(b.text).toContain("open to score");
+      expect(["now", "today", "soon", "low", "closed"]).toContain(b.urgency);
+    }
+    expect(await page.$$eval(BADGE, (hosts) => hosts.every((h) => h.shadowRoot?.mode === "open"))).toBe(true);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("opening an invitation (by its badge) and returning turns 'open to score' into the engine's number", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url.invitations!);
+    const badge = page.locator(`[data-iw-invitation="${INVITATION_ID}"]`);
+    await badge.locator("button").click();
+    await page.waitForURL(url.invitation!);
+    const panel = page.locator(PANEL);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit")?.match(/^\d+$/), PANEL);
+    const expected = engineFit("invitation");
+    expect(await panel.getAttribute("data-iw-fit")).toBe(expected);
+    await page.goBack();
+    await page.waitForFunction(
+      ([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit,
+      [`[data-iw-invitation="${INVITATION_ID}"]`, expected] as const,
+    );
+    const after = await badges(page);
+    expect(after.find((b) => b.id === INVITATION_ID)?.text).toContain(`Fit ${expected}`);
+    // The others were never opened: still "open to score".
+    expect(after.filter((b) => b.id !== INVITATION_ID).every((b) => b.fit === "unknown")).toBe(true);
+    await page.close();
+  });
+
+  it("shows the panel on invitation and job pages with the engine's score, factors, flags and unread fields", async () => {
+    for (const kind of ["invitation", "job"] as const) {
+      const page = await browser.context.newPage();
+      const errors = collectErrors(page);
+      await page.goto(url[kind]!);
+      await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+      expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe(engineFit(kind));
+      expect(await page.locator(PANEL).count()).toBe(1);
+      const text = await page.$eval(PANEL, (h) => h.shadowRoot!.textContent!);
+      expect(text).toContain("Score factors");
+      expect(text).toMatch(/Hire rate.*\d+(\.\d)? of \d+/);
+      expect(text).toMatch(/Red flag:|Caution:|Good sign:/);
+      expect(text).toMatch(/couldn't read: /);
+      expect(text).toContain("Draft reply");
+      expect(text).toContain("Decline politely");
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("docks the panel where it covers none of Upwork's buttons, also after scrolling", async () => {
+    for (const kind of ["invitation", "job"] as const) {
+      const page = await browser.context.newPage();
+      await page.goto(url[kind]!);
+      await page.waitForSelector(PANEL);
+      const overlaps = () =>
+        page.evaluate((sel) => {
+          const p = document.querySelector(sel)!.getBoundingClientRect();
+          return [...document.querySelectorAll("button, [role='button'], input[type='submit']")]
+            .map((b) => ({ b, r: b.getBoundingClientRect() }))
+            .filter(({ r }) => r.width > 0 && r.height > 0 && r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top)
+            .map(({ b }) => b.textContent!.trim());
+        }, PANEL);
+      await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      expect(await overlaps()).toEqual([]);
+      await page.evaluate(() => new Promise((r) => {
+        addEventListener("scroll", () => requestAnimationFrame(() => requestAnimationFrame(r)), { once: true });
+        scrollTo(0, document.body.scrollHeight);
+      }));
+      expect(await overlaps()).toEqual([]);
+      await page.close();
+    }
+  });
+
+  it("swaps overlays on in-page navigation (pushState to an invitation, then back) without duplicates", async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    await page.goto(url.invitations!);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+    const announced = page.waitForEvent("console", (m) => m.text() === "[invitewise] reading invitation page");
+    await spaNavigate(page, url.invitation!, html.invitation!);
+    await announced;
+    await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+    expect(await page.locator(BADGE).count()).toBe(0);
+    expect(await page.locator(PANEL).count()).toBe(1);
+
+    const back = page.waitForEvent("console", (m) => m.text() === "[invitewise] reading invitations page");
+    await spaBack(page, html.invitations!);
+    await back;
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+    expect(await page.locator(PANEL).count()).toBe(0);
+    // One badge per row, each in its own row.
+    const perRow = await page.$$eval("[data-qa='card-invitations'] tr", (rows) => rows.map((r) => r.querySelectorAll("[data-iw-invitation]").length));
+    expect(perRow).toEqual([1, 1, 1, 1]);
+    // Forward again to another kind (a job page), and the list's badges go.
+    await spaNavigate(page, url.job!, html.job!);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 0, BADGE);
+    await page.waitForSelector(PANEL);
+    expect(await page.locator(PANEL).count()).toBe(1);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("shows a job title holding markup as text, never as HTML", async () => {
+    const title = "Fix checkout bug <img src=x onerror=alert(1)> in Vue storefront";
+    const page = await browser.context.newPage();
+    const dialogs: string[] = [];
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void d.dismiss();
+    });
+    await page.goto(url.invitations!);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+    const label = await page.$eval('[data-iw-invitation="2093287765019934720"]', (h) => h.shadowRoot!.querySelector("button")!.getAttribute("aria-label"));
+    expect(label).toContain(title);
+    expect(await page.$$eval(BADGE, (hosts) => hosts.some((h) => h.shadowRoot!.querySelector("img")))).toBe(false);
+
+    // The same on the panel: an invitation whose job title is markup.
+    const evil = html.invitation!.replace(
+      "Build a Shopify inventory sync app (React + Node) </h3>",
+      "&lt;img src=x onerror=&quot;window.__iwXss=1;alert(1)&quot;&gt; Shopify sync </h3>",
+    );
+    browser.routes.set("https://www.upwork.com/nx/proposals/interview/uid/2093311804456129099", evil.replaceAll("2093311804456129011", "2093311804456129099"));
+    await page.goto("https://www.upwork.com/nx/proposals/interview/uid/2093311804456129099");
+    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector("h2"), PANEL);
+    const h2 = await page.$eval(PANEL, (h) => h.shadowRoot!.querySelector("h2")!.textContent);
+    expect(h2).toBe('<img src=x onerror="window.__iwXss=1;alert(1)"> Shopify sync');
+    expect(await page.$eval(PANEL, (h) => h.shadowRoot!.querySelectorAll("img").length)).toBe(0);
+    expect(await page.evaluate(() => (window as { __iwXss?: number }).__iwXss)).toBeUndefined();
+    expect(dialogs).toEqual([]);
+    await page.close();
+  });
+
+  it("leaves Upwork's DOM exactly as it was once our host elements are removed", async () => {
+    for (const kind of ["invitations", "invitation", "job"] as const) {
+      const page = await browser.context.newPage();
+      await page.goto(url[kind]!);
+      await page.waitForSelector(kind === "invitations" ? BADGE : PANEL);
+      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit") !== null, kind === "invitations" ? BADGE : PANEL);
+      const same = await page.evaluate((source) => {
+        for (const el of document.querySelectorAll("[data-iw-invitation], [data-iw-panel]")) el.remove();
+        const original = new DOMParser().parseFromString(source, "text/html");
+        return document.documentElement.outerHTML === original.documentElement.outerHTML;
+      }, html[kind]!);
+      expect(same, kind).toBe(true);
+      await page.close();
+    }
+  });
+
+  it("is keyboard-reachable with a visible focus, and keeps keys away from Upwork's shortcuts", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url.invitations!);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+    await page.evaluate(() => {
+      (window as { __keys?: number }).__keys = 0;
+      document.addEventListener("keydown", () => ((window as { __keys?: number }).__keys! += 1));
+    });
+    await page.focus(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
+    await page.keyboard.press("Tab");
+    const focus = await page.evaluate(() => {
+      const host = document.activeElement!;
+      const inner = host.shadowRoot?.activeElement;
+      return { host: host.getAttribute("data-iw-invitation"), tag: inner?.tagName, label: inner?.getAttribute("aria-label"), outline: inner ? getComputedStyle(inner).outlineStyle : null };
+    });
+    expect(focus.host).toBe(INVITATION_ID);
+    expect(focus.tag).toBe("BUTTON");
+    expect(focus.label).toMatch(/^Invitewise: /);
+    expect(focus.outline).toBe("solid");
+    const before = await page.evaluate(() => (window as { __keys?: number }).__keys);
+    await page.keyboard.press("j");
+    await page.keyboard.press("ArrowDown");
+    expect(await page.evaluate(() => (window as { __keys?: number }).__keys)).toBe(before);
+    await page.close();
+  });
+
+  it("collapses and expands the panel, follows dark mode, and offers the decline note and the drafts", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(url.invitation!);
+    await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+    const toggle = page.locator(`${PANEL} .toggle`);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
+    await toggle.click();
+    await page.waitForFunction((sel) => !document.querySelector(sel)!.shadowRoot!.querySelector(".body"), PANEL);
+    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    expect(await page.locator(PANEL).getAttribute("data-iw-fit")).toMatch(/^\d+$/);
+    await toggle.click();
+    await page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector(".body"), PANEL);
+
+    const background = () => page.$eval(PANEL, (h) => getComputedStyle(h.shadowRoot!.querySelector(".panel")!).backgroundColor);
+    await page.emulateMedia({ colorScheme: "light" });
+    expect(await background()).toBe("rgb(255, 255, 255)");
+    await page.emulateMedia({ colorScheme: "dark" });
+    expect(await background()).toBe("rgb(22, 27, 34)");
+    await page.emulateMedia({ colorScheme: "light" });
+    // The page's own dark theme (a dark background) wins over a light system.
+    await page.evaluate(() => (document.body.style.background = "#111"));
+    await page.waitForFunction((sel) => getComputedStyle(document.querySelector(sel)!.shadowRoot!.querySelector(".panel")!).backgroundColor === "rgb(22, 27, 34)", PANEL);
+    await page.evaluate(() => (document.body.style.background = ""));
+
+    await page.locator(`${PANEL} button:has-text("Decline politely")`).click();
+    const note = page.locator(`${PANEL} textarea`);
+    await note.waitFor();
+    expect((await note.inputValue()).length).toBeGreaterThan(40);
+
+    // The background opens the action popup, or (where it can't) the popup page in a tab for this tab.
+    const popups = () =>
+      browser.serviceWorker.evaluate(async () => {
+        const contexts = await chrome.runtime.getContexts({ contextTypes: ["POPUP", "TAB"] });
+        return contexts.map((c) => c.documentUrl ?? "").filter((u) => u.includes("src/popup/index.html"));
+      });
+    expect(await popups()).toEqual([]);
+    await page.locator(`${PANEL} button:has-text("Draft reply")`).click();
+    await expect.poll(popups, { timeout: 10_000 }).toHaveLength(1);
+    await page.close();
+  });
+
+  it("shows a quiet error state on the badges when our code throws, and Upwork's page keeps working", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`${url.invitations!}?iw-test-fault=badge`);
+    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+    const shown = await badges(page);
+    expect(shown.every((b) => b.fit === "unknown" && b.urgency === "unknown" && b.text.includes("unavailable"))).toBe(true);
+    // Upwork's own link still navigates.
+    await page.click(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
+    await page.waitForURL(url.invitation!);
+    await page.close();
+  });
+});
