@@ -1,0 +1,65 @@
+import { describe, expect, it } from "vitest";
+import { factorShare, fieldLabel, fitHook, fitTone, missingLine, timeLeft } from "../../../src/content/overlay/format";
+
+const NOW = new Date("2026-03-09T12:00:00.000Z");
+const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
+const MIN = 60_000;
+const H = 60 * MIN;
+
+describe("timeLeft", () => {
+  it.each([
+    [at(3 * H + 59 * MIN), "reply in 3 h"], // floors: never promises more time than is left
+    [at(24 * H), "reply in 24 h"],
+    [at(47 * H), "reply in 47 h"],
+    [at(50 * H), "reply in 2 d"],
+    [at(59 * MIN + 59_000), "reply in 59 min"],
+    [at(20_000), "reply in 1 min"],
+    [at(0), "past 24 h"],
+    [at(-5 * H), "past 24 h"],
+  ])("%s → %s", (replyBy, expected) => expect(timeLeft(replyBy, NOW)).toBe(expected));
+
+  it("is null without a reply-by time or with a bad one", () => {
+    expect(timeLeft(null, NOW)).toBeNull();
+    expect(timeLeft("soon", NOW)).toBeNull();
+  });
+});
+
+describe("fit hook and tone", () => {
+  it.each([
+    [null, "unknown", "none"],
+    [undefined, "unknown", "none"],
+    [0, "0", "poor"],
+    [44.6, "45", "poor"],
+    [45, "45", "fair"],
+    [69.4, "69", "fair"],
+    [70, "70", "good"],
+    [100, "100", "good"],
+    [Number.NaN, "unknown", "poor"],
+  ] as const)("%s → %s, %s", (score, hook, tone) => {
+    expect(fitHook(score)).toBe(hook);
+    if (!Number.isNaN(score as number)) expect(fitTone(score)).toBe(tone);
+  });
+  it("clamps to 0..100", () => {
+    expect(fitHook(120)).toBe("100");
+    expect(fitHook(-3)).toBe("0");
+  });
+});
+
+describe("unread fields", () => {
+  it("names the last segment of a dotted path in words", () => {
+    expect(fieldLabel("client.totalSpent")).toBe("total spent");
+    expect(fieldLabel("job.budget")).toBe("budget");
+    expect(fieldLabel("invitations[2].receivedAt")).toBe("received at");
+    expect(fieldLabel("activity")).toBe("activity");
+  });
+  it("lists distinct labels after \"couldn't read:\"", () => {
+    expect(missingLine(["client.totalSpent", "client.hireRate", "invitations[0].profile", "invitations[1].profile"])).toBe(
+      "couldn't read: total spent, hire rate, profile",
+    );
+    expect(missingLine([])).toBeNull();
+  });
+  it("shows a factor's share as points of weight", () => {
+    expect(factorShare(7.94, 21.53)).toBe("7.9 of 21.5");
+    expect(factorShare(0, 0)).toBe("0 of 0");
+  });
+});
