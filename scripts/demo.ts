@@ -59,6 +59,34 @@ async function main(): Promise<void> {
       lines.push(`${sample.kind.padEnd(12)} ${(await overlaySummary(page)).padEnd(60)} → demo-out/${shot}`);
     }
 
+    // The overlay's other states: panel collapsed, decline note, dark mode, and the badges' quiet error state.
+    const detail = byKind("invitation");
+    if (detail) {
+      const shot = async (file: string, what: string) => {
+        await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+        await page.screenshot({ path: join(OUT, file), fullPage: false });
+        lines.push(`${"overlay".padEnd(12)} ${what.padEnd(60)} → demo-out/${file}`);
+      };
+      await page.goto(detail.url);
+      await settle(page);
+      await page.locator("[data-iw-panel] .toggle").click();
+      await page.waitForFunction(() => !document.querySelector("[data-iw-panel]")?.shadowRoot?.querySelector(".body"));
+      await shot("invitation-collapsed.png", "fit panel collapsed to its tab");
+      await page.locator("[data-iw-panel] .toggle").click();
+      await page.locator('[data-iw-panel] button:has-text("Decline politely")').click();
+      await page.locator("[data-iw-panel] textarea").waitFor();
+      await shot("invitation-decline.png", "decline note, ready to copy");
+      await page.emulateMedia({ colorScheme: "dark" });
+      await shot("invitation-dark.png", "fit panel in dark mode");
+      await page.emulateMedia({ colorScheme: null });
+    }
+    if (list) {
+      await page.goto(`${list.url}?iw-test-fault=badge`);
+      await settle(page);
+      await page.screenshot({ path: join(OUT, "invitations-error.png"), fullPage: false });
+      lines.push(`${"overlay".padEnd(12)} ${"badges' quiet error state (test fault switch)".padEnd(60)} → demo-out/invitations-error.png`);
+    }
+
     const invitation = byKind("invitation") ?? byKind("job");
     if (invitation) {
       await page.goto(invitation.url);

@@ -32,6 +32,8 @@ const SEVERITY = { red: "Red flag", amber: "Caution", green: "Good sign" } as co
 /** A class, not hooks: preact/hooks would cost the content script another kilobyte. */
 class Actions extends Component<{ actions: PanelActions }, { note: string | null; status: string }> {
   override state = { note: null as string | null, status: "" };
+  /** Focus moves to the note when it appears (which also scrolls it into view in the panel). */
+  focusNote = (el: HTMLTextAreaElement | null) => el?.focus();
   run = (what: string, task: () => Promise<unknown>) => () => {
     this.setState({ status: "" });
     task().catch((error: unknown) => {
@@ -58,8 +60,8 @@ class Actions extends Component<{ actions: PanelActions }, { note: string | null
         </div>
         {note !== null && (
           <label class="note">
-            Decline note, ready to paste into Upwork's decline message
-            <textarea readOnly rows={6} value={note} />
+            Decline note
+            <textarea readOnly rows={6} value={note} ref={this.focusNote} />
             <button
               type="button"
               onClick={this.run("copy the note", async () => {
@@ -87,7 +89,7 @@ export function Panel(props: PanelProps) {
   return (
     <aside class={collapsed ? "panel collapsed" : "panel"} aria-label="Invitewise: client fit and urgency">
       <header>
-        <button type="button" class="toggle" aria-expanded={!collapsed} onClick={props.onToggle} title={collapsed ? "Show the Invitewise panel" : "Collapse the Invitewise panel"}>
+        <button type="button" class="toggle" aria-expanded={!collapsed} onClick={props.onToggle}>
           <b>Invitewise</b>
           <span class={`score tone-${props.error ? "none" : fitTone(fit?.score)}`}>
             <span class="sr">fit </span>
@@ -106,11 +108,9 @@ export function Panel(props: PanelProps) {
       {!collapsed && (
         <div class="body">
           {props.title && <h2>{props.title}</h2>}
-          {props.error && <p class="quiet">Invitewise could not read or score this page. Upwork's page is unaffected.</p>}
-          {props.pending && !props.error && <p class="quiet">Scoring…</p>}
-          {fit && fit.score === null && <p class="quiet">Not enough was readable to score this client.</p>}
+          {props.error && <p class="quiet">Invitewise could not score this page.</p>}
           {urgency && (
-            <section aria-label="Urgency">
+            <section>
               <h3>
                 <span class={`level-${urgency.level}`}>{LEVEL_LABEL[urgency.level]}</span>
                 {left && ` · ${left}`}
@@ -125,27 +125,21 @@ export function Panel(props: PanelProps) {
             </section>
           )}
           {fit && fit.factors.length > 0 && (
-            <section aria-label="Score factors">
+            <section>
               <h3>Score factors (points of weight)</h3>
               <ul class="factors">
-                {fit.factors.map((f) => {
-                  const share = f.weight > 0 ? Math.max(0, Math.min(1, f.points / f.weight)) : 0;
-                  return (
-                    <li key={f.id}>
-                      <span>{f.label}</span>
-                      {f.value !== null && <span class="val">{typeof f.value === "boolean" ? (f.value ? "yes" : "no") : String(f.value)}</span>}
-                      <span class="pts">{factorShare(f.points, f.weight)}</span>
-                      <span class="bar" aria-hidden="true">
-                        <span class={`tone-${fitTone(share * 100)}`} style={{ width: `${Math.round(share * 100)}%` }} />
-                      </span>
-                    </li>
-                  );
-                })}
+                {fit.factors.map((f) => (
+                  <li key={f.id}>
+                    <span>{f.label}</span>
+                    <span class="pts">{factorShare(f.points, f.weight)}</span>
+                    {f.value !== null && <span class="val">{typeof f.value === "boolean" ? (f.value ? "yes" : "no") : String(f.value)}</span>}
+                  </li>
+                ))}
               </ul>
             </section>
           )}
           {fit && fit.flags.length > 0 && (
-            <section aria-label="Flags">
+            <section>
               <h3>Flags</h3>
               <ul class="flags">
                 {fit.flags.map((flag) => (
