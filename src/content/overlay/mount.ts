@@ -38,33 +38,16 @@ export function invitationRows(doc: Document, ids: readonly string[] | null): Ma
   return rows;
 }
 
-const DARK_CLASS = /(^|[-_\s])(dark|night)([-_\s]|$)/i;
-
-function luminance(color: string): number | null {
-  const m = /rgba?\(([\d.]+)[, ]+([\d.]+)[, ]+([\d.]+)(?:[,/ ]+([\d.]+%?))?/.exec(color);
-  if (!m) return null;
-  const alpha = m[4] === undefined ? 1 : m[4].endsWith("%") ? parseFloat(m[4]) / 100 : parseFloat(m[4]);
-  if (alpha < 0.5) return null;
-  const [r, g, b] = [m[1], m[2], m[3]].map((v) => Number(v) / 255) as [number, number, number];
-  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-}
-
 /**
- * Whether the page shows a dark theme of its own: a dark class/attribute on html or body, a
- * `color-scheme: dark`, or simply a dark background. (REFERENCE names no Upwork dark-mode hook.)
+ * Whether the page shows a dark theme of its own: a dark class or data-theme on html/body, or a
+ * dark body background. (REFERENCE names no Upwork dark-mode hook, so this stays generic.)
  */
 export function pageIsDark(doc: Document): boolean {
-  const win = doc.defaultView;
-  for (const el of [doc.documentElement, doc.body]) {
-    if (!el) continue;
-    if (DARK_CLASS.test(el.className) || /dark/i.test(el.getAttribute("data-theme") ?? "")) return true;
-    if (!win) continue;
-    const style = win.getComputedStyle(el);
-    if (style.colorScheme.trim() === "dark") return true;
-    const lum = luminance(style.backgroundColor);
-    if (lum !== null) return lum < 0.35;
-  }
-  return false;
+  const { documentElement: html, body } = doc;
+  if (/dark/i.test(`${html.className} ${body.className} ${html.dataset.theme} ${body.dataset.theme}`)) return true;
+  const rgb = (doc.defaultView?.getComputedStyle(body).backgroundColor.match(/[\d.]+/g) ?? []).map(Number);
+  // Transparent (alpha 0) says nothing; otherwise a luminance under ~0.35 is a dark page.
+  return rgb.length >= 3 && rgb[3] !== 0 && 0.2126 * rgb[0]! + 0.7152 * rgb[1]! + 0.0722 * rgb[2]! < 90;
 }
 
 /** Upwork's controls the panel must never cover. */
