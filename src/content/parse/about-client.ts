@@ -1,6 +1,6 @@
 /** "About the client" (both variants) and "Client's recent history" → Client. */
 import type { Client, ClientJob } from "../../shared/records";
-import { attr, elementByOwnText, qs, qsa, sectionByHeading, visibleText, type Headings } from "../anchors/dom";
+import { attr, qs, qsa, sectionByHeading, visibleText, type Headings } from "../anchors/dom";
 import { CLIENT, CLIENT_HEADINGS, CLIENT_ROOT, HISTORY, HISTORY_HEADINGS, HISTORY_ITEM, HISTORY_ROOT } from "../anchors/job";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import {
@@ -120,21 +120,23 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
         return;
       }
       // "To freelancer:" splits the item: before it the freelancer's review of the client, inside it the client's.
-      const to = elementByOwnText(item, HISTORY.toFreelancer);
+      // Every block labelled "To freelancer" counts (a page may repeat one); anything inside one is the client's.
+      const tos = qsa(item, "*").filter((el) => elementOwnMatches(el, HISTORY.toFreelancer));
+      const inTo = (n: Element) => tos.some((t) => t.contains(n));
       let freelancerRating: number | null = null;
       let clientRating: number | null = null;
       let freelancerFeedback: string | null = null;
       let clientFeedback: string | null = null;
-      if (to) {
+      if (tos.length) {
         for (const r of qsa(item, HISTORY.rating[0]!.sel)) {
           const v = ratingOf(r);
-          if (to.contains(r)) clientRating ??= v;
+          if (inTo(r)) clientRating ??= v;
           else freelancerRating ??= v;
         }
         for (const fb of qsa(item, HISTORY.feedback[0]!.sel)) {
           if (titleEl?.contains(fb)) continue;
           const t = feedbackText(fb);
-          if (to.contains(fb)) clientFeedback ??= t;
+          if (inTo(fb)) clientFeedback ??= t;
           else freelancerFeedback ??= t;
         }
       } else if (qsa(item, HISTORY.rating[0]!.sel).length) {

@@ -22,25 +22,29 @@ export function findJobCard(root: ParentNode): Element | null {
 }
 
 function budgetOf(card: Scope): Budget {
-  const fixed = resolve(card, JOB.fixedPrice, (t) => (/fixed/i.test(t) || /^\$/.test(t) ? parseMoney(t) : null));
-  if (fixed.value != null) return { type: "fixed", amount: fixed.value };
-  const hourly = resolve(card, JOB.hourlyRange, (_t, el) => {
-    const amounts = qsa(el, "strong").map((s) => parseMoney(visibleText(s))).filter((v): v is number => v != null);
-    // Exactly two figures are min and max; any other count is ambiguous (e.g. a duplicated node).
-    if (amounts.length === 2) return { min: amounts[0]!, max: amounts[1]! };
-    const range = amounts.length === 1 ? parseMoneyRange(visibleText(el)) : null;
-    return range?.max != null ? range : null; // a lone figure could be either end
-  });
-  if (hourly.value) return { type: "hourly", min: hourly.value.min, max: hourly.value.max };
+  // A feature row that is present decides alone: if it is unreadable the budget is null, never a guess from elsewhere.
+  const fixedRow = resolveElement(card.el, JOB.fixedPrice);
+  if (fixedRow) {
+    const amount = resolve(card, JOB.fixedPrice, (t) => (/fixed/i.test(t) || /^\$/.test(t) ? parseMoney(t) : null)).value;
+    return { type: "fixed", amount };
+  }
+  const hourlyRow = resolveElement(card.el, JOB.hourlyRange);
+  if (hourlyRow) {
+    const amounts = qsa(hourlyRow, "strong").map((s) => parseMoney(visibleText(s))).filter((v): v is number => v != null);
+    // Exactly two figures are min and max; a lone figure could be either end, more is ambiguous.
+    if (amounts.length === 2) return { type: "hourly", min: amounts[0]!, max: amounts[1]! };
+    const range = amounts.length === 1 ? parseMoneyRange(visibleText(hourlyRow)) : null;
+    return range?.max != null ? { type: "hourly", min: range.min, max: range.max } : null;
+  }
   // Labels: "$300.00 Fixed-price", "$20.00 - $40.00 Hourly", "Hourly: $15.00 - $30.00".
   const t = card.text;
   // The amount comes before its label here; history entries print "Fixed-price $625.00", label first.
   const fx = /(\$[\d,.]+)\s*Fixed[- ]price\b/i.exec(t);
   if (fx) return { type: "fixed", amount: parseMoney(fx[1]) };
-  const hr = /(\$[\d,.]+\s*(?:-|to)?\s*\$[\d,.]+)\s*Hourly\b|Hourly:?\s*(\$[\d,.]+\s*(?:-|to)\s*\$[\d,.]+)/i.exec(t);
+  const hr = /(\$[\d,.]+\s*(?:-|to)\s*\$[\d,.]+)\s*Hourly\b|Hourly:?\s*(\$[\d,.]+\s*(?:-|to)\s*\$[\d,.]+)/i.exec(t);
   if (hr) {
-    const amounts = (hr[1] ?? hr[2] ?? "").match(/\$[\d,.]+/g) ?? [];
-    return { type: "hourly", min: parseMoney(amounts[0]), max: parseMoney(amounts[1]) };
+    const r = parseMoneyRange(hr[1] ?? hr[2]);
+    if (r?.max != null) return { type: "hourly", min: r.min, max: r.max };
   }
   return null;
 }
