@@ -6,7 +6,8 @@
 import { parsePage } from "./parse/index";
 import { pageKind } from "./routes";
 import { startPage, type PageSession } from "./overlay/session";
-import { runtimeBackend } from "./overlay/runtime-backend";
+import { onExtensionMessage, runtimeBackend } from "./overlay/runtime-backend";
+import { handleContentMessage } from "./insert-draft";
 import { guard, pageAddress, watchNavigation, watchPage, type Watcher } from "./watch";
 
 const TAG = "[invitewise]";
@@ -51,6 +52,8 @@ function route(): void {
 }
 
 try {
+  // The popup's "Insert into proposal" (apply pages): registered once, whatever the page kind now is.
+  onExtensionMessage((message) => handleContentMessage(message, document));
   watchNavigation(window, guard("route", route));
   route();
 } catch (error) {
