@@ -27,7 +27,9 @@ let failed = checks.length - passed;
 if (existsSync(report)) {
   const results = JSON.parse(readFileSync(report, "utf8"));
   passed += results.numPassedTests;
-  failed += results.numFailedTests + (results.numFailedTestSuites ?? 0);
+  failed += results.numFailedTests;
+  // A test file that failed to load has no failed test of its own: count it once.
+  failed += results.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed")).length;
   if (results.numTotalTests === 0) failed += 1; // a run that tested nothing is not a pass
 } else {
   failed += 1;
