@@ -4,20 +4,20 @@
  */
 import type { Anchor } from "./resolve";
 
-export const DETAILS_ROOT: readonly Anchor[] = [{ sel: ".fe-job-details", seen: "2025-12" }];
+export const DETAILS_ROOT: readonly Anchor[] = [{ sel: ".fe-job-details" } /* seen 2025-12 */];
 export const DETAILS_HEADINGS = [/^Job details$/i];
 
 export const DETAILS = {
-  title: [{ sel: "h3.h5", seen: "2025-12" }, { sel: "h3" }],
-  category: [{ sel: "ul.list-inline li:not([data-qa-skill-key]) .air3-token", seen: "2025-12" }],
-  postedAt: [{ sel: "[itemprop='datePosted']", seen: "2025-12" }, { label: /Posted\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4}|.+? ago|yesterday)/ }],
+  title: [{ sel: "h3.h5" } /* seen 2025-12 */, { sel: "h3" }],
+  category: [{ sel: "ul.list-inline li:not([data-qa-skill-key]) .air3-token" } /* seen 2025-12 */],
+  postedAt: [{ sel: "[itemprop='datePosted']" } /* seen 2025-12 */, { label: /Posted\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4}|.+? ago|yesterday)/ }],
   description: [
-    { sel: ".description [id^='air3-truncation-']", seen: "2025-12" },
-    { sel: ".description", seen: "2025-12" },
+    { sel: ".description [id^='air3-truncation-']" }, // seen 2025-12
+    { sel: ".description" }, // seen 2025-12
   ],
-  features: [{ sel: ".fe-ui-job-features > li", seen: "2025-12" }],
-  skills: [{ sel: "li[data-qa-skill-key] .air3-token", seen: "2026-05" }],
-  posting: [{ sel: "a[data-test='open-original-posting']", seen: "2025-12" }],
+  features: [{ sel: ".fe-ui-job-features > li" } /* seen 2025-12 */],
+  skills: [{ sel: "li[data-qa-skill-key] .air3-token" } /* seen 2026-05 */],
+  posting: [{ sel: "a[data-test='open-original-posting']" } /* seen 2025-12 */],
   postingLabel: /^View job posting$/i,
 } satisfies Record<string, readonly Anchor[] | RegExp>;
 
@@ -37,8 +37,8 @@ export const FEATURE_LABELS = {
 };
 
 export const FORM_ROOT: readonly Anchor[] = [
-  { sel: ".fe-job-apply", seen: "2025-12" },
-  { sel: "[data-fetch-key^='ApplyPage']", seen: "2025-12" },
+  { sel: ".fe-job-apply" }, // seen 2025-12
+  { sel: "[data-fetch-key^='ApplyPage']" }, // seen 2025-12
 ];
 export const FORM = {
   connectsRequired: [
@@ -47,29 +47,29 @@ export const FORM = {
     { label: /Send for\s*(\d[\d,]*\s+Connects?)/i },
   ],
   connectsRemaining: [
-    { sel: ".remaining-balance-details", seen: "2025-12" },
+    { sel: ".remaining-balance-details" }, // seen 2025-12
     { label: /you'll have\s*(\d[\d,]*\s+Connects?)\s+remaining/i },
     { label: /Remaining balance:?\s*(\d[\d,]*\s+Connects?)/i },
   ],
   profileRate: [
-    { sel: ".contractors-rate", seen: "2025-12" },
+    { sel: ".contractors-rate" }, // seen 2025-12
     { label: /Your profile rate:?\s*(\$\s?[\d,.]+\s*\/\s*hr)/i },
   ],
   hourlyMarkers: [
-    { sel: ".up-fe-proposal-terms-hourly", seen: "2025-12" },
-    { sel: "#step-rate", seen: "2021..2026" },
+    { sel: ".up-fe-proposal-terms-hourly" }, // seen 2025-12
+    { sel: "#step-rate" }, // seen 2021..2026
     { label: /(What is the rate you'd like to bid)/i },
   ],
   fixedMarkers: [
-    { sel: "input[name='milestoneMode']", seen: "2021..2026" },
-    { sel: "#charged-amount-id", seen: "2021..2026" },
+    { sel: "input[name='milestoneMode']" }, // seen 2021..2026
+    { sel: "#charged-amount-id" }, // seen 2021..2026
     { label: /(What is the full amount you'd like to bid|How do you want to be paid\?)/i },
   ],
   coverLetter: [
-    { sel: "textarea[aria-labelledby='cover_letter_label']", seen: "2025-12" },
-    { sel: ".cover-letter-area textarea", seen: "2025-12" },
+    { sel: "textarea[aria-labelledby='cover_letter_label']" }, // seen 2025-12
+    { sel: ".cover-letter-area textarea" }, // seen 2025-12
   ],
   coverLetterLabel: /^Cover Letter$/i,
-  charsLeft: [{ sel: ".cover-letter-area [role='status']", seen: "2025-12" }, { label: /(\d[\d,]*\s+characters?\s+(?:left|remaining))/i }],
-  questionGroups: [{ sel: ".fe-proposal-job-questions .form-group", seen: "2025-12" }],
+  charsLeft: [{ sel: ".cover-letter-area [role='status']" } /* seen 2025-12 */, { label: /(\d[\d,]*\s+characters?\s+(?:left|remaining))/i }],
+  questionGroups: [{ sel: ".fe-proposal-job-questions .form-group" } /* seen 2025-12 */],
 } satisfies Record<string, readonly Anchor[] | RegExp>;

@@ -1,6 +1,6 @@
 /**
  * The anchor resolver: tries a field's anchors in order (attribute selectors newest first, then
- * visible label text, then structure) and returns the value with the anchor that found it.
+ * visible label text, then structure) and returns the value the first one found.
  */
 import { qsa, visibleText } from "./dom";
 
@@ -8,9 +8,6 @@ import { qsa, visibleText } from "./dom";
 export interface SelectorAnchor {
   sel: string;
   up?: string;
-  /** When the markup was seen, and when a legacy entry may be dropped. */
-  seen?: string;
-  dropAfter?: string;
 }
 /** A visible-label regex run over the section's visible text; group 1 (else the match) is parsed. */
 export interface LabelAnchor {
@@ -20,47 +17,45 @@ export type Anchor = SelectorAnchor | LabelAnchor;
 
 /** A scope is a section of the page; its visible text is computed once. */
 export class Scope {
-  private textCache: string | null | undefined;
+  private t?: string;
   /** `until`: the text is cut where it matches (e.g. where the next section's heading begins). */
   constructor(
     readonly el: Element | null,
     private readonly until?: RegExp,
   ) {}
   get text(): string {
-    if (this.textCache === undefined) {
-      const t = visibleText(this.el);
-      this.textCache = t && this.until ? t.split(this.until)[0]! : t;
+    if (this.t === undefined) {
+      const t = visibleText(this.el) ?? "";
+      this.t = this.until ? t.split(this.until)[0]! : t;
     }
-    return this.textCache ?? "";
+    return this.t;
   }
 }
 
-export interface Resolved<T> {
-  value: T | null;
-  via: string | null;
+/** The elements a selector anchor finds under root (`up`: their closest such ancestor, kept inside root). */
+function hits(root: Element | null, a: SelectorAnchor): Element[] {
+  return qsa(root, a.sel)
+    .map((hit) => (a.up ? hit.closest(a.up) : hit))
+    .filter((el): el is Element => !!el && root!.contains(el));
 }
 
-export function resolve<T>(scope: Scope, anchors: readonly Anchor[], parse: (text: string, el: Element | null) => T | null): Resolved<T> {
-  if (!scope.el) return { value: null, via: null };
+/** The first value a field's anchors give, else null. */
+export function resolve<T>(scope: Scope, anchors: readonly Anchor[], parse: (text: string) => T | null): T | null {
+  if (!scope.el) return null;
   for (const a of anchors) {
     if ("sel" in a) {
-      for (const hit of qsa(scope.el, a.sel)) {
-        const el = a.up ? hit.closest(a.up) : hit;
-        if (!el || !scope.el.contains(el)) continue;
+      for (const el of hits(scope.el, a)) {
         const text = visibleText(el);
-        if (text == null) continue;
-        const v = parse(text, el);
-        if (v != null) return { value: v, via: a.sel };
+        const v = text == null ? null : parse(text);
+        if (v != null) return v;
       }
     } else {
       const m = a.label.exec(scope.text);
-      if (m) {
-        const v = parse(m[1] ?? m[0], null);
-        if (v != null) return { value: v, via: String(a.label) };
-      }
+      const v = m ? parse(m[1] ?? m[0]) : null;
+      if (v != null) return v;
     }
   }
-  return { value: null, via: null };
+  return null;
 }
 
 /** The first element any selector anchor finds (labels are not used for elements). */
@@ -75,6 +70,8 @@ export function resolveElement(root: ParentNode | null, anchors: readonly Anchor
   return null;
 }
 
+type Fields<T> = { [K in keyof T]: () => T[K] | null };
+
 /** Collects `missing` paths and warnings while a parser runs; one failing field never stops the others. */
 export class Ctx {
   readonly missing: string[] = [];
@@ -87,16 +84,20 @@ export class Ctx {
     try {
       v = fn();
     } catch (e) {
-      this.warnings.push(`${path}: ${(e as Error)?.message ?? String(e)}`);
-      v = null;
+      this.warn(`${path}: ${(e as Error)?.message ?? String(e)}`);
     }
     if (v == null || (Array.isArray(v) && v.length === 0)) this.missing.push(path);
     return v;
   }
 
-  /** Like read, for lists: [] when nothing was found. */
-  list<T>(path: string, fn: () => T[]): T[] {
-    return this.read(path, fn) ?? [];
+  /**
+   * Reads a record's fields in order as `${p}.${key}`; the fields named in `lists` are lists
+   * ([] when nothing was found).
+   */
+  fields<T>(p: string, spec: Fields<T>, lists: readonly string[] = []): T {
+    const out: Record<string, unknown> = {};
+    for (const k in spec) out[k] = this.read(`${p}.${k}`, spec[k]) ?? (lists.includes(k) ? [] : null);
+    return out as T;
   }
 
   warn(text: string): void {

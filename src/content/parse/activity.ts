@@ -14,24 +14,24 @@ export function parseActivity(root: ParentNode, headings: Headings, ctx: Ctx, p 
     return null;
   }
   const rows = new Map<Key, string>();
-  for (const li of qsa(section, ACTIVITY_ITEM.map((a) => ("sel" in a ? a.sel : "")).join(","))) {
+  for (const li of qsa(section, ACTIVITY_ITEM.map((a) => a.sel).join(","))) {
     const title = visibleText(qs(li, ".title"));
     const value = visibleText(qs(li, ".value"));
     if (!title || !value) continue;
-    for (const k of Object.keys(ACTIVITY_ROWS) as Key[]) if (ACTIVITY_ROWS[k].test(title) && !rows.has(k)) rows.set(k, value);
+    for (const k in ACTIVITY_ROWS) if (ACTIVITY_ROWS[k as Key].test(title) && !rows.has(k as Key)) rows.set(k as Key, value);
   }
   const s = new Scope(section);
   const raw = (k: Key): string | null => rows.get(k) ?? ACTIVITY_LABELS[k].exec(s.text)?.[1] ?? null;
-  const num = (k: Key) => ctx.read(`${p}.${k}`, () => {
+  const num = (k: Key) => () => {
     const t = raw(k);
     return t != null && /^\d[\d,]*$/.test(t.trim()) ? parseCount(t) : null;
-  });
-  return {
-    proposals: ctx.read(`${p}.proposals`, () => parseProposalsTier(raw("proposals"))),
-    lastViewedAt: ctx.read(`${p}.lastViewedAt`, () => parseRelativeTime(raw("lastViewedAt"), ctx.now)),
+  };
+  return ctx.fields<Activity>(p, {
+    proposals: () => parseProposalsTier(raw("proposals")),
+    lastViewedAt: () => parseRelativeTime(raw("lastViewedAt"), ctx.now),
     hires: num("hires"),
     interviewing: num("interviewing"),
     invitesSent: num("invitesSent"),
     unansweredInvites: num("unansweredInvites"),
-  };
+  });
 }

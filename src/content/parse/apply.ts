@@ -7,6 +7,7 @@ import { parseJobDetailsCard } from "./job-details";
 import { parseCharsLeft, parseConnects, parseMoney } from "./values";
 
 const ADDITIONAL = [/^Additional details$/i];
+const labelOf = (g: Element) => visibleText(qs(g, "label"));
 
 export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
   const headings = collectHeadings(doc);
@@ -14,35 +15,34 @@ export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
   const s = new Scope(root);
   const cover = resolveElement(root, FORM.coverLetter);
 
-  const questions = (() => {
-    const groups = qsa(root, FORM.questionGroups[0]!.sel);
-    const labels = groups.length
-      ? groups.map((g) => visibleText(qs(g, "label")))
+  const groups = qsa(root, FORM.questionGroups[0]!.sel);
+  const questions = (
+    groups.length
+      ? groups.map(labelOf)
       : // Labels of the answer boxes in "Additional details", except the cover letter's.
         qsa(sectionByHeading(headings, ADDITIONAL), ".form-group")
-          .filter((g) => qs(g, "textarea") && !FORM.coverLetterLabel.test(visibleText(qs(g, "label")) ?? ""))
-          .map((g) => visibleText(qs(g, "label")));
-    return labels.filter((t): t is string => !!t);
-  })();
-  const connectsRequired = resolve(s, FORM.connectsRequired, (t) => parseConnects(t)).value;
+          .filter((g) => qs(g, "textarea") && !FORM.coverLetterLabel.test(labelOf(g) ?? ""))
+          .map(labelOf)
+  ).filter((t): t is string => !!t);
+  const connectsRequired = resolve(s, FORM.connectsRequired, parseConnects);
 
-  const form: ApplyRecord["form"] = {
-    paymentKind: ctx.read("form.paymentKind", () => {
-      if (resolve(s, FORM.fixedMarkers, () => true).value) return "fixed";
-      if (resolve(s, FORM.hourlyMarkers, () => true).value) return "hourly";
-      return null;
-    }),
-    profileRate: ctx.read("form.profileRate", () => resolve(s, FORM.profileRate, (t) => (/profile rate/i.test(t) || /\/\s*hr/.test(t) ? parseMoney(t) : null)).value),
-    connectsRequired: ctx.read("form.connectsRequired", () => connectsRequired),
-    connectsRemaining: ctx.read("form.connectsRemaining", () => resolve(s, FORM.connectsRemaining, (t) => (/remaining|have/i.test(t) ? parseConnects(t) : null)).value),
-    coverLetterMaxChars: ctx.read("form.coverLetterMaxChars", () => {
-      const left = resolve(s, FORM.charsLeft, (t) => parseCharsLeft(t)).value;
-      // The counter counts down from the limit as text is typed; without the field it cannot be undone.
-      return left == null || cover == null ? null : left + controlValue(cover).length;
-    }),
-    questions: ctx.list("form.questions", () => questions),
-    canInsert: cover != null,
-  };
+  const form = ctx.fields<ApplyRecord["form"]>(
+    "form",
+    {
+      paymentKind: () => (resolve(s, FORM.fixedMarkers, () => true) ? "fixed" : resolve(s, FORM.hourlyMarkers, () => true) ? "hourly" : null),
+      profileRate: () => resolve(s, FORM.profileRate, (t) => (/profile rate/i.test(t) || /\/\s*hr/.test(t) ? parseMoney(t) : null)),
+      connectsRequired: () => connectsRequired,
+      connectsRemaining: () => resolve(s, FORM.connectsRemaining, (t) => (/remaining|have/i.test(t) ? parseConnects(t) : null)),
+      coverLetterMaxChars: () => {
+        const left = resolve(s, FORM.charsLeft, parseCharsLeft);
+        // The counter counts down from the limit as text is typed; without the field it cannot be undone.
+        return left == null || cover == null ? null : left + controlValue(cover).length;
+      },
+      questions: () => questions,
+      canInsert: () => cover != null,
+    },
+    ["questions"],
+  );
   const job = parseJobDetailsCard(doc, headings, url, ctx, "job", { connectsRequired, questions });
   return { job, form };
 }

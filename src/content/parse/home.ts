@@ -5,7 +5,7 @@ import { HOME } from "../anchors/home";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import { parseNewInvitations } from "./values";
 
-export function parseHome(doc: Document, ctx: Ctx): HomeRecord {
+export function parseHome(doc: Document, _url: string, ctx: Ctx): HomeRecord {
   const card = resolveElement(doc, HOME.card) ?? sectionByHeading(collectHeadings(doc), HOME.headings);
-  return { newInvitations: ctx.read("newInvitations", () => resolve(new Scope(card), HOME.count, (t) => parseNewInvitations(t)).value) };
+  return { newInvitations: ctx.read("newInvitations", () => resolve(new Scope(card), HOME.count, parseNewInvitations)) };
 }

@@ -13,7 +13,7 @@ function receivedAt(text: string | null, now: Date): string | null {
   return parseAbsoluteDate(text) ?? parseRelativeTime(text, now);
 }
 
-export function parseInvitations(doc: Document, ctx: Ctx): InvitationsRecord {
+export function parseInvitations(doc: Document, _url: string, ctx: Ctx): InvitationsRecord {
   const headings = collectHeadings(doc);
   let section = resolveElement(doc, INVITATIONS_ROOT) ?? sectionByHeading(headings, INVITATIONS_HEADINGS, INVITATIONS.link);
   if (!section) ctx.warn("invitations: no invitations section; reading invitation links of the whole page");
@@ -21,12 +21,12 @@ export function parseInvitations(doc: Document, ctx: Ctx): InvitationsRecord {
 
   const count = ctx.read("count", () => {
     if (!section) return null;
-    const fromAttr = resolve(new Scope(section), INVITATIONS.count.slice(0, 1), (t) => parseParenCount(t)).value;
+    const fromAttr = resolve(new Scope(section), INVITATIONS.count.slice(0, 1), parseParenCount);
     return fromAttr ?? parseParenCount(heading?.text ?? null);
   });
 
   const seen = new Set<string>();
-  const invitations = ctx.list("invitations", () => {
+  const invitations = ctx.read("invitations", () => {
     const out: InvitationItem[] = [];
     for (const link of qsa(section ?? doc, INVITATIONS.link)) {
       try {
@@ -54,6 +54,6 @@ export function parseInvitations(doc: Document, ctx: Ctx): InvitationsRecord {
       if (inv.profile == null) ctx.missing.push(`invitations[${i}].profile`);
     });
     return out;
-  });
+  }) ?? [];
   return { invitations, count };
 }

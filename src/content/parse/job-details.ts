@@ -1,14 +1,10 @@
 /** The "Job details" card shared by the apply form, the invitation page and the proposal page → Job. */
 import type { Job } from "../../shared/records";
-import { attr, qs, qsa, sectionByHeading, visibleLines, visibleText, type Headings } from "../anchors/dom";
+import { attr, qs, qsa, sectionByHeading, textsOf, visibleLines, visibleText, type Headings } from "../anchors/dom";
 import { DETAILS, DETAILS_HEADINGS, DETAILS_ROOT, FEATURE_ICONS, FEATURE_LABELS } from "../anchors/apply";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import { canonicalJobUrl, cipherFromUrl } from "../routes";
 import { parseDateOrRelative, parseDuration, parseExperience, parseHoursPerWeek, parseMoney, parseMoneyRange } from "./values";
-
-export function findDetailsCard(root: ParentNode, headings: Headings): Element | null {
-  return resolveElement(root, DETAILS_ROOT) ?? sectionByHeading(headings, DETAILS_HEADINGS);
-}
 
 /** Description text with the truncation's "…" removed; `truncated` tells whether the page cut it. */
 export function descriptionText(el: Element | null): { text: string | null; truncated: boolean } {
@@ -19,28 +15,25 @@ export function descriptionText(el: Element | null): { text: string | null; trun
   return { text: text || null, truncated };
 }
 
-interface FeatureRows {
-  experience?: string;
-  hourly?: Element;
-  fixed?: Element;
-  hoursPerWeek?: string;
-  duration?: string;
-}
+type Rest = Omit<Job, "ciphertext" | "url" | "description">;
 
-function featureRows(card: Element): FeatureRows {
-  const rows: FeatureRows = {};
-  for (const li of qsa(card, DETAILS.features[0]!.sel)) {
-    const value = visibleText(qs(li, "strong"));
-    const label = visibleText(qs(li, "small")) ?? "";
-    const has = (k: keyof typeof FEATURE_ICONS) => qs(li, FEATURE_ICONS[k]) != null;
-    if (!value) continue;
-    if (has("experience") || FEATURE_LABELS.experience.test(label)) rows.experience ??= value;
-    else if (has("hourly") || FEATURE_LABELS.hourly.test(label)) rows.hourly ??= li;
-    else if (has("fixed") || FEATURE_LABELS.fixed.test(label)) rows.fixed ??= li;
-    else if (has("duration") || FEATURE_LABELS.duration.test(label)) rows.duration ??= value;
-    else if (FEATURE_LABELS.hoursPerWeek.test(label)) rows.hoursPerWeek ??= value;
-  }
-  return rows;
+/** A Job's fields in record order: the address's ciphertext wins over the page's; the rest read by `spec`. */
+export function jobFields(ctx: Ctx, p: string, url: string, pageCipher: string | null, description: string | null, spec: { [K in keyof Rest]: () => Rest[K] | null }): Job {
+  const cipher = cipherFromUrl(url) ?? pageCipher;
+  const { title, category, postedAt, ...rest } = spec;
+  return ctx.fields<Job>(
+    p,
+    {
+      ciphertext: () => cipher,
+      url: () => (cipher ? canonicalJobUrl(cipher) : null),
+      title,
+      category,
+      postedAt,
+      description: () => description,
+      ...rest,
+    },
+    ["skills", "questions"],
+  );
 }
 
 /** Fields the card does not show but the surrounding page does (apply form: connects, questions). */
@@ -50,39 +43,47 @@ export interface JobExtras {
 }
 
 export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: string, ctx: Ctx, p = "job", extra: JobExtras = {}): Job {
-  const card = findDetailsCard(root, headings);
+  const card = resolveElement(root, DETAILS_ROOT) ?? sectionByHeading(headings, DETAILS_HEADINGS);
   if (!card) ctx.warn(`${p}: no "Job details" card`);
   const s = new Scope(card);
-  const f = <T>(name: string, fn: () => T | null) => ctx.read(`${p}.${name}`, fn);
-  const rows = card ? featureRows(card) : {};
+  // Feature rows: icon first, then the row's small label.
+  let experience: string | undefined, hourly: Element | undefined, fixed: Element | undefined, hoursPerWeek: string | undefined, duration: string | undefined;
+  for (const li of qsa(card, DETAILS.features[0]!.sel)) {
+    const value = visibleText(qs(li, "strong"));
+    const label = visibleText(qs(li, "small")) ?? "";
+    const is = (k: keyof typeof FEATURE_LABELS) => (k in FEATURE_ICONS && qs(li, FEATURE_ICONS[k as keyof typeof FEATURE_ICONS])) || FEATURE_LABELS[k].test(label);
+    if (!value) continue;
+    if (is("experience")) experience ??= value;
+    else if (is("hourly")) hourly ??= li;
+    else if (is("fixed")) fixed ??= li;
+    else if (is("duration")) duration ??= value;
+    else if (is("hoursPerWeek")) hoursPerWeek ??= value;
+  }
   const postingEl =
     resolveElement(card, DETAILS.posting) ?? qsa(card, "a[href*='/jobs/~']").find((a) => DETAILS.postingLabel.test(visibleText(a) ?? "")) ?? null;
-  const cipher = cipherFromUrl(attr(postingEl, "href") ?? "") ?? cipherFromUrl(url);
   const desc = descriptionText(resolveElement(card, DETAILS.description));
   if (desc.truncated) ctx.warn(`${p}.description: shortened by the page ("more")`);
-  return {
-    ciphertext: f("ciphertext", () => cipher),
-    url: f("url", () => (cipher ? canonicalJobUrl(cipher) : null)),
-    title: f("title", () => resolve(s, DETAILS.title, (t) => t).value),
-    category: f("category", () => resolve(s, DETAILS.category, (t) => t).value),
-    postedAt: f("postedAt", () => resolve(s, DETAILS.postedAt, (t) => parseDateOrRelative(t, ctx.now)).value),
-    description: f("description", () => desc.text),
-    skills: ctx.list(`${p}.skills`, () => qsa(card, DETAILS.skills[0]!.sel).map((e) => visibleText(e)).filter((t): t is string => !!t)),
-    budget: f("budget", () => {
-      if (rows.fixed) return { type: "fixed" as const, amount: parseMoney(visibleText(qs(rows.fixed, "strong"))) };
-      if (rows.hourly) {
+  // The card's posting link wins over the address.
+  return jobFields(ctx, p, attr(postingEl, "href") ?? "", cipherFromUrl(url), desc.text, {
+    title: () => resolve(s, DETAILS.title, (t) => t),
+    category: () => resolve(s, DETAILS.category, (t) => t),
+    postedAt: () => resolve(s, DETAILS.postedAt, (t) => parseDateOrRelative(t, ctx.now)),
+    skills: () => textsOf(qsa(card, DETAILS.skills[0]!.sel)),
+    budget: () => {
+      if (fixed) return { type: "fixed" as const, amount: parseMoney(visibleText(qs(fixed, "strong"))) };
+      if (hourly) {
         // Only a whole "$20.00 - $40.00": a lone figure could be either end.
-        const r = parseMoneyRange(visibleText(qs(rows.hourly, "strong")));
+        const r = parseMoneyRange(visibleText(qs(hourly, "strong")));
         return { type: "hourly" as const, min: r?.max != null ? r.min : null, max: r?.max ?? null };
       }
       return null;
-    }),
-    experienceLevel: f("experienceLevel", () => parseExperience(rows.experience)),
-    duration: f("duration", () => parseDuration(rows.duration)),
-    hoursPerWeek: f("hoursPerWeek", () => parseHoursPerWeek(rows.hoursPerWeek)),
-    projectType: f("projectType", () => null),
-    locationRequirement: f("locationRequirement", () => null),
-    connectsRequired: f("connectsRequired", () => extra.connectsRequired ?? null),
-    questions: ctx.list(`${p}.questions`, () => extra.questions ?? []),
-  };
+    },
+    experienceLevel: () => parseExperience(experience),
+    duration: () => parseDuration(duration),
+    hoursPerWeek: () => parseHoursPerWeek(hoursPerWeek),
+    projectType: () => null,
+    locationRequirement: () => null,
+    connectsRequired: () => extra.connectsRequired ?? null,
+    questions: () => extra.questions ?? [],
+  });
 }
