@@ -4,17 +4,19 @@ import type { UrgencyLevel } from "../../shared/score";
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** Time left before `replyBy` in words: "reply in 25 min", "reply in 3 h", "reply in 2 d", "past 24 h". */
+/**
+ * Time left before `replyBy` in words: "reply in 25 min", "reply in 3 h", "reply in 2 d", "past 24 h".
+ * Under an hour, whole minutes floored. From an hour on, the background's rule for its "N h left to
+ * reply." reason (src/scoring/urgency.ts `duration`): round to the minute, then whole hours floored —
+ * so the badge and the panel's reason name the same hour ("21 h" in both, not "20 h" beside "21 h").
+ */
 export function timeLeft(replyBy: string | null, now: Date): string | null {
-  if (!replyBy) return null;
-  const at = Date.parse(replyBy);
-  if (Number.isNaN(at)) return null;
-  const left = at - now.getTime();
+  const left = Date.parse(replyBy ?? "") - now.getTime();
+  if (Number.isNaN(left)) return null;
   if (left <= 0) return "past 24 h";
   if (left < HOUR) return `reply in ${Math.max(1, Math.floor(left / MINUTE))} min`;
-  // Floor, never round up: "3 h" must not promise more time than there is.
-  if (left < 48 * HOUR) return `reply in ${Math.floor(left / HOUR)} h`;
-  return `reply in ${Math.floor(left / (24 * HOUR))} d`;
+  const hours = Math.floor(Math.round(left / MINUTE) / 60);
+  return hours < 48 ? `reply in ${hours} h` : `reply in ${Math.floor(hours / 24)} d`;
 }
 
 export const LEVEL_LABEL: Record<UrgencyLevel, string> = {

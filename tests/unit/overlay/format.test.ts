@@ -13,6 +13,9 @@ describe("timeLeft", () => {
     [at(47 * H), "reply in 47 h"],
     [at(50 * H), "reply in 2 d"],
     [at(59 * MIN + 59_000), "reply in 59 min"],
+    // From an hour on, the background's rule ("21 h left to reply."): round to the minute, then floor hours.
+    [at(20 * H + 59 * MIN + 45_000), "reply in 21 h"],
+    [at(20 * H + 59 * MIN + 15_000), "reply in 20 h"],
     [at(20_000), "reply in 1 min"],
     [at(0), "past 24 h"],
     [at(-5 * H), "past 24 h"],
