@@ -8,7 +8,7 @@ import { pageKind } from "./routes";
 import { startPage, type PageSession } from "./overlay/session";
 import { onExtensionMessage, runtimeBackend } from "./overlay/runtime-backend";
 import { handleContentMessage } from "./insert-draft";
-import { guard, pageAddress, watchNavigation, watchPage, type Watcher } from "./watch";
+import { pageAddress, watchNavigation, watchPage, type Watcher } from "./watch";
 
 const TAG = "[invitewise]";
 
@@ -43,10 +43,10 @@ function route(): void {
     schedule: () => watcher.schedule(),
     fault: fault === "badge",
   });
-  const watcher = watchPage(document, () => {
+  const watcher = watchPage(document, (dirty) => {
     // A frame of work first checks the address: an SPA re-renders right after navigating.
     route();
-    if (current?.page === page) page.update();
+    if (current?.page === page) page.update(dirty);
   });
   current = { watcher, page };
 }
@@ -54,7 +54,7 @@ function route(): void {
 try {
   // The popup's "Insert into proposal" (apply pages): registered once, whatever the page kind now is.
   onExtensionMessage((message) => handleContentMessage(message, document));
-  watchNavigation(window, guard("route", route));
+  watchNavigation(window, route);
   route();
 } catch (error) {
   console.warn(TAG, "stopped on this page:", error);

@@ -56,30 +56,34 @@ export function relevant(records: readonly MutationRecord[]): boolean {
 }
 
 export interface Watcher {
-  /** Ask for one frame of work (e.g. after the background answered). */
+  /** Ask for one frame of work that reuses what was read (e.g. after the background answered). */
   schedule(): void;
   destroy(): void;
 }
 
 /**
- * Observes the document and runs `work` at most once per animation frame, only after relevant
- * mutations (and once at start). `work` runs guarded.
+ * Observes the document and runs `work` at most once per animation frame. `work(dirty)`: dirty when
+ * relevant mutations arrived since the last frame (or it is the first frame) — only then is the page
+ * worth re-reading; a frame asked for through `schedule` alone (our own reply arrived, a toggle)
+ * reuses the last read. `work` runs guarded.
  */
-export function watchPage(doc: Document, work: () => void): Watcher {
+export function watchPage(doc: Document, work: (dirty: boolean) => void): Watcher {
   const win = doc.defaultView ?? window;
   let frame = 0;
+  let dirty = true;
   let destroyed = false;
   const run = guard("page update", () => {
+    const was = dirty;
     frame = 0;
-    if (!destroyed) work();
+    dirty = false;
+    if (!destroyed) work(was);
   });
   const schedule = () => {
-    if (destroyed || frame !== 0) return;
-    frame = win.requestAnimationFrame(run);
+    if (!destroyed && !frame) frame = win.requestAnimationFrame(run);
   };
   const observer = new MutationObserver(
     guard("observer", (records: MutationRecord[]) => {
-      if (relevant(records)) schedule();
+      if (relevant(records)) (dirty = true), schedule();
     }),
   );
   // attributeFilter keeps attribute records to the few names a theme switch uses; the rest are skipped in `relevant`.
@@ -90,8 +94,7 @@ export function watchPage(doc: Document, work: () => void): Watcher {
     destroy() {
       destroyed = true;
       observer.disconnect();
-      if (frame !== 0) win.cancelAnimationFrame(frame);
-      frame = 0;
+      win.cancelAnimationFrame(frame);
     },
   };
 }
@@ -110,26 +113,18 @@ interface NavigationLike extends EventTarget {}
  * Navigation API's events — and checks the address on the next frame; the page watcher also checks
  * it on every frame of work (an SPA re-renders after navigating). No polling timer.
  */
-export function watchNavigation(win: Window, onChange: () => void): { check(): void; destroy(): void } {
+export function watchNavigation(win: Window, onChange: () => void): void {
   let frame = 0;
   const check = guard("navigation", () => {
     frame = 0;
     onChange();
   });
   const soon = () => {
-    if (frame === 0) frame = win.requestAnimationFrame(check);
+    frame ||= win.requestAnimationFrame(check);
   };
   const nav = (win as Window & { navigation?: NavigationLike }).navigation;
+  // Registered once for the document's life (the content script is never re-injected): no teardown.
   win.addEventListener("popstate", soon);
   nav?.addEventListener("navigate", soon);
   nav?.addEventListener("currententrychange", soon);
-  return {
-    check: () => check(),
-    destroy() {
-      win.removeEventListener("popstate", soon);
-      nav?.removeEventListener("navigate", soon);
-      nav?.removeEventListener("currententrychange", soon);
-      if (frame !== 0) win.cancelAnimationFrame(frame);
-    },
-  };
 }

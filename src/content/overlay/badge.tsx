@@ -16,25 +16,24 @@ export interface BadgeProps {
   fault?: boolean | undefined;
 }
 
-export function Badge(props: BadgeProps) {
-  if (props.error) {
+/** Deliberately flat (a button and two spans): 200 of these render in one frame. */
+export function Badge({ title, fit, urgency, error, now, onOpen, fault }: BadgeProps) {
+  if (error)
     return (
       <span class="badge error" role="status" title="Invitewise could not score this invitation">
-        <span aria-hidden="true">–</span> Invitewise: unavailable
+        – Invitewise: unavailable
       </span>
     );
-  }
-  if (props.fault) throw new Error("badge fault switch");
-  const { fit, urgency } = props;
-  const known = fit !== null;
-  const left = urgency && urgency.level !== "closed" ? timeLeft(urgency.replyBy, props.now) : null;
-  const when = urgency ? LEVEL_LABEL[urgency.level] + (left ? ` · ${left}` : "") : null;
-  const fitText = known ? `Fit ${fitHook(fit)}` : "open to score";
-  const action = known ? "Open the invitation with its Invitewise panel" : "Open the invitation to score it";
+  if (fault) throw new Error("badge fault switch");
+  const level = urgency?.level;
+  const left = level && level !== "closed" ? timeLeft(urgency.replyBy, now) : null;
+  const when = level ? LEVEL_LABEL[level] + (left ? ` · ${left}` : "") : "";
+  const fitText = fit === null ? "open to score" : `Fit ${fitHook(fit)}`;
+  const action = fit === null ? "Open the invitation to score it" : "Open the invitation with its Invitewise panel";
   return (
-    <button type="button" class="badge" title={action} aria-label={`Invitewise: ${fitText}${known ? " of 100" : ""}${when ? `, ${when}` : ""}. ${action}: ${props.title}`} onClick={props.onOpen}>
-      <span class={`fit tone-${fitTone(fit)}`}>{fitText}</span>
-      {when && <span class={`urgency level-${urgency!.level}`}>{when}</span>}
+    <button type="button" class="badge" title={action} aria-label={`Invitewise: ${fitText}${fit === null ? "" : " of 100"}${when && `, ${when}`}. ${action}: ${title}`} onClick={onOpen}>
+      <span class={`t ${fitTone(fit)}`}>{fitText}</span>
+      {when && <span class={`urgency ${level}`}>{when}</span>}
     </button>
   );
 }

@@ -8,28 +8,14 @@
  */
 import { render, type ComponentChild } from "preact";
 import { guard } from "../watch";
-import baseCss from "./base.css?inline";
+import { CSS } from "./styles";
 
 export type HostTag = "iw-badge" | "iw-panel";
 
-const sheets = new Map<string, CSSStyleSheet>();
-
-function sheet(css: string): CSSStyleSheet | null {
-  let s = sheets.get(css);
-  if (!s) {
-    try {
-      s = new CSSStyleSheet();
-      s.replaceSync(css);
-    } catch {
-      return null;
-    }
-    sheets.set(css, s);
-  }
-  return s;
-}
+/** One constructed stylesheet, shared by every host of the page (null: not constructed yet). */
+let sheet: CSSStyleSheet | null = null;
 
 /** Keys typed in our UI must not reach Upwork's shortcuts; they stop at the host. */
-const KEY_EVENTS = ["keydown", "keyup", "keypress"] as const;
 const stop = (event: Event) => event.stopPropagation();
 
 export interface Host {
@@ -39,46 +25,45 @@ export interface Host {
   render(tree: ComponentChild): boolean;
   /** Follows the page's own dark theme (the system's is followed by the stylesheet). */
   setDark(dark: boolean): void;
+  /** Unmounts the tree and removes the host. */
   destroy(): void;
 }
 
-export function createHost(doc: Document, tag: HostTag, css: string): Host {
+/** A detached host: the caller inserts `el` (so many hosts can be built first, then placed in one go). */
+export function createHost(doc: Document, tag: HostTag): Host {
   const el = doc.createElement(tag);
   const root = el.attachShadow({ mode: "open" });
-  const adopted = [sheet(baseCss), sheet(css)].filter((s): s is CSSStyleSheet => s !== null);
-  if (adopted.length === 2) root.adoptedStyleSheets = adopted;
-  else {
-    // No constructable stylesheets: a <style> inside the shadow root is still scoped to it.
-    const style = doc.createElement("style");
-    style.textContent = baseCss + css;
-    root.append(style);
+  try {
+    if (!sheet) {
+      const made = new CSSStyleSheet();
+      made.replaceSync(CSS);
+      sheet = made;
+    }
+    root.adoptedStyleSheets = [sheet];
+  } catch {
+    // No constructable stylesheets here: a <style> inside the shadow root is still scoped to it.
+    root.append(Object.assign(doc.createElement("style"), { textContent: CSS }));
   }
   // Preact owns only this container: rendering into the root itself would drop a fallback <style>.
-  const mount = doc.createElement("div");
-  mount.className = "iw-root";
-  root.append(mount);
-  for (const type of KEY_EVENTS) el.addEventListener(type, stop);
-  let destroyed = false;
+  const mount = root.appendChild(doc.createElement("div"));
+  mount.className = "r";
+  el.addEventListener("keydown", stop);
+  el.addEventListener("keyup", stop);
+  el.addEventListener("keypress", stop);
+  let dark = false;
+  let live = true;
   return {
     el,
     root,
-    render: (tree: ComponentChild) =>
-      guard(`render ${tag}`, () => {
-        if (!destroyed) render(tree, mount);
-        return true;
-      })() ?? false,
-    setDark(dark: boolean) {
-      mount.classList.toggle("dark", dark);
+    render: (tree) => guard(`render ${tag}`, () => (live && render(tree, mount), true))() ?? false,
+    setDark(next) {
+      if (next !== dark) mount.classList.toggle("d", (dark = next));
     },
     destroy() {
-      if (destroyed) return;
-      destroyed = true;
-      try {
-        render(null, mount);
-      } finally {
-        for (const type of KEY_EVENTS) el.removeEventListener(type, stop);
-        el.remove();
-      }
+      if (!live) return;
+      live = false;
+      el.remove();
+      render(null, mount);
     },
   };
 }

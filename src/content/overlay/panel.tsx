@@ -22,12 +22,11 @@ export interface PanelProps {
   now: Date;
   collapsed: boolean;
   onToggle(): void;
-  /** On the invitations list the panel is opened from a badge and can be closed. */
-  onClose?: () => void;
   actions: PanelActions | null;
 }
 
-const SEVERITY = { red: "Red flag", amber: "Caution", green: "Good sign" } as const;
+/** A flag's words and its tone (the flag takes the fit bands' colours). */
+const SEVERITY = { red: ["Red flag", "poor"], amber: ["Caution", "fair"], green: ["Good sign", "good"] } as const;
 
 /** A class, not hooks: preact/hooks would cost the content script another kilobyte. */
 class Actions extends Component<{ actions: PanelActions }, { note: string | null; status: string }> {
@@ -91,7 +90,7 @@ export function Panel(props: PanelProps) {
       <header>
         <button type="button" class="toggle" aria-expanded={!collapsed} onClick={props.onToggle}>
           <b>Invitewise</b>
-          <span class={`score tone-${props.error ? "none" : fitTone(fit?.score)}`}>
+          <span class={`t ${props.error ? "none" : fitTone(fit?.score)}`}>
             <span class="sr">fit </span>
             {props.error ? "unavailable" : props.pending ? "…" : score === "unknown" ? "not scored" : score}
           </span>
@@ -99,11 +98,6 @@ export function Panel(props: PanelProps) {
             {collapsed ? "‹" : "›"}
           </span>
         </button>
-        {props.onClose && (
-          <button type="button" class="close" aria-label="Close the Invitewise panel" onClick={props.onClose}>
-            ×
-          </button>
-        )}
       </header>
       {!collapsed && (
         <div class="body">
@@ -112,7 +106,7 @@ export function Panel(props: PanelProps) {
           {urgency && (
             <section>
               <h3>
-                <span class={`level-${urgency.level}`}>{LEVEL_LABEL[urgency.level]}</span>
+                <span class={urgency.level}>{LEVEL_LABEL[urgency.level]}</span>
                 {left && ` · ${left}`}
               </h3>
               {urgency.reasons.length > 0 && (
@@ -143,8 +137,8 @@ export function Panel(props: PanelProps) {
               <h3>Flags</h3>
               <ul class="flags">
                 {fit.flags.map((flag) => (
-                  <li key={flag.id} class={`flag flag-${flag.severity}`}>
-                    <b>{SEVERITY[flag.severity]}:</b> {flag.text}
+                  <li key={flag.id} class={`flag ${SEVERITY[flag.severity][1]}`}>
+                    <b>{SEVERITY[flag.severity][0]}:</b> {flag.text}
                   </li>
                 ))}
               </ul>

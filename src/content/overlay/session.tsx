@@ -1,22 +1,21 @@
 /**
- * One page's overlay, from start to teardown: read the page on each frame of relevant work, ask the
- * background only when what we read changed, then write our hosts — idempotently, and only what changed.
+ * One page's overlay, from start to teardown. The page is read only on frames where the observer saw
+ * Upwork's page change (never because our own reply arrived); the background is asked only when what
+ * we read changed; hosts are written in one batch after every read, and a host re-renders only when
+ * what it shows changed. Badges wait for the background's answer: one render each, not two.
  */
-import type { ComponentChild } from "preact";
 import type { ParsedPage, ReadableKind } from "../../shared/records";
 import { report } from "../watch";
 import type { Backend, PageScore, Parse } from "./backend";
-import { Badge, type BadgeProps } from "./badge";
-import badgeCss from "./badge.css?inline";
+import { Badge } from "./badge";
 import { createHost, type Host } from "./define-host";
 import { fitHook } from "./format";
-import { dockPanel, invitationRows, pageIsDark } from "./mount";
+import { dockPanel, invitationRows, pageIsDark, type InvitationRow } from "./mount";
 import { Panel } from "./panel";
-import panelCss from "./panel.css?inline";
 
 export interface PageSession {
-  /** One frame of work: re-read, maybe ask, (re)place hosts. */
-  update(): void;
+  /** One frame of work: re-read when `dirty` (the page changed), maybe ask, (re)place hosts. */
+  update(dirty: boolean): void;
   destroy(): void;
 }
 
@@ -35,11 +34,10 @@ export interface PageContext {
 /** Survives in-page navigation, so a collapsed panel stays collapsed. */
 let collapsed = false;
 
-/** Renders only when the props' signature changed: never re-render what has not changed. */
-function paint(host: Host & { sig?: string }, sig: string, tree: () => ComponentChild): boolean {
-  if (host.sig === sig) return true;
-  host.sig = sig;
-  return host.render(tree());
+/** A badge's host, with what it last showed and the row link it opens. */
+interface BadgeHost extends Host {
+  sig?: string;
+  link?: HTMLElement;
 }
 
 export function startPage(ctx: PageContext): PageSession {
@@ -51,13 +49,27 @@ export function startPage(ctx: PageContext): PageSession {
   /** undefined: waiting for the background; null: it (or we) failed. */
   let score: PageScore | null | undefined;
   let destroyed = false;
-  const badges = new Map<string, Host>();
-  let panel: Host | null = null;
+  // The last read of the page: reused until the observer reports a change.
+  let parsed: ParsedPage | null = null;
+  let failed = false;
+  let dark = false;
+  let rows = new Map<string, InvitationRow>();
+  let badges = new Map<string, BadgeHost>();
+  let panel: (Host & { sig?: string }) | null = null;
   let docker: ReturnType<typeof dockPanel> | null = null;
 
   /** Reads the page; sends it to the background only when the record changed. */
-  function read(): ParsedPage | null {
-    const parsed = ctx.parse(doc, ctx.url, readAt);
+  function read(): void {
+    failed = false;
+    try {
+      parsed = ctx.parse(doc, ctx.url, readAt);
+    } catch (error) {
+      // A parser failure must not stop the page: show the quiet error state where we can.
+      report(`parse ${kind}`, error);
+      parsed = null;
+      failed = true;
+    }
+    dark = pageIsDark(doc);
     const next = parsed ? JSON.stringify(parsed) : "";
     if (parsed && next !== key) {
       key = next;
@@ -73,64 +85,70 @@ export function startPage(ctx: PageContext): PageSession {
         settle(null);
       });
     }
-    return parsed;
+    // When the parser failed, every invitation link still gets its (error) badge.
+    if (kind === "invitations") rows = invitationRows(doc, parsed?.kind === "invitations" ? parsed.record.invitations.map((i) => i.id) : failed ? null : []);
   }
 
-  function updateBadges(parsed: ParsedPage | null, failed: boolean, dark: boolean) {
-    // When the parser failed, every invitation link still gets its (error) badge.
-    const rows = invitationRows(doc, parsed?.kind === "invitations" ? parsed.record.invitations.map((i) => i.id) : failed ? null : []);
+  function updateBadges(): void {
+    const error = failed || score === null;
+    // Until the background answers, the badges shown stay as they are and none is added.
+    const waiting = score === undefined && !error;
     const items = parsed?.kind === "invitations" ? parsed.record.invitations : [...rows].map(([id, row]) => ({ id, jobTitle: row.title }));
     const scored = new Map((score?.invitations ?? []).map((i) => [i.id, i]));
-    const error = failed || score === null;
     const now = new Date();
-    const seen = new Set<string>();
+    const minute = Math.floor(now.getTime() / 60_000);
+    const kept = new Map<string, BadgeHost>();
+    const writes: Array<() => void> = [];
+    // Reads first (no DOM writes in this loop), then every write in one batch.
     for (const item of items) {
       const place = rows.get(item.id);
-      // Until the background answers there is nothing to show; a failure shows the quiet error.
-      if (!place || (score === undefined && !error)) continue;
-      seen.add(item.id);
+      if (!place) continue;
       let host = badges.get(item.id);
-      if (host && !place.cell.contains(host.el)) {
-        // Upwork re-rendered the row and dropped (or moved) our badge: place a fresh one.
-        host.destroy();
-        host = undefined;
-      }
-      if (!host) {
-        host = createHost(doc, "iw-badge", badgeCss);
-        host.el.setAttribute("data-iw-invitation", item.id);
-        badges.set(item.id, host);
-        place.cell.append(host.el);
-      }
-      host.setDark(dark);
+      // Upwork re-rendered the row and dropped (or moved) our badge: place a fresh one.
+      if (host && host.el.parentNode !== place.cell) host = undefined;
+      if (!host && waiting) continue;
       const s = scored.get(item.id);
-      const props: BadgeProps = { title: item.jobTitle, fit: s?.fit ?? null, urgency: s?.urgency ?? null, error, now, fault: ctx.fault };
-      // Opening goes through Upwork's own link, so its router navigates as it would on a click.
-      const open = () => place.link.click();
-      let ok = paint(host, JSON.stringify({ ...props, now: Math.floor(now.getTime() / 60_000) }), () => <Badge {...props} onOpen={open} />);
-      if (!ok) host.render(<Badge {...props} error />);
-      ok &&= !error;
-      host.el.setAttribute("data-iw-fit", ok ? fitHook(props.fit) : "unknown");
-      host.el.setAttribute("data-iw-urgency", ok ? (props.urgency?.level ?? "unknown") : "unknown");
+      const fit = s?.fit ?? null;
+      const urgency = s?.urgency ?? null;
+      const sig = waiting ? host!.sig : `${error}|${fit}|${urgency?.level}|${urgency?.replyBy}|${minute}|${item.jobTitle}`;
+      const fresh = !host;
+      const h: BadgeHost = host ?? createHost(doc, "iw-badge");
+      h.link = place.link;
+      kept.set(item.id, h);
+      if (!fresh && h.sig === sig) continue;
+      writes.push(() => {
+        h.sig = sig;
+        const props = { title: item.jobTitle, fit, urgency, error, now, fault: ctx.fault };
+        // Opening goes through Upwork's own link, so its router navigates as it would on a click.
+        let ok = h.render(<Badge {...props} onOpen={() => h.link!.click()} />);
+        if (!ok) h.render(<Badge {...props} error />);
+        ok &&= !error;
+        h.el.setAttribute("data-iw-fit", ok ? fitHook(fit) : "unknown");
+        h.el.setAttribute("data-iw-urgency", ok ? (urgency?.level ?? "unknown") : "unknown");
+        if (fresh) {
+          h.el.setAttribute("data-iw-invitation", item.id);
+          place.cell.append(h.el);
+        }
+      });
     }
-    for (const [id, host] of badges)
-      if (!seen.has(id)) {
-        host.destroy();
-        badges.delete(id);
-      }
+    for (const [id, host] of badges) if (kept.get(id) !== host) host.destroy();
+    badges = kept;
+    for (const write of writes) write();
+    for (const host of kept.values()) host.setDark(dark);
   }
 
-  function updatePanel(parsed: ParsedPage | null, failed: boolean, dark: boolean) {
+  function updatePanel(): void {
     const record = parsed?.kind === "invitation" || parsed?.kind === "job" ? parsed.record : null;
     if (!record && !failed) return; // nothing readable yet: the section may arrive later
     if (!panel) {
-      panel = createHost(doc, "iw-panel", panelCss);
+      panel = createHost(doc, "iw-panel");
       panel.el.setAttribute("data-iw-panel", "");
-      doc.body.append(panel.el);
       docker = dockPanel(panel, () => {
         // No band beside Upwork's buttons is free: fold to the small tab rather than cover them.
         if (!collapsed) (collapsed = true), ctx.schedule();
       });
-    } else if (!panel.el.isConnected) doc.body.append(panel.el);
+    }
+    if (!panel.el.isConnected) doc.body.append(panel.el);
     panel.setDark(dark);
     const error = failed || score === null;
     const props = {
@@ -143,40 +161,36 @@ export function startPage(ctx: PageContext): PageSession {
       collapsed,
       now: new Date(),
     };
+    const sig = JSON.stringify({ ...props, now: Math.floor(props.now.getTime() / 60_000) });
+    if (panel.sig === sig) return;
+    panel.sig = sig;
     const toggle = () => {
       collapsed = !collapsed;
       ctx.schedule();
     };
     const actions = { draft: () => ctx.backend.openDrafts(), declineNote: () => ctx.backend.declineNote() };
-    const sig = JSON.stringify({ ...props, now: Math.floor(props.now.getTime() / 60_000) });
-    let ok = paint(panel, sig, () => <Panel {...props} onToggle={toggle} actions={actions} />);
+    const ok = panel.render(<Panel {...props} onToggle={toggle} actions={actions} />);
     if (!ok) panel.render(<Panel {...props} fit={null} urgency={null} error onToggle={toggle} actions={null} />);
     panel.el.setAttribute("data-iw-fit", ok && !error ? fitHook(props.fit?.score) : "unknown");
     docker?.dock();
   }
 
   return {
-    update() {
+    update(dirty) {
       if (destroyed) return;
-      let parsed: ParsedPage | null = null;
-      let failed = false;
-      try {
-        parsed = read();
-      } catch (error) {
-        // A parser failure must not stop the page: show the quiet error state where we can.
-        report(`parse ${kind}`, error);
-        failed = true;
-      }
-      const dark = pageIsDark(doc);
-      if (kind === "invitations") updateBadges(parsed, failed, dark);
-      else if (kind === "invitation" || kind === "job") updatePanel(parsed, failed, dark);
+      if (dirty) read();
+      if (kind === "invitations") updateBadges();
+      else if (kind === "invitation" || kind === "job") updatePanel();
     },
     destroy() {
       destroyed = true;
       for (const host of badges.values()) host.destroy();
-      badges.clear();
       docker?.destroy();
       panel?.destroy();
+      // Nothing of this page outlives it (a late reply's closure holds only this emptied session).
+      badges = new Map();
+      rows = new Map();
+      parsed = panel = docker = null;
     },
   };
 }
