@@ -14,6 +14,9 @@ export const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
 export const SAMPLE_PAGES = process.env.IW_SAMPLE_PAGES ?? join(ROOT, "sample-pages");
 
+/** The sample pages' stand-in for Upwork's styles, so the demo reads like the real site. */
+const STYLESHEET_URL = "https://www.upwork.com/static/invitewise-samples/air3-standin.css";
+
 export interface SamplePage {
   file: string;
   url: string;
@@ -83,12 +86,16 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   const routes: Routes = new Map();
   for (const page of await samplePages()) routes.set(routeKey(page.url), await readFile(join(SAMPLE_PAGES, page.file), "utf8"));
+  const stylesheet = await readFile(join(SAMPLE_PAGES, "air3-standin.css"), "utf8");
   // Everything over the network is answered here: known pages from `routes`, anything else 404 —
   // the real Upwork (or any other server) is never contacted.
   await context.route(/^https?:\/\//, async (route) => {
-    const body = routes.get(routeKey(route.request().url()));
+    const url = route.request().url();
+    const body = routes.get(routeKey(url));
     if (body !== undefined && route.request().resourceType() === "document") {
       await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body });
+    } else if (url === STYLESHEET_URL) {
+      await route.fulfill({ status: 200, contentType: "text/css", body: stylesheet });
     } else {
       await route.fulfill({ status: 404, contentType: "text/plain", body: "not served in tests" });
     }
