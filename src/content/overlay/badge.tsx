@@ -31,7 +31,7 @@ export function Badge({ title, fit, urgency, error, now, onOpen, fault }: BadgeP
   const fitText = fit === null ? "open to score" : `Fit ${fitHook(fit)}`;
   const action = fit === null ? "Open the invitation to score it" : "Open the invitation with its Invitewise panel";
   return (
-    <button type="button" class="badge" title={action} aria-label={`Invitewise: ${fitText}${fit === null ? "" : " of 100"}${when && `, ${when}`}. ${action}: ${title}`} onClick={onOpen}>
+    <button class="badge" title={action} aria-label={`Invitewise: ${fitText}${fit === null ? "" : " of 100"}${when && `, ${when}`}. ${action}: ${title}`} onClick={onOpen}>
       <span class={`t ${fitTone(fit)}`}>{fitText}</span>
       {when && <span class={`urgency ${level}`}>{when}</span>}
     </button>

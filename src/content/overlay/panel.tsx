@@ -1,5 +1,6 @@
 /** The docked panel: score with each factor's share, flags, urgency and its reasons, unread fields, actions. */
 import { Component } from "preact";
+import { report } from "../watch";
 import type { Fit, Urgency } from "../../shared/score";
 import { factorShare, fitHook, fitTone, LEVEL_LABEL, missingLine, timeLeft } from "./format";
 
@@ -36,7 +37,7 @@ class Actions extends Component<{ actions: PanelActions }, { note: string | null
   run = (what: string, task: () => Promise<unknown>) => () => {
     this.setState({ status: "" });
     task().catch((error: unknown) => {
-      console.warn(`[invitewise] ${what} failed:`, error);
+      report(what, error);
       this.setState({ status: `Could not ${what}.` });
     });
   };
@@ -46,11 +47,11 @@ class Actions extends Component<{ actions: PanelActions }, { note: string | null
     return (
       <>
         <div class="acts">
-          <button type="button" class="primary" onClick={this.run("open the drafts", actions.draft)}>
+          <button class="primary" onClick={this.run("open the drafts", actions.draft)}>
             Draft reply
           </button>
           <button
-            type="button"
+           
             aria-expanded={note !== null}
             onClick={this.run("write the decline note", async () => this.setState({ note: await actions.declineNote() }))}
           >
@@ -62,7 +63,7 @@ class Actions extends Component<{ actions: PanelActions }, { note: string | null
             Decline note
             <textarea readOnly rows={6} value={note} ref={this.focusNote} />
             <button
-              type="button"
+             
               onClick={this.run("copy the note", async () => {
                 await navigator.clipboard.writeText(note);
                 this.setState({ status: "Decline note copied." });
@@ -88,7 +89,7 @@ export function Panel(props: PanelProps) {
   return (
     <aside class={collapsed ? "panel collapsed" : "panel"} aria-label="Invitewise: client fit and urgency">
       <header>
-        <button type="button" class="toggle" aria-expanded={!collapsed} onClick={props.onToggle}>
+        <button class="toggle" aria-expanded={!collapsed} onClick={props.onToggle}>
           <b>Invitewise</b>
           <span class={`t ${props.error ? "none" : fitTone(fit?.score)}`}>
             <span class="sr">fit </span>
