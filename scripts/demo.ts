@@ -5,7 +5,7 @@
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { launchExtension, ROOT, samplePages, type ExtensionBrowser } from "./extension-browser";
+import { launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./extension-browser";
 
 const OUT = join(ROOT, "demo-out");
 const headless = !process.env.DISPLAY;
@@ -87,21 +87,43 @@ async function main(): Promise<void> {
       lines.push(`${"overlay".padEnd(12)} ${"badges' quiet error state (test fault switch)".padEnd(60)} → demo-out/invitations-error.png`);
     }
 
-    const invitation = byKind("invitation") ?? byKind("job");
-    if (invitation) {
-      await page.goto(invitation.url);
+    // First run: the popup and the options page on defaults, before the user has said who they are.
+    const popupFor = async (url: string, file: string, what: string) => {
+      await page.goto(url);
       await settle(page);
       const tabId = await tabIdOf(browser, page.url());
       const popup = await browser.openExtensionPage(`src/popup/index.html${tabId === undefined ? "" : `?tab=${tabId}`}`);
       await popup.setViewportSize({ width: 420, height: 900 });
       await settle(popup);
-      await popup.screenshot({ path: join(OUT, "popup.png"), fullPage: true });
-      lines.push(`${"popup".padEnd(12)} ${"drafts for the open invitation".padEnd(60)} → demo-out/popup.png`);
-    }
+      await popup.screenshot({ path: join(OUT, file), fullPage: true });
+      lines.push(`${"popup".padEnd(12)} ${what.padEnd(60)} → demo-out/${file}`);
+      await popup.close();
+    };
+    const invitation = byKind("invitation");
+    if (invitation) await popupFor(invitation.url, "popup-first-run.png", "drafts on defaults (first run), for the open invitation");
     const options = await browser.openExtensionPage("src/options/index.html");
     await settle(options);
+    await options.screenshot({ path: join(OUT, "options-first-run.png"), fullPage: false });
+    lines.push(`${"options".padEnd(12)} ${"first run: what to fill first".padEnd(60)} → demo-out/options-first-run.png`);
+
+    // The user imports a profile (a React Native freelancer), as they would from a settings file.
+    await options.getByTestId("import-file").setInputFiles(join(SAMPLE_PAGES, "demo-settings.json"));
+    await options.getByTestId("import-apply").click();
+    await options.getByTestId("import-preview").waitFor({ state: "detached" });
+    await options.reload();
+    await settle(options);
     await options.screenshot({ path: join(OUT, "options.png"), fullPage: true });
-    lines.push(`${"options".padEnd(12)} ${"settings page".padEnd(60)} → demo-out/options.png`);
+    lines.push(`${"options".padEnd(12)} ${"settings after importing demo-settings.json".padEnd(60)} → demo-out/options.png`);
+
+    // With the profile, the job's score counts skills and rates, and the drafts are personal.
+    const job = byKind("job");
+    if (job) {
+      await page.goto(job.url);
+      await settle(page);
+      await page.screenshot({ path: join(OUT, "job-with-profile.png"), fullPage: false });
+      lines.push(`${"job".padEnd(12)} ${(await overlaySummary(page)) + " (with the profile)"}`.padEnd(73) + " → demo-out/job-with-profile.png");
+      await popupFor(job.url, "popup.png", "personal drafts for the job, with the profile");
+    }
   } finally {
     await browser.close();
   }
