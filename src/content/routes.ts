@@ -2,6 +2,7 @@
 import type { PageKind } from "../shared/records";
 
 const CIPHER = String.raw`~0[12][0-9a-f]+`;
+const CIPHER_RE = new RegExp(CIPHER);
 
 /** Ordered: the first matching kind wins (e.g. `/interview/uid/N/accept` is `apply`, not `invitation`). */
 const ROUTES: ReadonlyArray<readonly [Exclude<PageKind, "other">, RegExp]> = [
@@ -35,7 +36,7 @@ export function pageKind(url: string): PageKind {
 
 /** The job ciphertext (`~02…`) in an address, or null. */
 export function cipherFromUrl(url: string): string | null {
-  return new RegExp(CIPHER).exec(url)?.[0] ?? null;
+  return CIPHER_RE.exec(url)?.[0] ?? null;
 }
 
 /** The digits after `/interview/uid/` (or `/interview/`), or null. */

@@ -17,11 +17,19 @@ const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
 const toNumber = (s: string): number => Number(s.replace(/,/g, ""));
 
 const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
+// Built once: these run for every field read.
+const MONEY = new RegExp(String.raw`\$\s?(${NUM})(?!,\d)(?:\s?([KMB])(?![a-z]))?`, "i");
+const MONEY_RANGE = new RegExp(String.raw`\$\s?(${NUM})\s*(?:-|–|to)\s*\$\s?(${NUM})`, "i");
+const AVG_HOURLY = new RegExp(String.raw`\$\s?(${NUM})\s*/\s*hr`, "i");
+const TOTAL_SPENT = new RegExp(String.raw`(\$\s?${NUM}\s?[KMB]?\+?)\s*(?:total\s+)?spent`, "i");
+const BID = (label: string) => new RegExp(String.raw`${label}\s*\$\s?(${NUM})`, "i");
+const BIDS = [BID("High"), BID("Avg"), BID("Low")] as const;
+const COUNTS = new Map<string, RegExp>();
 
 /** "$11K" → 11000, "$10K+" → 10000, "$1.2M" → 1200000, "$12,500" → 12500, "$5.00" → 5. */
 export function parseMoney(text: string | null | undefined): number | null {
   if (!text) return null;
-  const m = new RegExp(String.raw`\$\s?(${NUM})(?!,\d)(?:\s?([KMB])(?![a-z]))?`, "i").exec(text);
+  const m = MONEY.exec(text);
   if (!m) return null;
   const mult = m[2] ? SUFFIX[m[2].toUpperCase()]! : 1;
   return Math.round(toNumber(m[1]!) * mult * 100) / 100;
@@ -30,7 +38,7 @@ export function parseMoney(text: string | null | undefined): number | null {
 /** "$20.00 - $40.00", "$20.00 to $40.00" → { min: 20, max: 40 }; a single "$20.00" → { min: 20, max: null }. */
 export function parseMoneyRange(text: string | null | undefined): { min: number; max: number | null } | null {
   if (!text) return null;
-  const m = new RegExp(String.raw`\$\s?(${NUM})\s*(?:-|–|to)\s*\$\s?(${NUM})`, "i").exec(text);
+  const m = MONEY_RANGE.exec(text);
   if (m) return { min: toNumber(m[1]!), max: toNumber(m[2]!) };
   const one = parseMoney(text);
   return one == null ? null : { min: one, max: null };
@@ -55,7 +63,9 @@ export function parseCount(text: string | null | undefined): number | null {
 /** A count that must be followed by a unit word: countBefore("157 hours", /hours?\b/) → 157. */
 export function countBefore(text: string | null | undefined, unit: RegExp): number | null {
   if (!text) return null;
-  const m = new RegExp(String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:${unit.source})`, "i").exec(text);
+  let re = COUNTS.get(unit.source);
+  if (!re) COUNTS.set(unit.source, (re = new RegExp(String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:${unit.source})`, "i")));
+  const m = re.exec(text);
   return m ? toNumber(m[1]!) : null;
 }
 
@@ -195,14 +205,14 @@ export function parseHires(text: string | null | undefined): { hires: number; ac
 /** "$5.00 /hr avg hourly rate paid" → 5 (only with its label, so a bare "$5.00" is not taken for it). */
 export function parseAvgHourly(text: string | null | undefined): number | null {
   if (!text || !/avg hourly rate paid/i.test(text)) return null;
-  const m = new RegExp(String.raw`\$\s?(${NUM})\s*/\s*hr`, "i").exec(text);
+  const m = AVG_HOURLY.exec(text);
   return m ? toNumber(m[1]!) : null;
 }
 
 /** "$11K total spent" → 11000 (only with its label). */
 export function parseTotalSpent(text: string | null | undefined): number | null {
   if (!text) return null;
-  const m = new RegExp(String.raw`(\$\s?${NUM}\s?[KMB]?\+?)\s*(?:total\s+)?spent`, "i").exec(text);
+  const m = TOTAL_SPENT.exec(text);
   return m ? parseMoney(m[1]) : null;
 }
 
@@ -216,11 +226,11 @@ export function parseNewInvitations(text: string | null | undefined): number | n
 /** "Bid range - High $70.00 | Avg $42.73 | Low $30.00". */
 export function parseBidRange(text: string | null | undefined): { high: number | null; avg: number | null; low: number | null } | null {
   if (!text || !/bid range/i.test(text)) return null;
-  const pick = (label: string) => {
-    const m = new RegExp(String.raw`${label}\s*\$\s?(${NUM})`, "i").exec(text);
+  const [high, avg, low] = BIDS.map((re) => {
+    const m = re.exec(text);
     return m ? toNumber(m[1]!) : null;
-  };
-  const out = { high: pick("High"), avg: pick("Avg"), low: pick("Low") };
+  });
+  const out = { high: high!, avg: avg!, low: low! };
   return out.high == null && out.avg == null && out.low == null ? null : out;
 }
 
