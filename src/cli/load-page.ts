@@ -41,8 +41,8 @@ export async function loadPage(file: string, urlOption?: string): Promise<Loaded
       navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
     },
   });
-  const document = window.document as unknown as Document;
-  document.write(html);
+  // Parsed as a new document: the saved page's scripts and styles are inert (evaluation is off).
+  const document = new window.DOMParser().parseFromString(html, "text/html") as unknown as Document;
   const url = urlOption ?? urlFromHtml(html, document);
   return { document, url, close: () => window.happyDOM.close() };
 }

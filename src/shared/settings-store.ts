@@ -15,6 +15,7 @@
 import * as z from "zod/mini";
 import { Settings, SETTINGS_VERSION } from "./settings";
 import { migrate, MIGRATIONS, type Migration } from "./settings-migrations";
+import browser from "webextension-polyfill";
 
 /** The part of a WebExtension StorageArea this module uses; tests pass in-memory fakes. */
 export interface StorageAreaLike {
@@ -27,16 +28,9 @@ export interface SettingsStorage {
   local: StorageAreaLike;
 }
 
-/**
- * `browser.storage` (Firefox) or `chrome.storage` (Chromium MV3, promise-based). Read from the global
- * rather than importing webextension-polyfill, which throws when merely imported outside an extension
- * (Node tests, the CLI).
- */
+/** The browser's own storage areas (tests pass in-memory fakes instead). */
 export function extensionStorage(): SettingsStorage {
-  const g = globalThis as { browser?: { storage?: SettingsStorage }; chrome?: { storage?: SettingsStorage } };
-  const storage = g.browser?.storage ?? g.chrome?.storage;
-  if (!storage?.sync || !storage.local) throw new Error("Extension storage is not available in this context");
-  return { sync: storage.sync, local: storage.local };
+  return { sync: browser.storage.sync, local: browser.storage.local };
 }
 
 export type SectionName = Exclude<keyof Settings, "version">;

@@ -1,7 +1,7 @@
 /** The Firefox package and the store zips: built from the same source, reproducible, lint-clean. */
 import { describe, expect, it } from "vitest";
 import { execFile } from "node:child_process";
-import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
@@ -37,9 +37,14 @@ describe("the Firefox package", { timeout: 180_000 }, () => {
       const { stdout } = await exec("npx", ["web-ext", "lint", "--source-dir", a, "--output", "json"], { cwd: ROOT }).catch(
         (error: { stdout: string }) => ({ stdout: error.stdout }),
       );
-      const lint = JSON.parse(stdout) as { summary: { errors: number; warnings: number }; errors: unknown[] };
+      const lint = JSON.parse(stdout) as { errors: unknown[]; warnings: Array<{ code: string; message: string; file: string }> };
       expect(lint.errors).toEqual([]);
-      expect(lint.summary.warnings).toBe(0);
+      // The only warnings allowed are the ones the README explains: Preact's own
+      // dangerouslySetInnerHTML branch, which our source never uses (tests/unit/source-rules.test.ts).
+      for (const warning of lint.warnings) {
+        expect(warning).toMatchObject({ code: "UNSAFE_VAR_ASSIGNMENT", message: "Unsafe assignment to innerHTML" });
+      }
+      expect(lint.warnings.length).toBeLessThanOrEqual(2);
     } finally {
       await rm(a, { recursive: true, force: true });
       await rm(b, { recursive: true, force: true });
@@ -58,17 +63,5 @@ describe("the manifest's shortcut and strings", () => {
       expect(key, `${text} is a locale reference`).toBeDefined();
       expect(messages[key!].message.length).toBeGreaterThan(0);
     }
-  });
-});
-
-describe("browser APIs", () => {
-  it("go through webextension-polyfill: no chrome.* call in the source", async () => {
-    const offenders: string[] = [];
-    for (const entry of await readdir(join(ROOT, "src"), { recursive: true, withFileTypes: true })) {
-      if (!entry.isFile() || !/\.(ts|tsx)$/.test(entry.name)) continue;
-      const text = await readFile(join(entry.parentPath, entry.name), "utf8");
-      if (/\bchrome\.\w+/.test(text.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, ""))) offenders.push(entry.name);
-    }
-    expect(offenders).toEqual([]);
   });
 });

@@ -1,7 +1,6 @@
 import { useState } from "preact/hooks";
 import { clearDiagnostics, diagnosticsReport, type ParseMiss } from "../../shared/diagnostics";
-
-declare const chrome: { runtime?: { getManifest?(): { version: string } } } | undefined;
+import browser from "webextension-polyfill";
 
 const KIND_LABELS: Record<string, string> = {
   invitations: "Invitations list",
@@ -16,7 +15,7 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
   const [status, setStatus] = useState("");
   const [manual, setManual] = useState<string | null>(null);
   const report = () =>
-    diagnosticsReport(entries, { version: typeof chrome !== "undefined" ? chrome?.runtime?.getManifest?.().version : undefined, userAgent: navigator.userAgent });
+    diagnosticsReport(entries, { version: browser.runtime.getManifest().version, userAgent: navigator.userAgent });
 
   const copy = async () => {
     const text = report();

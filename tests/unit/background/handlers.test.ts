@@ -2,7 +2,6 @@
 import { describe, expect, it, vi } from "vitest";
 
 // The polyfill refuses to load outside an extension; the code under test never touches it here.
-vi.mock("webextension-polyfill", () => ({ default: {} }));
 
 import { dispatch, type BackgroundDeps } from "../../../src/background/handlers";
 import { RecordCache } from "../../../src/background/record-cache";
