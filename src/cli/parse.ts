@@ -1,5 +1,6 @@
 /** `parse` command: one NDJSON line per file, `{ file, url, kind, record, missing, warnings }` or `{ file, error }`. */
-import { parsePage, sniffKind } from "../content/parse/index";
+import { parsePage } from "../content/parse/index";
+import { sniffKind } from "../content/parse/sniff";
 import { pageKind } from "../content/routes";
 import { ParsedPage } from "../shared/records";
 import { loadPage } from "./load-page";
@@ -20,7 +21,7 @@ export async function parseFile(file: string, opts: CommonOptions): Promise<Reco
     if (kind === "other") {
       return { file, error: page.url ? `not a page Invitewise reads: ${page.url}` : "unknown page kind: no address in the file and no known section found" };
     }
-    const parsed = parsePage(page.document, page.url, opts.now);
+    const parsed = parsePage(page.document, page.url, opts.now, kind);
     if (!parsed) return { file, error: "unknown page kind" };
     const checked = ParsedPage.safeParse(parsed);
     if (!checked.success) return { file, error: `record does not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };

@@ -4,9 +4,8 @@
  * so the content script stays small.
  */
 import type { PageKind, ParsedPage } from "../../shared/records";
-import { collectHeadings, qs, resetTexts } from "../anchors/dom";
+import { resetTexts } from "../anchors/dom";
 import { Ctx } from "../anchors/resolve";
-import { SNIFF } from "../anchors/sniff";
 import { pageKind } from "../routes";
 import { parseApply } from "./apply";
 import { parseHome } from "./home";
@@ -24,19 +23,12 @@ const PARSERS: Record<string, (doc: Document, url: string, ctx: Ctx) => unknown>
   home: parseHome,
 };
 
-/** The kind of a page from its content alone (for a saved file with no address). */
-export function sniffKind(doc: Document): PageKind {
-  let headings: ReturnType<typeof collectHeadings> | null = null;
-  for (const [kind, marker] of SNIFF) {
-    if (typeof marker === "string" ? qs(doc, marker) : (headings ??= collectHeadings(doc)).some((h) => marker.test(h.text))) return kind;
-  }
-  return "other";
-}
-
-/** Parses a page of the given address (an empty address: the kind is sniffed). Null for `other`. */
-export function parsePage(doc: Document, url: string, now: Date): ParsedPage | null {
+/**
+ * Parses a page of the given address as `kind` (by default the address's kind; a saved file with no
+ * address passes the kind `sniffKind` found). Null for `other`.
+ */
+export function parsePage(doc: Document, url: string, now: Date, kind: PageKind = pageKind(url)): ParsedPage | null {
   resetTexts();
-  const kind = url ? pageKind(url) : sniffKind(doc);
   const parse = PARSERS[kind];
   if (!parse) return null;
   const ctx = new Ctx(now);

@@ -4,6 +4,7 @@ import { join, resolve } from "node:path";
 import { Window } from "happy-dom";
 import { expect, it } from "vitest";
 import { parsePage } from "../../../src/content/parse/index";
+import { sniffKind } from "../../../src/content/parse/sniff";
 import { ParsedPage, type PageKind } from "../../../src/shared/records";
 
 export const ROOT = resolve(import.meta.dirname, "../../..");
@@ -52,7 +53,7 @@ export function fixtures(kind: PageKind): Fixture[] {
 export function parseHtml(html: string, url = savedUrl(html), now = NOW): ParsedPage | null {
   const { doc, close } = loadHtml(html);
   try {
-    return parsePage(doc, url, now);
+    return parsePage(doc, url, now, url ? undefined : sniffKind(doc));
   } finally {
     void close();
   }
