@@ -2,6 +2,8 @@
  * The service worker: wires storage, settings and the badge to the handlers. Nothing else lives here.
  */
 import browser, { type Runtime } from "webextension-polyfill";
+import { recordParseMisses } from "../shared/diagnostics";
+import { recordSeenSkills } from "../shared/seen-skills";
 import { loadSettings } from "../shared/settings-store";
 import { updateBadge } from "./badge";
 import { dispatch, type BackgroundDeps } from "./handlers";
@@ -27,6 +29,12 @@ const deps: BackgroundDeps = {
       await browser.tabs.create({ url: browser.runtime.getURL(`src/popup/index.html${query}`) });
       return "tab";
     }
+  },
+  // Both never reject: a diagnostics write must not cost the user their score.
+  async noteParsed(parsed, at) {
+    if (parsed.missing.length > 0) await recordParseMisses({ kind: parsed.kind, missing: parsed.missing, at });
+    const skills = "job" in parsed.record ? parsed.record.job.skills : [];
+    if (skills.length > 0) await recordSeenSkills(skills);
   },
 };
 

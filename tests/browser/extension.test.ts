@@ -4,7 +4,10 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { collectErrors, contentScriptAnnouncement, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
 
-declare const chrome: { runtime: { getManifest(): Record<string, unknown> } };
+declare const chrome: {
+  runtime: { getManifest(): Record<string, unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
 
 let browser: ExtensionBrowser;
 
@@ -41,6 +44,19 @@ describe("the built extension", () => {
       expect(await announced).toBe(`[invitewise] reading ${sample.kind} page`);
       await page.close();
     }
+  });
+
+  it("keeps what the options page shows of opened pages: fields not found and skills seen", async () => {
+    // The previous test opened every sample page; the job and invitation pages miss some fields.
+    await expect
+      .poll(async () => ((await browser.serviceWorker.evaluate(() => chrome.storage.local.get("seenSkills")))["seenSkills"] ?? null) !== null)
+      .toBe(true);
+    const options = await browser.openExtensionPage("src/options/index.html");
+    const table = options.getByTestId("diagnostics-table");
+    await table.waitFor();
+    expect(await table.textContent()).toMatch(/Job|Invitation/);
+    expect(await table.textContent()).not.toContain("http"); // kinds and field names only, never addresses or page text
+    await options.close();
   });
 
   it("does not run on other origins", async () => {

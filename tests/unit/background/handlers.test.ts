@@ -69,6 +69,14 @@ describe("dispatch", () => {
     expect(badge.at(-1)).toBe("");
   });
 
+  it("page-parsed hands every page to noteParsed (diagnostics of fields not found, skills seen)", async () => {
+    const { deps, send } = setup();
+    const noted: Array<[string, string[], string]> = [];
+    deps.noteParsed = async (parsed, at) => void noted.push([parsed.kind, parsed.missing, at.toISOString()]);
+    await send(parsedMsg({ ...list, missing: ["invitations.count"] }));
+    expect(noted).toEqual([["invitations", ["invitations.count"], NOW.toISOString()]]);
+  });
+
   it("get-tab-page: the tab's page, else the last invitation opened, else null", async () => {
     const { send } = setup();
     expect(await send({ type: "get-tab-page", tabId: 9 })).toEqual({ ok: true, data: null });
