@@ -8,9 +8,7 @@ import { pageKind } from "./routes";
 import { startPage, type PageSession } from "./overlay/session";
 import { onExtensionMessage, runtimeBackend } from "./overlay/runtime-backend";
 import { handleContentMessage } from "./insert-draft";
-import { pageAddress, watchNavigation, watchPage, type Watcher } from "./watch";
-
-const TAG = "[invitewise]";
+import { pageAddress, TAG, watchNavigation, watchPage, type Watcher } from "./watch";
 
 let address = "";
 let current: { watcher: Watcher; page: PageSession } | null = null;

@@ -7,14 +7,12 @@
  * Mutations caused by our own hosts are ignored, so our writes never wake us up again.
  */
 
-const TAG = "[invitewise]";
+export const TAG = "[invitewise]";
 const logged = new Set<string>();
 
 /** Logs a failure once per name, tagged, and never rethrows: Upwork's page must keep working. */
 export function report(name: string, error: unknown): void {
-  if (logged.has(name)) return;
-  logged.add(name);
-  console.warn(`${TAG} ${name} failed:`, error);
+  if (!logged.has(name)) logged.add(name), console.warn(`${TAG} ${name} failed:`, error);
 }
 
 /** Wraps a listener or callback so a throw is logged once and swallowed. */
@@ -24,28 +22,22 @@ export function guard<A extends unknown[], R>(name: string, fn: (...args: A) => 
       return fn(...args);
     } catch (error) {
       report(name, error);
-      return undefined;
     }
   };
 }
 
 /** Our host elements: mutations of these (inserting, removing a badge) are our own writes. */
 export const HOST_SELECTOR = "iw-badge, iw-panel";
-const isHost = (node: Node): boolean => node.nodeType === 1 && (node as Element).matches(HOST_SELECTOR);
-
-function insideHost(node: Node): boolean {
-  const el = node.nodeType === 1 ? (node as Element) : node.parentElement;
-  return !!el?.closest(HOST_SELECTOR);
-}
+const isHost = (node: Node): boolean => (node as Element).matches?.(HOST_SELECTOR);
 
 /** Whether a batch of mutations touched Upwork's content rather than only our own hosts. */
 export function relevant(records: readonly MutationRecord[]): boolean {
   for (const record of records) {
-    if (insideHost(record.target)) continue;
+    if ((record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement)?.closest(HOST_SELECTOR)) continue;
     // Attributes matter only on html/body: a theme switch (class, data-theme, style) there.
     if (record.type === "attributes" && !/^(HTML|BODY)$/.test((record.target as Element).tagName)) continue;
     if (record.type === "childList") {
-      const nodes = [...Array.from(record.addedNodes), ...Array.from(record.removedNodes)];
+      const nodes = [...record.addedNodes, ...record.removedNodes];
       if (nodes.length > 0 && nodes.every(isHost)) continue;
       // Whitespace-only text churn cannot change what we read.
       if (nodes.every((n) => n.nodeType === 3 && !(n.nodeValue ?? "").trim())) continue;
@@ -68,18 +60,18 @@ export interface Watcher {
  * reuses the last read. `work` runs guarded.
  */
 export function watchPage(doc: Document, work: (dirty: boolean) => void): Watcher {
-  const win = doc.defaultView ?? window;
+  const win = doc.defaultView!;
   let frame = 0;
   let dirty = true;
-  let destroyed = false;
   const run = guard("page update", () => {
     const was = dirty;
     frame = 0;
     dirty = false;
-    if (!destroyed) work(was);
+    work(was);
   });
+  // Once destroyed, `frame` stays -1: nothing is scheduled again.
   const schedule = () => {
-    if (!destroyed && !frame) frame = win.requestAnimationFrame(run);
+    frame ||= win.requestAnimationFrame(run);
   };
   const observer = new MutationObserver(
     guard("observer", (records: MutationRecord[]) => {
@@ -92,20 +84,17 @@ export function watchPage(doc: Document, work: (dirty: boolean) => void): Watche
   return {
     schedule,
     destroy() {
-      destroyed = true;
       observer.disconnect();
       win.cancelAnimationFrame(frame);
+      frame = -1;
     },
   };
 }
 
 /** An address without its hash: a hash change is not a new page. */
 export function pageAddress(href: string): string {
-  const hash = href.indexOf("#");
-  return hash === -1 ? href : href.slice(0, hash);
+  return href.split("#")[0]!;
 }
-
-interface NavigationLike extends EventTarget {}
 
 /**
  * Calls `onChange` when the address changes without a reload. history.pushState can't be patched
@@ -122,7 +111,7 @@ export function watchNavigation(win: Window, onChange: () => void): void {
   const soon = () => {
     frame ||= win.requestAnimationFrame(check);
   };
-  const nav = (win as Window & { navigation?: NavigationLike }).navigation;
+  const nav = (win as Window & { navigation?: EventTarget }).navigation;
   // Registered once for the document's life (the content script is never re-injected): no teardown.
   win.addEventListener("popstate", soon);
   nav?.addEventListener("navigate", soon);

@@ -10,10 +10,8 @@ import { render, type ComponentChild } from "preact";
 import { guard } from "../watch";
 import { CSS } from "./styles";
 
-export type HostTag = "iw-badge" | "iw-panel";
-
-/** One constructed stylesheet, shared by every host of the page (null: not constructed yet). */
-let sheet: CSSStyleSheet | null = null;
+/** One constructed stylesheet, shared by every host of the page (Chromium and Firefox 140 construct them). */
+let sheet: CSSStyleSheet | undefined;
 
 /** Keys typed in our UI must not reach Upwork's shortcuts; they stop at the host. */
 const stop = (event: Event) => event.stopPropagation();
@@ -21,49 +19,31 @@ const stop = (event: Event) => event.stopPropagation();
 export interface Host {
   readonly el: HTMLElement;
   readonly root: ShadowRoot;
+  /** What the host last showed (the session re-renders only when it changed). */
+  sig?: string;
   /** Renders the tree; false when rendering threw (the caller then shows its quiet error state). */
   render(tree: ComponentChild): boolean;
-  /** Follows the page's own dark theme (the system's is followed by the stylesheet). */
-  setDark(dark: boolean): void;
   /** Unmounts the tree and removes the host. */
   destroy(): void;
 }
 
-/** A detached host: the caller inserts `el` (so many hosts can be built first, then placed in one go). */
-export function createHost(doc: Document, tag: HostTag): Host {
+/**
+ * A detached host: the caller inserts `el` (so many hosts can be built first, then placed in one go).
+ * The page's own dark theme is followed through the `d` class of `el` (the system's by the stylesheet).
+ */
+export function createHost(doc: Document, tag: "iw-badge" | "iw-panel"): Host {
   const el = doc.createElement(tag);
   const root = el.attachShadow({ mode: "open" });
-  try {
-    if (!sheet) {
-      const made = new CSSStyleSheet();
-      made.replaceSync(CSS);
-      sheet = made;
-    }
-    root.adoptedStyleSheets = [sheet];
-  } catch {
-    // No constructable stylesheets here: a <style> inside the shadow root is still scoped to it.
-    root.append(Object.assign(doc.createElement("style"), { textContent: CSS }));
-  }
-  // Preact owns only this container: rendering into the root itself would drop a fallback <style>.
-  const mount = root.appendChild(doc.createElement("div"));
-  mount.className = "r";
-  el.addEventListener("keydown", stop);
-  el.addEventListener("keyup", stop);
-  el.addEventListener("keypress", stop);
-  let dark = false;
-  let live = true;
+  if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
+  root.adoptedStyleSheets = [sheet];
+  for (const type of ["keydown", "keyup", "keypress"]) el.addEventListener(type, stop);
   return {
     el,
     root,
-    render: (tree) => guard(`render ${tag}`, () => (live && render(tree, mount), true))() ?? false,
-    setDark(next) {
-      if (next !== dark) mount.classList.toggle("d", (dark = next));
-    },
+    render: (tree) => !!guard(tag, () => (render(tree, root), 1))(),
     destroy() {
-      if (!live) return;
-      live = false;
       el.remove();
-      render(null, mount);
+      render(null, root);
     },
   };
 }

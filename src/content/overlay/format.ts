@@ -1,5 +1,5 @@
 /** Pure formatting for the overlay: no DOM, no browser APIs, so it is unit-tested in Node. */
-import type { UrgencyLevel } from "../../shared/score";
+import type { Urgency, UrgencyLevel } from "../../shared/score";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -27,19 +27,23 @@ export const LEVEL_LABEL: Record<UrgencyLevel, string> = {
   closed: "Closed",
 };
 
+/** The urgency line of a badge and of the panel: "Reply today · reply in 5 h" ("" without urgency). */
+export function urgencyLine(urgency: Urgency | null | undefined, now: Date): string {
+  if (!urgency) return "";
+  const left = urgency.level !== "closed" && timeLeft(urgency.replyBy, now);
+  return LEVEL_LABEL[urgency.level] + (left ? ` · ${left}` : "");
+}
+
 export type Tone = "good" | "fair" | "poor" | "none";
 
 /** The colour band of a fit score; text always accompanies the colour. */
 export function fitTone(score: number | null | undefined): Tone {
-  if (score === null || score === undefined) return "none";
-  if (score >= 70) return "good";
-  if (score >= 45) return "fair";
-  return "poor";
+  return score == null ? "none" : score >= 70 ? "good" : score >= 45 ? "fair" : "poor";
 }
 
 /** The `data-iw-fit` hook value (records.md §6): a whole number 0..100 or "unknown". */
 export function fitHook(score: number | null | undefined): string {
-  if (score === null || score === undefined || !Number.isFinite(score)) return "unknown";
+  if (score == null || !Number.isFinite(score)) return "unknown";
   return String(Math.round(Math.min(100, Math.max(0, score))));
 }
 
@@ -62,6 +66,6 @@ export function missingLine(paths: readonly string[]): string | null {
 
 /** A factor's share of the score as shown: "12 of 20". */
 export function factorShare(points: number, weight: number): string {
-  const r = (n: number) => (Math.round(n * 10) / 10).toString();
+  const r = (n: number) => Math.round(n * 10) / 10;
   return `${r(points)} of ${r(weight)}`;
 }

@@ -10,7 +10,6 @@ import { guard, HOST_SELECTOR } from "../watch";
 import type { Host } from "./define-host";
 
 export interface InvitationRow {
-  row: Element;
   /** Upwork's own title link (clicking it is how the badge opens the invitation). */
   link: HTMLElement;
   title: string;
@@ -19,21 +18,19 @@ export interface InvitationRow {
 }
 
 /**
- * The row of each invitation the parser found, keyed by id. Only ids of the parsed record are
- * looked up, so offers and proposals (which the parser excludes) never get a badge. `null`: every
- * invitation link (only when the parser failed, to show the error state where the rows are).
+ * The row of each invitation the parser found (id → its job title), keyed by id. Only ids of the
+ * parsed record are looked up, so offers and proposals (which the parser excludes) never get a badge.
+ * `null`: every invitation link, titled by its text (only when the parser failed, to show the error
+ * state where the rows are).
  */
-export function invitationRows(doc: Document, ids: readonly string[] | null): Map<string, InvitationRow> {
-  const wanted = ids && new Set(ids);
+export function invitationRows(doc: Document, wanted: ReadonlyMap<string, string> | null): Map<string, InvitationRow> {
   const rows = new Map<string, InvitationRow>();
   // The parser's own anchors: the same links, the same rows.
   for (const link of qsa(doc, INVITATIONS.link)) {
     const id = invitationIdFromUrl(link.getAttribute("href") ?? "");
-    if (!id || (wanted && !wanted.has(id)) || rows.has(id)) continue;
     const row = link.closest(INVITATIONS.row);
-    if (!row || row.closest(HOST_SELECTOR)) continue;
-    const cell = link.closest("td, th") ?? link.parentElement ?? row;
-    rows.set(id, { row, cell, link: link as HTMLElement, title: (link.textContent ?? "").trim() });
+    if (!id || (wanted && !wanted.has(id)) || rows.has(id) || !row || row.closest(HOST_SELECTOR)) continue;
+    rows.set(id, { cell: link.closest("td, th") ?? link.parentElement ?? row, link: link as HTMLElement, title: wanted?.get(id) ?? link.textContent!.trim() });
   }
   return rows;
 }
@@ -75,47 +72,23 @@ interface Box {
  * vertical band where no control overlaps the column. Null when no band is tall enough.
  */
 export function chooseDock(controls: readonly Box[], viewport: { width: number; height: number }, width: number, height: number): Dock | null {
-  let best: { dock: Dock; room: number } | null = null;
+  let best: Dock | null = null;
   for (const side of ["right", "left"] as const) {
     const x0 = side === "right" ? viewport.width - MARGIN - width : MARGIN;
-    const x1 = x0 + width;
     const blocks = controls
-      .filter((c) => c.right > x0 - 4 && c.left < x1 + 4 && c.bottom > TOP && c.top < viewport.height)
-      .map((c) => [c.top - 4, c.bottom + 4] as const)
-      .sort((a, b) => a[0] - b[0]);
-    let cursor = TOP;
-    const bands: Array<[number, number]> = [];
-    for (const [top, bottom] of blocks) {
-      if (top > cursor) bands.push([cursor, top]);
-      cursor = Math.max(cursor, bottom);
-    }
-    if (viewport.height - MARGIN > cursor) bands.push([cursor, viewport.height - MARGIN]);
-    for (const [top, bottom] of bands) {
-      const room = bottom - top;
-      if (room >= height) return { side, top, maxHeight: room };
-      if (room >= Math.min(MIN_BAND, height) && (!best || room > best.room)) best = { dock: { side, top, maxHeight: room }, room };
+      .filter((c) => c.right > x0 - 4 && c.left < x0 + width + 4 && c.bottom > TOP && c.top < viewport.height)
+      .map((c) => [c.top - 4, c.bottom + 4])
+      .sort((a, b) => a[0]! - b[0]!);
+    // Each free band ends where a control starts (the last one at the viewport's bottom margin).
+    let top = TOP;
+    for (const [start, end] of [...blocks, [viewport.height - MARGIN, 0]]) {
+      const maxHeight = start! - top;
+      if (maxHeight >= height) return { side, top, maxHeight };
+      if (maxHeight >= Math.min(MIN_BAND, height) && maxHeight > (best?.maxHeight ?? 0)) best = { side, top, maxHeight };
+      top = Math.max(top, end!);
     }
   }
-  return best?.dock ?? null;
-}
-
-/** Rectangles of Upwork's visible controls (never ours). */
-export function controlBoxes(doc: Document): Box[] {
-  const boxes: Box[] = [];
-  for (const el of qsa(doc, CONTROLS)) {
-    if (el.closest(HOST_SELECTOR)) continue;
-    const r = el.getBoundingClientRect();
-    if (r.width > 0 && r.height > 0) boxes.push(r);
-  }
-  return boxes;
-}
-
-export function applyDock(host: HTMLElement, dock: Dock): void {
-  const s = host.style;
-  s.setProperty("top", `${Math.round(dock.top)}px`);
-  s.setProperty(dock.side, `${MARGIN}px`);
-  s.setProperty(dock.side === "right" ? "left" : "right", "auto");
-  s.setProperty("--iw-max-h", `${Math.floor(dock.maxHeight)}px`);
+  return best;
 }
 
 /**
@@ -124,30 +97,33 @@ export function applyDock(host: HTMLElement, dock: Dock): void {
  */
 export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destroy(): void } {
   const doc = host.el.ownerDocument;
-  const win = doc.defaultView ?? window;
+  const win = doc.defaultView!;
   let frame = 0;
   const dock = guard("dock panel", () => {
     frame = 0;
-    const header = host.root.querySelector("header");
-    const body = host.root.querySelector(".body");
+    const boxes: Box[] = [];
+    // Rectangles of Upwork's visible controls (never ours).
+    for (const el of qsa(doc, CONTROLS)) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && r.height > 0 && !el.closest(HOST_SELECTOR)) boxes.push(r);
+    }
     // The natural height, not the (maybe clipped) current one.
-    const height = (header?.getBoundingClientRect().height ?? 0) + (body?.scrollHeight ?? 0) + 4;
-    const width = host.el.getBoundingClientRect().width;
-    const found = chooseDock(controlBoxes(doc), { width: doc.documentElement.clientWidth, height: win.innerHeight }, width, height);
-    if (found) applyDock(host.el, found);
+    const height = host.root.querySelector("header")!.offsetHeight + (host.root.querySelector(".body")?.scrollHeight ?? 0) + 4;
+    const found = chooseDock(boxes, { width: doc.documentElement.clientWidth, height: win.innerHeight }, host.el.offsetWidth, height);
+    // Only our own host's inline style: the top, the side, and the band's height.
+    if (found) host.el.style.cssText = `top:${Math.round(found.top)}px;left:auto;right:auto;${found.side}:${MARGIN}px;--iw-max-h:${Math.floor(found.maxHeight)}px`;
     else noRoom();
   });
   const soon = () => {
-    if (frame === 0) frame = win.requestAnimationFrame(dock);
+    frame ||= win.requestAnimationFrame(dock);
   };
-  win.addEventListener("scroll", soon, { passive: true });
-  win.addEventListener("resize", soon, { passive: true });
+  const events = ["scroll", "resize"];
+  for (const type of events) win.addEventListener(type, soon, { passive: true });
   return {
     dock,
     destroy() {
-      win.removeEventListener("scroll", soon);
-      win.removeEventListener("resize", soon);
-      if (frame !== 0) win.cancelAnimationFrame(frame);
+      for (const type of events) win.removeEventListener(type, soon);
+      win.cancelAnimationFrame(frame);
     },
   };
 }

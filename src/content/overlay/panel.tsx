@@ -1,15 +1,9 @@
 /** The docked panel: score with each factor's share, flags, urgency and its reasons, unread fields, actions. */
-import { Component } from "preact";
+import { Component, h, type ComponentChild } from "preact";
 import { report } from "../watch";
 import type { Fit, Urgency } from "../../shared/score";
-import { factorShare, fitHook, fitTone, LEVEL_LABEL, missingLine, timeLeft } from "./format";
-
-export interface PanelActions {
-  /** Opens the drafting for this job (the popup, or the popup page in a tab). */
-  draft(): Promise<void>;
-  /** The polite decline note, ready to copy. */
-  declineNote(): Promise<string>;
-}
+import { factorShare, fitHook, fitTone, missingLine, urgencyLine } from "./format";
+import type { Backend } from "./backend";
 
 export interface PanelProps {
   title: string | null;
@@ -23,17 +17,15 @@ export interface PanelProps {
   now: Date;
   collapsed: boolean;
   onToggle(): void;
-  actions: PanelActions | null;
+  /** "Draft reply" (opens the drafting: the popup, or the popup page in a tab) and the decline note. */
+  actions: Pick<Backend, "openDrafts" | "declineNote"> | null;
 }
 
 /** A flag's words and its tone (the flag takes the fit bands' colours). */
 const SEVERITY = { red: ["Red flag", "poor"], amber: ["Caution", "fair"], green: ["Good sign", "good"] } as const;
 
 /** A class, not hooks: preact/hooks would cost the content script another kilobyte. */
-class Actions extends Component<{ actions: PanelActions }, { note: string | null; status: string }> {
-  override state = { note: null as string | null, status: "" };
-  /** Focus moves to the note when it appears (which also scrolls it into view in the panel). */
-  focusNote = (el: HTMLTextAreaElement | null) => el?.focus();
+class Actions extends Component<{ a: NonNullable<PanelProps["actions"]> }, { note?: string; status?: string }> {
   run = (what: string, task: () => Promise<unknown>) => () => {
     this.setState({ status: "" });
     task().catch((error: unknown) => {
@@ -42,113 +34,80 @@ class Actions extends Component<{ actions: PanelActions }, { note: string | null
     });
   };
   render() {
-    const { actions } = this.props;
-    const { note, status } = this.state;
-    return (
-      <>
-        <div class="acts">
-          <button class="primary" onClick={this.run("open the drafts", actions.draft)}>
-            Draft reply
-          </button>
-          <button
-           
-            aria-expanded={note !== null}
-            onClick={this.run("write the decline note", async () => this.setState({ note: await actions.declineNote() }))}
-          >
-            Decline politely
-          </button>
-        </div>
-        {note !== null && (
-          <label class="note">
-            Decline note
-            <textarea readOnly rows={6} value={note} ref={this.focusNote} />
-            <button
-             
-              onClick={this.run("copy the note", async () => {
-                await navigator.clipboard.writeText(note);
-                this.setState({ status: "Decline note copied." });
-              })}
-            >
-              Copy note
-            </button>
-          </label>
-        )}
-        <p class="quiet" role="status">
-          {status}
-        </p>
-      </>
-    );
+    const { a } = this.props;
+    const { note } = this.state;
+    return [
+      h(
+        "div",
+        { class: "acts" },
+        h("button", { class: "primary", onClick: this.run("open the drafts", a.openDrafts) }, "Draft reply"),
+        h("button", { "aria-expanded": note != null, onClick: this.run("write the decline note", async () => this.setState({ note: await a.declineNote() })) }, "Decline politely"),
+      ),
+      note != null &&
+        h(
+          "label",
+          { class: "note" },
+          "Decline note",
+          // Focus moves to the note when it appears (which also scrolls it into view in the panel).
+          h("textarea", { readOnly: true, rows: 6, value: note, ref: (el: HTMLTextAreaElement | null) => el?.focus() }),
+          h("button", { onClick: this.run("copy the note", async () => (await navigator.clipboard.writeText(note), this.setState({ status: "Decline note copied." }))) }, "Copy note"),
+        ),
+      h("p", { class: "quiet", role: "status" }, this.state.status),
+    ];
   }
 }
 
-export function Panel(props: PanelProps) {
-  const { fit, urgency, collapsed } = props;
+/** A titled list (the list left out when empty). */
+const section = (title: ComponentChild, items: ComponentChild[], cls?: string) => h("section", null, h("h3", null, title), items.length > 0 && h("ul", { class: cls }, items));
+
+export function Panel(p: PanelProps) {
+  const { fit, urgency, collapsed, error } = p;
   const score = fitHook(fit?.score);
-  const left = urgency && urgency.level !== "closed" ? timeLeft(urgency.replyBy, props.now) : null;
-  const missing = missingLine(props.missing);
-  return (
-    <aside class={collapsed ? "panel collapsed" : "panel"} aria-label="Invitewise: client fit and urgency">
-      <header>
-        <button class="toggle" aria-expanded={!collapsed} onClick={props.onToggle}>
-          <b>Invitewise</b>
-          <span class={`t ${props.error ? "none" : fitTone(fit?.score)}`}>
-            <span class="sr">fit </span>
-            {props.error ? "unavailable" : props.pending ? "…" : score === "unknown" ? "not scored" : score}
-          </span>
-          <span class="chev" aria-hidden="true">
-            {collapsed ? "‹" : "›"}
-          </span>
-        </button>
-      </header>
-      {!collapsed && (
-        <div class="body">
-          {props.title && <h2>{props.title}</h2>}
-          {props.error && <p class="quiet">Invitewise could not score this page.</p>}
-          {urgency && (
-            <section>
-              <h3>
-                <span class={urgency.level}>{LEVEL_LABEL[urgency.level]}</span>
-                {left && ` · ${left}`}
-              </h3>
-              {urgency.reasons.length > 0 && (
-                <ul>
-                  {urgency.reasons.map((reason, i) => (
-                    <li key={i}>{reason}</li>
-                  ))}
-                </ul>
-              )}
-            </section>
-          )}
-          {fit && fit.factors.length > 0 && (
-            <section>
-              <h3>Score factors (points of weight)</h3>
-              <ul class="factors">
-                {fit.factors.map((f) => (
-                  <li key={f.id}>
-                    <span>{f.label}</span>
-                    <span class="pts">{factorShare(f.points, f.weight)}</span>
-                    {f.value !== null && <span class="val">{typeof f.value === "boolean" ? (f.value ? "yes" : "no") : String(f.value)}</span>}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {fit && fit.flags.length > 0 && (
-            <section>
-              <h3>Flags</h3>
-              <ul class="flags">
-                {fit.flags.map((flag) => (
-                  <li key={flag.id} class={`flag ${SEVERITY[flag.severity][1]}`}>
-                    <b>{SEVERITY[flag.severity][0]}:</b> {flag.text}
-                  </li>
-                ))}
-              </ul>
-            </section>
-          )}
-          {missing && <p class="quiet">{missing}</p>}
-          {props.actions && <Actions actions={props.actions} />}
-        </div>
-      )}
-    </aside>
+  const missing = missingLine(p.missing);
+  return h(
+    "aside",
+    { class: collapsed ? "panel collapsed" : "panel", "aria-label": "Invitewise: client fit and urgency" },
+    h(
+      "header",
+      null,
+      h(
+        "button",
+        { class: "toggle", "aria-expanded": !collapsed, onClick: p.onToggle },
+        h("b", null, "Invitewise"),
+        h("span", { class: "t " + (error ? "none" : fitTone(fit?.score)) }, h("span", { class: "sr" }, "fit "), error ? "unavailable" : p.pending ? "…" : score == "unknown" ? "not scored" : score),
+        h("span", { class: "chev", "aria-hidden": "true" }, collapsed ? "‹" : "›"),
+      ),
+    ),
+    !collapsed &&
+      h(
+        "div",
+        { class: "body" },
+        p.title && h("h2", null, p.title),
+        error && h("p", { class: "quiet" }, "Invitewise could not score this page."),
+        urgency && section(h("span", { class: urgency.level }, urgencyLine(urgency, p.now)), urgency.reasons.map((r) => h("li", null, r))),
+        !!fit?.factors.length &&
+          section(
+          "Score factors (points of weight)",
+          // A factor without data drops out (weight 0): left out of the score, not scored as bad.
+          fit.factors.map((f) =>
+            h(
+              "li",
+              null,
+              f.label,
+              h("span", { class: "pts" }, f.weight ? factorShare(f.points, f.weight) : "not scored"),
+              f.value !== null && h("span", { class: "val" }, typeof f.value == "boolean" ? (f.value ? "yes" : "no") : f.value),
+            ),
+          ),
+          "factors",
+        ),
+        !!fit?.flags.length &&
+          section(
+          "Flags",
+          fit.flags.map((f) => h("li", { class: "flag " + SEVERITY[f.severity][1] }, h("b", null, SEVERITY[f.severity][0], ":"), " ", f.text)),
+          "flags",
+        ),
+        missing && h("p", { class: "quiet" }, missing),
+        p.actions && h(Actions, { a: p.actions }),
+      ),
   );
 }

@@ -20,17 +20,12 @@ interface Runtime {
 declare const chrome: { runtime?: Runtime } | undefined;
 declare const browser: { runtime?: Runtime } | undefined;
 
-/** Firefox's `browser` or Chrome's `chrome`: both return promises in Manifest V3. */
-function runtime(): Runtime {
-  const api = (typeof browser !== "undefined" && browser?.runtime) || (typeof chrome !== "undefined" && chrome?.runtime);
-  if (!api) throw new Error("extension runtime unavailable");
-  return api;
-}
+/** Firefox's `browser` or Chrome's `chrome`: both return promises in Manifest V3 (neither: a throw). */
+const runtime = (): Runtime => (typeof browser != "undefined" && browser?.runtime) || chrome!.runtime!;
 
 export async function ask<T extends RequestType>(request: RequestOf<T>): Promise<Extract<Reply<T>, { ok: true }>["data"]> {
   const reply = (await runtime().sendMessage(request)) as Reply<T> | undefined;
-  if (!reply || typeof reply !== "object" || typeof reply.ok !== "boolean") throw new Error(`no valid reply to ${request.type}`);
-  if (!reply.ok) throw new Error(reply.error);
+  if (reply?.ok !== true) throw Error(reply?.error ?? `no valid reply to ${request.type}`);
   return reply.data;
 }
 

@@ -4,6 +4,7 @@
  * we read changed; hosts are written in one batch after every read, and a host re-renders only when
  * what it shows changed. Badges wait for the background's answer: one render each, not two.
  */
+import { h } from "preact";
 import type { ParsedPage, ReadableKind } from "../../shared/records";
 import { report } from "../watch";
 import type { Backend, PageScore, Parse } from "./backend";
@@ -28,34 +29,30 @@ export interface PageContext {
   /** Asks for another frame of work (an answer arrived, the panel was toggled). */
   schedule(): void;
   /** Test-only: badges throw while rendering, to show their quiet error state. */
-  fault?: boolean;
+  fault: boolean;
 }
 
 /** Survives in-page navigation, so a collapsed panel stays collapsed. */
 let collapsed = false;
 
-/** A badge's host, with what it last showed and the row link it opens. */
-interface BadgeHost extends Host {
-  sig?: string;
-  link?: HTMLElement;
-}
+const minute = (now: Date) => Math.floor(now.getTime() / 60_000);
 
 export function startPage(ctx: PageContext): PageSession {
   const { doc, kind } = ctx;
   // Relative times on the page resolve against one moment per page, so re-reads compare equal.
   const readAt = new Date();
   let key = "";
+  /** The current request; -1 once destroyed (a late reply is then dropped). */
   let seq = 0;
   /** undefined: waiting for the background; null: it (or we) failed. */
   let score: PageScore | null | undefined;
-  let destroyed = false;
   // The last read of the page: reused until the observer reports a change.
   let parsed: ParsedPage | null = null;
   let failed = false;
   let dark = false;
   let rows = new Map<string, InvitationRow>();
-  let badges = new Map<string, BadgeHost>();
-  let panel: (Host & { sig?: string }) | null = null;
+  let badges = new Map<string, Host>();
+  let panel: Host | null = null;
   let docker: ReturnType<typeof dockPanel> | null = null;
 
   /** Reads the page; sends it to the background only when the record changed. */
@@ -70,15 +67,13 @@ export function startPage(ctx: PageContext): PageSession {
       failed = true;
     }
     dark = pageIsDark(doc);
-    const next = parsed ? JSON.stringify(parsed) : "";
+    const next = JSON.stringify(parsed);
     if (parsed && next !== key) {
       key = next;
       const mine = ++seq;
       score = undefined;
       const settle = (value: PageScore | null) => {
-        if (destroyed || mine !== seq) return;
-        score = value;
-        ctx.schedule();
+        if (mine === seq) (score = value), ctx.schedule();
       };
       ctx.backend.pageParsed({ url: ctx.url, readAt: readAt.toISOString(), parsed }).then(settle, (error: unknown) => {
         report("background", error);
@@ -86,55 +81,50 @@ export function startPage(ctx: PageContext): PageSession {
       });
     }
     // When the parser failed, every invitation link still gets its (error) badge.
-    if (kind === "invitations") rows = invitationRows(doc, parsed?.kind === "invitations" ? parsed.record.invitations.map((i) => i.id) : failed ? null : []);
+    if (kind === "invitations")
+      rows = invitationRows(doc, parsed?.kind === "invitations" ? new Map(parsed.record.invitations.map((i) => [i.id, i.jobTitle])) : failed ? null : new Map());
   }
 
   function updateBadges(): void {
     const error = failed || score === null;
     // Until the background answers, the badges shown stay as they are and none is added.
     const waiting = score === undefined && !error;
-    const items = parsed?.kind === "invitations" ? parsed.record.invitations : [...rows].map(([id, row]) => ({ id, jobTitle: row.title }));
-    const scored = new Map((score?.invitations ?? []).map((i) => [i.id, i]));
+    const scored = new Map(score?.invitations?.map((i) => [i.id, i]));
     const now = new Date();
-    const minute = Math.floor(now.getTime() / 60_000);
-    const kept = new Map<string, BadgeHost>();
+    const kept = new Map<string, Host>();
     const writes: Array<() => void> = [];
     // Reads first (no DOM writes in this loop), then every write in one batch.
-    for (const item of items) {
-      const place = rows.get(item.id);
-      if (!place) continue;
-      let host = badges.get(item.id);
+    for (const [id, place] of rows) {
+      let host = badges.get(id);
       // Upwork re-rendered the row and dropped (or moved) our badge: place a fresh one.
-      if (host && host.el.parentNode !== place.cell) host = undefined;
+      if (host?.el.parentNode !== place.cell) host = undefined;
       if (!host && waiting) continue;
-      const s = scored.get(item.id);
+      const s = scored.get(id);
       const fit = s?.fit ?? null;
       const urgency = s?.urgency ?? null;
-      const sig = waiting ? host!.sig : `${error}|${fit}|${urgency?.level}|${urgency?.replyBy}|${minute}|${item.jobTitle}`;
+      const sig = waiting ? host!.sig : JSON.stringify([error, s, minute(now), place.title]);
       const fresh = !host;
-      const h: BadgeHost = host ?? createHost(doc, "iw-badge");
-      h.link = place.link;
-      kept.set(item.id, h);
-      if (!fresh && h.sig === sig) continue;
+      const b = host ?? createHost(doc, "iw-badge");
+      kept.set(id, b);
+      if (b.sig === sig) continue;
       writes.push(() => {
-        h.sig = sig;
-        const props = { title: item.jobTitle, fit, urgency, error, now, fault: ctx.fault };
+        b.sig = sig;
         // Opening goes through Upwork's own link, so its router navigates as it would on a click.
-        let ok = h.render(<Badge {...props} onOpen={() => h.link!.click()} />);
-        if (!ok) h.render(<Badge {...props} error />);
-        ok &&= !error;
-        h.el.setAttribute("data-iw-fit", ok ? fitHook(fit) : "unknown");
-        h.el.setAttribute("data-iw-urgency", ok ? (urgency?.level ?? "unknown") : "unknown");
+        const props = { title: place.title, fit, urgency, error, now, fault: ctx.fault, onOpen: () => rows.get(id)?.link.click() };
+        const ok = b.render(h(Badge, props)) && !error;
+        if (!ok) b.render(h(Badge, { ...props, error: true }));
+        b.el.setAttribute("data-iw-fit", ok ? fitHook(fit) : "unknown");
+        b.el.setAttribute("data-iw-urgency", (ok && urgency?.level) || "unknown");
         if (fresh) {
-          h.el.setAttribute("data-iw-invitation", item.id);
-          place.cell.append(h.el);
+          b.el.setAttribute("data-iw-invitation", id);
+          place.cell.append(b.el);
         }
       });
     }
-    for (const [id, host] of badges) if (kept.get(id) !== host) host.destroy();
+    for (const [id, b] of badges) if (kept.get(id) !== b) b.destroy();
     badges = kept;
     for (const write of writes) write();
-    for (const host of kept.values()) host.setDark(dark);
+    for (const b of kept.values()) b.el.classList.toggle("d", dark);
   }
 
   function updatePanel(): void {
@@ -149,7 +139,7 @@ export function startPage(ctx: PageContext): PageSession {
       });
     }
     if (!panel.el.isConnected) doc.body.append(panel.el);
-    panel.setDark(dark);
+    panel.el.classList.toggle("d", dark);
     const error = failed || score === null;
     const props = {
       title: record?.job.title ?? null,
@@ -161,30 +151,28 @@ export function startPage(ctx: PageContext): PageSession {
       collapsed,
       now: new Date(),
     };
-    const sig = JSON.stringify({ ...props, now: Math.floor(props.now.getTime() / 60_000) });
+    const sig = JSON.stringify({ ...props, now: minute(props.now) });
     if (panel.sig === sig) return;
     panel.sig = sig;
-    const toggle = () => {
+    const onToggle = () => {
       collapsed = !collapsed;
       ctx.schedule();
     };
-    const actions = { draft: () => ctx.backend.openDrafts(), declineNote: () => ctx.backend.declineNote() };
-    const ok = panel.render(<Panel {...props} onToggle={toggle} actions={actions} />);
-    if (!ok) panel.render(<Panel {...props} fit={null} urgency={null} error onToggle={toggle} actions={null} />);
+    const ok = panel.render(h(Panel, { ...props, onToggle, actions: ctx.backend }));
+    if (!ok) panel.render(h(Panel, { ...props, fit: null, urgency: null, error: true, onToggle, actions: null }));
     panel.el.setAttribute("data-iw-fit", ok && !error ? fitHook(props.fit?.score) : "unknown");
-    docker?.dock();
+    docker!.dock();
   }
 
   return {
     update(dirty) {
-      if (destroyed) return;
       if (dirty) read();
       if (kind === "invitations") updateBadges();
       else if (kind === "invitation" || kind === "job") updatePanel();
     },
     destroy() {
-      destroyed = true;
-      for (const host of badges.values()) host.destroy();
+      seq = -1;
+      for (const b of badges.values()) b.destroy();
       docker?.destroy();
       panel?.destroy();
       // Nothing of this page outlives it (a late reply's closure holds only this emptied session).

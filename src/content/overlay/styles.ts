@@ -2,34 +2,31 @@
  * The one stylesheet of every Invitewise host (badges and the panel), constructed once and adopted
  * by each shadow root. Hand-minified here rather than a .css file: Vite's CSS pipeline would expand
  * every light-dark() into a fallback twice its size (Chromium and Firefox 140 support it).
- * `.r` is the Preact container; `.d` (the page itself is dark) forces the dark scheme.
+ * `:host(.d)` (the page itself is dark) forces the dark scheme. `--bd` is a whole border.
  * Tones good/fair/poor (fit bands, also the flags' severity) and now/today (urgency) set the colour;
  * `.t` tints the background with it, so text always sits on its own tone.
  */
 export const CSS =
-  ":host{all:initial;font:13px/1.4 system-ui,sans-serif}" +
-  ":host(iw-badge){display:inline-block;vertical-align:middle;margin-inline-start:8px}" +
+  ":host{all:initial;font:13px/1.4 system-ui,sans-serif;color-scheme:light dark;--bg:light-dark(#fff,#161b22);--mu:light-dark(#59636e,#9198a1);--bd:1px solid light-dark(#d1d9e0,#3d444d);--ac:light-dark(#0b57d0,#6cb6ff);color:light-dark(#1f2328,#e6edf3)}" +
+  ":host(.d){color-scheme:dark}:host(iw-badge){display:inline-block;vertical-align:middle;margin-inline-start:8px}" +
   ":host(iw-panel){display:block;position:fixed;z-index:2147483000;top:80px;right:16px}" +
-  ".r{color-scheme:light dark;--bg:light-dark(#fff,#161b22);--mu:light-dark(#59636e,#9198a1);--bd:light-dark(#d1d9e0,#3d444d);--ac:light-dark(#0b57d0,#6cb6ff);color:light-dark(#1f2328,#e6edf3)}" +
-  ".d{color-scheme:dark}*{box-sizing:border-box}button,textarea{font:inherit;color:inherit}button{cursor:pointer}" +
+  "*{box-sizing:border-box}button,textarea{font:inherit;color:inherit;border:var(--bd);background:var(--bg)}button{cursor:pointer}" +
   ":focus-visible{outline:2px solid var(--ac);outline-offset:2px}" +
   ".sr{position:absolute;width:1px;height:1px;overflow:hidden;clip-path:inset(50%)}" +
-  ".none,.urgency,.error,.chev,.val,.pts,.quiet,.note,h3{color:var(--mu)}.now,.today,.t,b{font-weight:600}" +
+  ".none,.urgency,.error,.chev,.val,.pts,.quiet,h3{color:var(--mu)}.now,.today,.t,b{font-weight:600}" +
   ".good{color:light-dark(#116329,#7ee2a8)}.fair,.today{color:light-dark(#7d4e00,#f2cc60)}.poor,.now{color:light-dark(#a40e26,#ff9492)}" +
   ".t,.flag{background:color-mix(in srgb,currentColor 14%,var(--bg))}" +
-  ".t,.badge{border-radius:999px;padding:0 8px}" +
-  ".badge{display:inline-flex;align-items:center;gap:6px;padding:2px 4px;border:1px solid var(--bd);background:var(--bg);font-size:12px;line-height:18px;white-space:nowrap}" +
-  ".urgency{padding-inline-end:6px}.error{padding:2px 8px}" +
+  ".t,.badge{border-radius:9px;padding:0 8px}" +
+  ".badge{display:inline-flex;gap:6px;padding:2px 4px;border:var(--bd);background:var(--bg);font-size:12px;line-height:18px;white-space:nowrap}.error{padding:2px 8px}" +
   // the panel (mount.ts sets --iw-max-h to the free band beside Upwork's buttons)
-  ".panel{display:flex;flex-direction:column;width:320px;max-height:var(--iw-max-h,calc(100vh - 96px));background:var(--bg);border:1px solid var(--bd);border-radius:8px;box-shadow:0 4px 16px #0003;overflow:hidden}" +
+  ".panel{display:flex;flex-direction:column;width:320px;max-height:var(--iw-max-h,calc(100vh - 96px));background:var(--bg);border:var(--bd);border-radius:8px;box-shadow:0 4px 16px #0003;overflow:hidden}" +
   ".collapsed{width:auto}.toggle,.acts{display:flex;align-items:center;gap:8px}" +
-  ".toggle{width:100%;padding:10px 12px;border:0;background:none}.chev{margin-inline-start:auto}" +
-  ".body{overflow:auto;padding:8px 12px 12px;border-top:1px solid var(--bd)}" +
-  "h2{font-size:14px;margin:4px 0 8px}h2,.val{overflow-wrap:anywhere}h3{font-size:12px;margin:12px 0 4px}" +
-  "ul{margin:0;padding:0 0 0 16px}.factors,.flags{list-style:none;padding:0}" +
-  ".factors li{padding:3px 0;border-bottom:1px solid var(--bd)}.val{display:block;font-size:12px}.pts{float:right}" +
-  ".flag{padding:3px 6px;margin:2px 0;border-radius:4px;border-inline-start:3px solid}.quiet{margin:8px 0}" +
-  ".acts{flex-wrap:wrap;margin-top:12px}" +
-  ".acts button,.note button,textarea{padding:5px 12px;border:1px solid var(--bd);border-radius:6px;background:var(--bg)}" +
-  ".acts .primary{background:var(--ac);border-color:var(--ac);color:var(--bg)}" +
-  ".note{display:grid;gap:4px;margin-top:8px;font-size:12px}.note>*{color:light-dark(#1f2328,#e6edf3)}.note button{justify-self:start}";
+  ".toggle{padding:10px 12px;border:0;background:none}.chev{margin-inline-start:auto}" +
+  ".body{overflow:auto;padding:0 12px 12px;border-top:var(--bd)}" +
+  "h2{font-size:14px;overflow-wrap:anywhere}h3{font-size:12px;margin:12px 0 4px}" +
+  "ul{margin:0;padding:0 0 0 16px}.flags,.factors{list-style:none;padding:0}" +
+  ".factors li{padding:3px 0;border-bottom:var(--bd)}.val{display:block;font-size:12px}.pts{float:right}" +
+  ".flag{padding:3px 6px;margin:2px 0;border-radius:4px;border-inline-start:3px solid}" +
+  ".acts{flex-wrap:wrap;margin-top:12px}.acts button,.note>*{padding:5px 12px;border-radius:6px}" +
+  ".primary{background:var(--ac);border-color:var(--ac);color:var(--bg)}" +
+  ".note{display:grid;gap:4px;margin-top:8px;font-size:12px}.note button{justify-self:start}";
