@@ -10,10 +10,13 @@ import { launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser
 const OUT = join(ROOT, "demo-out");
 const headless = !process.env.DISPLAY;
 
-declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  runtime: { sendMessage(message: object): Promise<unknown> };
+};
 
 /** What the overlay shows on a page, read from its test hooks (records.md §6). */
-async function overlaySummary(page: Page): Promise<string> {
+async function overlaySummary(page: Page): Promise<string | null> {
   return page.evaluate(() => {
     const badges = [...document.querySelectorAll("[data-iw-invitation]")].map(
       (b) => `${b.getAttribute("data-iw-fit")}/${b.getAttribute("data-iw-urgency")}`,
@@ -21,8 +24,30 @@ async function overlaySummary(page: Page): Promise<string> {
     const panel = document.querySelector("[data-iw-panel]");
     if (badges.length) return `${badges.length} invitation badges (fit/urgency: ${badges.join(", ")})`;
     if (panel) return `fit panel: ${panel.getAttribute("data-iw-fit")}`;
-    return "no overlay on this page";
+    return null;
   });
+}
+
+interface TabPageReply {
+  ok: boolean;
+  data?: { parsed: { kind: string; record: Record<string, unknown>; missing: string[] } } | null;
+}
+
+/** What the extension read on a page with no overlay, asked of the background as the popup does. */
+async function recordSummary(browser: ExtensionBrowser, extensionPage: Page, page: Page): Promise<string> {
+  const tabId = await tabIdOf(browser, page.url());
+  const reply = (await extensionPage.evaluate((id) => chrome.runtime.sendMessage({ type: "get-tab-page", tabId: id }), tabId)) as TabPageReply;
+  const parsed = reply.ok ? reply.data?.parsed : undefined;
+  if (!parsed) return "nothing read";
+  const r = parsed.record as { form?: { paymentKind: string | null; questions: string[] }; terms?: { kind: string | null }; newInvitations?: number | null };
+  const what = r.form
+    ? `apply form (${r.form.paymentKind ?? "?"}, ${r.form.questions.length} questions)`
+    : r.terms
+      ? `proposal (${r.terms.kind ?? "?"} terms)`
+      : r.newInvitations !== undefined
+        ? `${r.newInvitations ?? "?"} new invitations`
+        : parsed.kind;
+  return `read ${what}; not shown: ${parsed.missing.length ? parsed.missing.join(", ") : "none"}`;
 }
 
 /** Lets the overlay settle: it renders on the next animation frames after the page's content arrives. */
@@ -47,6 +72,7 @@ async function main(): Promise<void> {
   const lines: string[] = [];
   try {
     const page = await browser.context.newPage();
+    const extensionPage = await browser.openExtensionPage("src/options/index.html");
     // The order a user follows: the list, an invitation, its job, the apply form, back to the list.
     const walk = ["invitations", "invitation", "job", "apply", "proposal", "home"].flatMap((kind) => byKind(kind) ?? []);
     const list = byKind("invitations");
@@ -56,7 +82,8 @@ async function main(): Promise<void> {
       await settle(page);
       const shot = sample.file.endsWith(".png") ? sample.file : `${sample.kind}.png`;
       await page.screenshot({ path: join(OUT, shot), fullPage: false });
-      lines.push(`${sample.kind.padEnd(12)} ${(await overlaySummary(page)).padEnd(60)} → demo-out/${shot}`);
+      const summary = (await overlaySummary(page)) ?? (await recordSummary(browser, extensionPage, page));
+      lines.push(`${sample.kind.padEnd(12)} ${summary.padEnd(60)} → demo-out/${shot}`);
     }
 
     // The overlay's other states: panel collapsed, decline note, dark mode, and the badges' quiet error state.
