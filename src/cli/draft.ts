@@ -2,13 +2,13 @@
  * `draft` command (records.md §4): one JSON object for one FILE — the reply draft for the job on a
  * saved invitation, job or apply page — made by the same drafting code the popup uses.
  */
-import { readFile } from "node:fs/promises";
 import { draftReply, type DraftInput } from "../drafting/index";
 import { draftInputFor } from "../drafting/input";
 import type { Draft } from "../shared/draft";
 import type { ParsedPage } from "../shared/records";
-import { defaultSettings, parseSettingsFile, type Settings } from "../shared/settings";
+import type { Settings } from "../shared/settings";
 import { parseFile, type CommonOptions } from "./parse";
+import { readSettingsFile } from "./settings-file";
 
 export interface DraftOptions {
   url?: string;
@@ -19,25 +19,11 @@ export interface DraftOptions {
 
 export type DraftLine = ({ file: string; url: string | null; kind: DraftInput["kind"] } & Draft) | { file: string; error: string };
 
-async function readSettings(path: string | undefined): Promise<Settings> {
-  if (!path) return defaultSettings();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, "utf8"));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new Error(`settings file ${path}: ${err?.code === "ENOENT" ? "file not found" : `not valid JSON (${err?.message ?? e})`}`);
-  }
-  const parsed = parseSettingsFile(raw);
-  if (!parsed.ok) throw new Error(`settings file ${path}: ${parsed.error}`);
-  return parsed.settings;
-}
-
 /** Drafts the reply for one saved page; never throws (a failure is the object's `error`). */
 export async function runDraft(file: string, options: DraftOptions = {}): Promise<DraftLine> {
   let settings: Settings;
   try {
-    settings = await readSettings(options.settings);
+    settings = await readSettingsFile(options.settings);
   } catch (e) {
     return { file, error: (e as Error).message };
   }

@@ -5,14 +5,14 @@
  * saved with it inform each other whatever the order of FILEs (a row gets the fit of its page, a
  * page gets the receipt time of its row).
  */
-import { readFile } from "node:fs/promises";
 import { RecordCache } from "../background/record-cache";
 import { lookupFor } from "../background/page-flow";
 import { memoryStorage } from "../background/tab-pages";
 import { assessPage, cliUrgency } from "../scoring/assess";
 import { ParsedPage } from "../shared/records";
-import { defaultSettings, parseSettingsFile, type Settings } from "../shared/settings";
+import type { Settings } from "../shared/settings";
 import { parseFile, type CommonOptions } from "./parse";
+import { readSettingsFile } from "./settings-file";
 
 export interface ScoreOptions {
   url?: string;
@@ -21,26 +21,12 @@ export interface ScoreOptions {
   settings?: string;
 }
 
-async function readSettings(path: string | undefined): Promise<Settings> {
-  if (!path) return defaultSettings();
-  let raw: unknown;
-  try {
-    raw = JSON.parse(await readFile(path, "utf8"));
-  } catch (e) {
-    const err = e as NodeJS.ErrnoException;
-    throw new Error(`settings file ${path}: ${err?.code === "ENOENT" ? "file not found" : `not valid JSON (${err?.message ?? e})`}`);
-  }
-  const parsed = parseSettingsFile(raw);
-  if (!parsed.ok) throw new Error(`settings file ${path}: ${parsed.error}`);
-  return parsed.settings;
-}
-
 /** One NDJSON object per file, in order; never throws (a failure is the line's `error`). */
 export async function runScore(files: string[], options: ScoreOptions = {}): Promise<Array<Record<string, unknown>>> {
   const now = options.now ?? new Date();
   let settings: Settings;
   try {
-    settings = await readSettings(options.settings);
+    settings = await readSettingsFile(options.settings);
   } catch (e) {
     return files.map((file) => ({ file, error: (e as Error).message }));
   }
