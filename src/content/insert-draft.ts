@@ -6,7 +6,7 @@
  */
 // Types only: zod stays out of the content script (size); the popup validates before sending and
 // isInsertDraftMessage re-checks the shape here.
-import type { InsertableDraft, InsertDraftMessage, InsertDraftReply, InsertResult } from "../shared/content-messages";
+import type { InsertableDraft, InsertDraftMessage, InsertDraftReply, InsertResult, NotFilledReason as Reason } from "../shared/content-messages";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -67,26 +67,27 @@ function fill(el: Field, value: string) {
 export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult {
   const root = scopeOf(doc);
   const result: InsertResult = { filled: [], notFilled: [] };
-  const fail = (field: string, reason: string) => void result.notFilled.push({ field, reason });
+  const fail = (field: string, reason: Reason) => void result.notFilled.push({ field, reason });
 
   /** Fills a text field, or a money field (a number) with digits only: Air3 adds "$" and cents on blur. */
-  const put = (field: string, el: Field | null | undefined, value: string | number, missing = "") => {
-    if (!el) return fail(field, missing);
-    if (el.disabled || el.readOnly) return fail(field, "The field is read-only on this page.");
+  const put = (field: string, el: Field | null | undefined, value: string | number, missing?: Reason) => {
+    if (!el) return fail(field, missing!);
+    if (el.disabled || el.readOnly) return fail(field, "read-only");
     const isMoney = typeof value == "number";
     fill(el, isMoney ? value.toFixed(2) : value);
     if (isMoney ? Math.round(money(el.value) * 100) === Math.round(value * 100) : norm(el.value) === norm(value)) result.filled.push(field);
-    else fail(field, isMoney ? `The page shows “${el.value}” instead of $${value.toFixed(2)}.` : "The page did not keep the text after it was entered.");
+    else if (isMoney) result.notFilled.push({ field, reason: "page-shows", shown: el.value, expected: value });
+    else fail(field, "not-kept");
   };
 
-  if (draft.coverLetter.trim()) put("Cover letter", letterField(root), draft.coverLetter, "No cover letter field on this page.");
+  if (draft.coverLetter.trim()) put("Cover letter", letterField(root), draft.coverLetter, "no-letter-field");
 
   const { terms } = draft;
   if (terms.kind == "hourly") {
-    if (terms.rate == null) fail("Hourly rate", "The draft has no rate: set your rate in Options.");
-    else put("Hourly rate", root.querySelector<Field>(RATE), terms.rate, "No hourly rate field: is this a fixed-price job?");
+    if (terms.rate == null) fail("Hourly rate", "no-rate");
+    else put("Hourly rate", root.querySelector<Field>(RATE), terms.rate, "no-rate-field");
   } else if (terms.amount == null) {
-    fail("Bid", "The draft has no bid: the post shows no budget.");
+    fail("Bid", "no-bid");
   } else {
     const rows = root.querySelectorAll("[data-test='milestone']");
     const whole = root.querySelector<Field>(AMOUNT);
@@ -94,15 +95,15 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
       terms.milestones.forEach((m, i) => {
         const row = rows[i];
         const name = `Milestone ${i + 1}`;
-        if (!row) return fail(name, "Add this milestone on the page (Invitewise never clicks page buttons), then insert again.");
-        put(`${name} description`, row.querySelector<Field>("input[data-test='milestone-description']"), m.description, "No description field in this milestone.");
-        put(`${name} amount`, first(row, MILESTONE_AMOUNT), m.amount, "No amount field in this milestone.");
+        if (!row) return fail(name, "add-milestone");
+        put(`${name} description`, row.querySelector<Field>("input[data-test='milestone-description']"), m.description, "no-milestone-description-field");
+        put(`${name} amount`, first(row, MILESTONE_AMOUNT), m.amount, "no-milestone-amount-field");
       });
     } else if (whole) {
       put("Fixed price", whole, terms.amount);
-      if (terms.kind == "milestone") fail("Milestones", "The form is set to “By project”; choose “By milestone” to enter the milestones.");
+      if (terms.kind == "milestone") fail("Milestones", "by-project");
     } else {
-      fail("Bid", "No fixed price or milestone fields on this page: is this an hourly job?");
+      fail("Bid", "no-bid-fields");
     }
   }
 
@@ -114,10 +115,10 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
   for (const { question, answer } of draft.answers) {
     const i = groups.findIndex((g) => questionKey(g.question) == questionKey(question));
     const name = `Question: ${collapse(question)}`;
-    if (i < 0) fail(name, "This question is not on the page.");
-    else put(name, groups.splice(i, 1)[0]!.field, answer, "The question has no answer field.");
+    if (i < 0) fail(name, "no-question");
+    else put(name, groups.splice(i, 1)[0]!.field, answer, "no-answer-field");
   }
-  for (const g of groups) fail(`Question: ${g.question}`, "The draft has no answer for this question.");
+  for (const g of groups) fail(`Question: ${g.question}`, "no-answer");
 
   return result;
 }
@@ -145,7 +146,7 @@ async function reply(doc: Document, draft: InsertableDraft): Promise<InsertDraft
       const i = data.filled.indexOf(field);
       if (ok || i < 0) continue;
       data.filled.splice(i, 1);
-      data.notFilled.push({ field, reason: "The page reset the value after it was entered; enter it by hand." });
+      data.notFilled.push({ field, reason: "page-reset" });
     }
     return { ok: true, data };
   } catch (error) {

@@ -14,6 +14,7 @@ import type { Job } from "../shared/records";
 import type { Settings } from "../shared/settings";
 import { loadSettings } from "../shared/settings-store";
 import { insertIntoTab, tabPage, targetTabId } from "./data";
+import { notFilledText } from "./insert-reasons";
 import { applyEdits, draftKey, loadEdits, saveEdits, type LocalArea, type SavedEdits } from "./saved-edits";
 
 const local: LocalArea = {
@@ -348,7 +349,7 @@ function InsertPanel(props: { tabId: number; draft: Draft }) {
               <ul class="issues">
                 {result.notFilled.map((n) => (
                   <li key={n.field}>
-                    <strong>{n.field}</strong>: {n.reason}
+                    <strong>{n.field}</strong>: {notFilledText(n)}
                   </li>
                 ))}
               </ul>

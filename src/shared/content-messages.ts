@@ -23,11 +23,42 @@ export const InsertDraftMessage = z.object({ type: z.literal("insert-draft"), dr
 
 export const ContentMessage = z.discriminatedUnion("type", [InsertDraftMessage]);
 
+/**
+ * Why a field was left unfilled, as a code: the popup turns each into a sentence for the user
+ * (src/popup/insert-reasons.ts), which keeps the sentences out of the size-budgeted content script.
+ */
+export const NotFilledReason = z.enum([
+  "read-only",
+  "page-shows",
+  "not-kept",
+  "page-reset",
+  "no-letter-field",
+  "no-rate",
+  "no-rate-field",
+  "no-bid",
+  "no-bid-fields",
+  "add-milestone",
+  "no-milestone-description-field",
+  "no-milestone-amount-field",
+  "by-project",
+  "no-question",
+  "no-answer-field",
+  "no-answer",
+]);
+
+export const NotFilled = z.object({
+  field: z.string(),
+  reason: NotFilledReason,
+  /** With "page-shows": what the money field holds after blur, and the amount the draft put in. */
+  shown: z.optional(z.string()),
+  expected: z.optional(z.number()),
+});
+
 export const InsertResult = z.object({
   /** Fields that hold the drafted value after blur, read back from the page. */
   filled: z.array(z.string()),
-  /** Fields left unfilled, each with why, in words for the user. */
-  notFilled: z.array(z.object({ field: z.string(), reason: z.string() })),
+  /** Fields left unfilled, each with why. */
+  notFilled: z.array(NotFilled),
 });
 
 export const InsertDraftReply = z.union([
@@ -38,5 +69,7 @@ export const InsertDraftReply = z.union([
 export type InsertableDraft = z.infer<typeof InsertableDraft>;
 export type InsertDraftMessage = z.infer<typeof InsertDraftMessage>;
 export type ContentMessage = z.infer<typeof ContentMessage>;
+export type NotFilledReason = z.infer<typeof NotFilledReason>;
+export type NotFilled = z.infer<typeof NotFilled>;
 export type InsertResult = z.infer<typeof InsertResult>;
 export type InsertDraftReply = z.infer<typeof InsertDraftReply>;

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { handleContentMessage, insertDraft } from "../../src/content/insert-draft";
-import { InsertDraftMessage, type InsertableDraft } from "../../src/shared/content-messages";
+import { InsertDraftMessage, InsertDraftReply, NotFilledReason, type InsertableDraft, type NotFilled } from "../../src/shared/content-messages";
+import { NOT_FILLED_TEXT, notFilledText } from "../../src/popup/insert-reasons";
 import { isInsertDraftMessage } from "../../src/content/insert-draft";
 
 const FORM = readFileSync(new URL("../fixtures/drafting/apply-form.html", import.meta.url), "utf8");
@@ -96,7 +97,7 @@ describe("insertDraft", () => {
     rate.addEventListener("change", () => (rate.value = "$25.00"));
     const result = insertDraft(doc, hourlyDraft);
     expect(result.filled).not.toContain("Hourly rate");
-    expect(result.notFilled).toContainEqual({ field: "Hourly rate", reason: "The page shows “$25.00” instead of $45.00." });
+    expect(result.notFilled).toContainEqual({ field: "Hourly rate", reason: "page-shows", shown: "$25.00", expected: 45 });
   });
 
   it("reports what it could not fill: missing fields, unknown questions, unanswered questions", () => {
@@ -109,10 +110,10 @@ describe("insertDraft", () => {
     const result = insertDraft(doc, draft);
     expect(result.filled).toEqual(["Cover letter"]);
     expect(result.notFilled).toEqual([
-      { field: "Bid", reason: "No fixed price or milestone fields on this page: is this an hourly job?" },
-      { field: "Question: What is your favourite colour?", reason: "This question is not on the page." },
-      { field: "Question: Describe your recent experience with similar projects", reason: "The draft has no answer for this question." },
-      { field: "Question: What is your availability?", reason: "The draft has no answer for this question." },
+      { field: "Bid", reason: "no-bid-fields" },
+      { field: "Question: What is your favourite colour?", reason: "no-question" },
+      { field: "Question: Describe your recent experience with similar projects", reason: "no-answer" },
+      { field: "Question: What is your availability?", reason: "no-answer" },
     ]);
   });
 
@@ -123,7 +124,7 @@ describe("insertDraft", () => {
 
     const gone = FORM.replace(/<div class="cover-letter-area">[\s\S]*?<\/div><\/div>/, "");
     const { doc: doc2 } = page(gone);
-    expect(insertDraft(doc2, hourlyDraft).notFilled).toContainEqual({ field: "Cover letter", reason: "No cover letter field on this page." });
+    expect(insertDraft(doc2, hourlyDraft).notFilled).toContainEqual({ field: "Cover letter", reason: "no-letter-field" });
   });
 
   it("fills a by-project fixed price and existing milestone rows, never adding rows itself", () => {
@@ -141,7 +142,7 @@ describe("insertDraft", () => {
     };
     const result = insertDraft(doc, draft);
     expect(result.filled).toEqual(["Milestone 1 description", "Milestone 1 amount"]);
-    expect(result.notFilled[0]).toEqual({ field: "Milestone 2", reason: "Add this milestone on the page (Invitewise never clicks page buttons), then insert again." });
+    expect(result.notFilled[0]).toEqual({ field: "Milestone 2", reason: "add-milestone" });
     expect((doc.querySelector("#milestone-amount-1") as HTMLInputElement).value).toBe("400.00");
     expect(clicks).toEqual([]);
 
@@ -149,7 +150,7 @@ describe("insertDraft", () => {
     const { doc: doc2 } = page(byProject);
     const r2 = insertDraft(doc2, draft);
     expect(r2.filled).toEqual(["Fixed price"]);
-    expect(r2.notFilled[0]).toEqual({ field: "Milestones", reason: "The form is set to “By project”; choose “By milestone” to enter the milestones." });
+    expect(r2.notFilled[0]).toEqual({ field: "Milestones", reason: "by-project" });
     expect((doc2.querySelector("#charged-amount-id") as HTMLInputElement).value).toBe("1000.00");
   });
 });
@@ -189,6 +190,37 @@ describe("handleContentMessage", () => {
     if (!reply?.ok) return;
     expect(reply.data.filled).toContain("Cover letter");
     expect(reply.data.filled).not.toContain("Hourly rate");
-    expect(reply.data.notFilled).toContainEqual({ field: "Hourly rate", reason: "The page reset the value after it was entered; enter it by hand." });
+    expect(reply.data.notFilled).toContainEqual({ field: "Hourly rate", reason: "page-reset" });
+  });
+});
+
+describe("the popup's sentences for the reason codes", () => {
+  const cases: Array<[NotFilled, string]> = [
+    [{ field: "f", reason: "read-only" }, "The field is read-only on this page."],
+    [{ field: "f", reason: "page-shows", shown: "$25.00", expected: 45 }, "The page shows “$25.00” instead of $45.00."],
+    [{ field: "f", reason: "not-kept" }, "The page did not keep the text after it was entered."],
+    [{ field: "f", reason: "page-reset" }, "The page reset the value after it was entered; enter it by hand."],
+    [{ field: "f", reason: "no-letter-field" }, "No cover letter field on this page."],
+    [{ field: "f", reason: "no-rate" }, "The draft has no rate: set your rate in Options."],
+    [{ field: "f", reason: "no-rate-field" }, "No hourly rate field: is this a fixed-price job?"],
+    [{ field: "f", reason: "no-bid" }, "The draft has no bid: the post shows no budget."],
+    [{ field: "f", reason: "no-bid-fields" }, "No fixed price or milestone fields on this page: is this an hourly job?"],
+    [{ field: "f", reason: "add-milestone" }, "Add this milestone on the page (Invitewise never clicks page buttons), then insert again."],
+    [{ field: "f", reason: "no-milestone-description-field" }, "No description field in this milestone."],
+    [{ field: "f", reason: "no-milestone-amount-field" }, "No amount field in this milestone."],
+    [{ field: "f", reason: "by-project" }, "The form is set to “By project”; choose “By milestone” to enter the milestones."],
+    [{ field: "f", reason: "no-question" }, "This question is not on the page."],
+    [{ field: "f", reason: "no-answer-field" }, "The question has no answer field."],
+    [{ field: "f", reason: "no-answer" }, "The draft has no answer for this question."],
+  ];
+  it("has a sentence for every code, and it is the one the user saw before codes", () => {
+    expect(cases.map(([n]) => n.reason).sort()).toEqual([...NotFilledReason.options].sort());
+    expect(Object.keys(NOT_FILLED_TEXT).sort()).toEqual([...NotFilledReason.options].sort());
+    for (const [n, text] of cases) expect(notFilledText(n)).toBe(text);
+  });
+  it("accepts the codes in the reply schema, and rejects a sentence", () => {
+    const reply = (reason: string) => ({ ok: true, data: { filled: [], notFilled: [{ field: "Bid", reason }] } });
+    for (const [n] of cases) expect(InsertDraftReply.safeParse({ ok: true, data: { filled: [], notFilled: [n] } }).success).toBe(true);
+    expect(InsertDraftReply.safeParse(reply("The draft has no bid: the post shows no budget.")).success).toBe(false);
   });
 });
