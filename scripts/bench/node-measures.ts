@@ -63,7 +63,7 @@ export async function nodeMeasures(t: InvitationsTemplate): Promise<NodeMeasures
   await win.happyDOM.close();
   if (list?.kind !== "invitations") throw new Error("the generated list did not parse");
   const lookup: AssessLookup = {
-    invitation: (id) => ({ record: { ...invitation, id }, readAt: now.toISOString() }),
+    invitation: (id) => ({ record: { ...invitation, id }, readAt: now.toISOString(), missing: [] }),
     item: () => null,
     state: () => null,
   };

@@ -20,7 +20,7 @@ export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise
   return {
     invitation: (id) => {
       const page = entries.get(id)?.page;
-      return page ? { record: page.record, readAt: page.readAt } : null;
+      return page ? { record: page.record, readAt: page.readAt, missing: page.missing } : null;
     },
     item: (id) => entries.get(id)?.item ?? null,
     state: (id) => entries.get(id)?.state ?? null,

@@ -25,6 +25,8 @@ export interface InvitationRow {
   /** The fit of the invitation as last opened; null = not opened yet ("open to score"). */
   fit: number | null;
   urgency: InvitationUrgency;
+  /** The whole fit and what its page did not show, for the panel a badge opens on the list. */
+  detail: { fit: Fit; missing: string[] } | null;
 }
 
 export interface Assessment {
@@ -37,8 +39,13 @@ export interface Assessment {
 
 function row(item: InvitationItem, lookup: AssessLookup, settings: Settings, now: Date): InvitationRow {
   const known = lookup.invitation(item.id);
-  const fit = known ? scoreFit(known.record, settings, now).score : null;
-  return { id: item.id, fit, urgency: invitationUrgency(item, known, lookup.state(item.id), settings, now) };
+  const fit = known ? scoreFit(known.record, settings, now) : null;
+  return {
+    id: item.id,
+    fit: fit?.score ?? null,
+    urgency: invitationUrgency(item, known, lookup.state(item.id), settings, now),
+    detail: fit && known ? { fit, missing: known.missing } : null,
+  };
 }
 
 export function assessPage(parsed: ParsedPage, settings: Settings, now: Date, lookup: AssessLookup = emptyLookup): Assessment {

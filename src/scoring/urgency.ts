@@ -144,6 +144,8 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
 export interface KnownInvitation {
   record: InvitationRecord;
   readAt: string;
+  /** The fields that page did not show (for the panel's "couldn't read"). */
+  missing: string[];
 }
 
 /** Urgency of one row of the invitations list, with what is known of that invitation. */

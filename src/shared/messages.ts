@@ -36,7 +36,17 @@ export const PageParsedReply = z.object({
   fit: z.nullable(Fit),
   urgency: z.nullable(Urgency),
   /** Invitations pages: one per row; `fit` null = not opened yet ("open to score"). */
-  invitations: z.nullable(z.array(z.object({ id: z.string(), fit: z.nullable(z.number()), urgency: InvitationUrgency }))),
+  invitations: z.nullable(
+    z.array(
+      z.object({
+        id: z.string(),
+        fit: z.nullable(z.number()),
+        urgency: InvitationUrgency,
+        /** For an opened invitation: its whole fit and unread fields, for the panel its badge opens. */
+        detail: z.nullable(z.object({ fit: Fit, missing: z.array(z.string()) })),
+      }),
+    ),
+  ),
   missing: z.array(z.string()),
 });
 

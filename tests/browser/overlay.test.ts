@@ -119,7 +119,7 @@ describe("the overlay on the sample pages", () => {
     await page.close();
   });
 
-  it("opening an invitation (by its badge) and returning turns 'open to score' into the engine's number", async () => {
+  it("opening an invitation (by its badge) and returning turns 'open to score' into the engine's number, and its badge then opens the panel", async () => {
     const page = await browser.context.newPage();
     await page.goto(url.invitations!);
     const badge = page.locator(`[data-iw-invitation="${INVITATION_ID}"]`);
@@ -138,6 +138,19 @@ describe("the overlay on the sample pages", () => {
     expect(after.find((b) => b.id === INVITATION_ID)?.text).toContain(`Fit ${expected}`);
     // The others were never opened: still "open to score".
     expect(after.filter((b) => b.id !== INVITATION_ID).every((b) => b.fit === "unknown")).toBe(true);
+
+    // Now its record is known, its badge opens the panel right here on the list; a second click hides it.
+    expect(await page.locator(PANEL).count()).toBe(0);
+    await badge.locator("button").click();
+    await page.waitForFunction(([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit, [PANEL, expected] as const);
+    expect(page.url()).toBe(url.invitations);
+    const text = await page.$eval(PANEL, (h) => h.shadowRoot!.textContent!);
+    expect(text).toContain("Build a Shopify inventory sync app");
+    expect(text).toContain("Score factors");
+    expect(text).toMatch(/Red flag:/);
+    expect(text).toMatch(/couldn't read: /);
+    await badge.locator("button").click();
+    await page.waitForFunction((sel) => document.querySelector(sel) === null, PANEL);
     await page.close();
   });
 

@@ -5,7 +5,8 @@ import type { Fit, InvitationUrgency, Urgency } from "../../shared/score";
 export interface PageScore {
   fit: Fit | null;
   urgency: Urgency | null;
-  invitations: Array<{ id: string; fit: number | null; urgency: InvitationUrgency }> | null;
+  /** `detail`: an opened invitation's whole fit and unread fields, for the panel its badge opens. */
+  invitations: Array<{ id: string; fit: number | null; urgency: InvitationUrgency; detail: { fit: Fit; missing: string[] } | null }> | null;
   missing: string[];
 }
 

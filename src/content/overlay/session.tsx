@@ -12,7 +12,7 @@ import { Badge } from "./badge";
 import { createHost, type Host } from "./define-host";
 import { fitHook } from "./format";
 import { dockPanel, invitationRows, pageIsDark, type InvitationRow } from "./mount";
-import { Panel } from "./panel";
+import { Panel, type PanelProps } from "./panel";
 
 export interface PageSession {
   /** One frame of work: re-read when `dirty` (the page changed), maybe ask, (re)place hosts. */
@@ -54,6 +54,8 @@ export function startPage(ctx: PageContext): PageSession {
   let badges = new Map<string, Host>();
   let panel: Host | null = null;
   let docker: ReturnType<typeof dockPanel> | null = null;
+  /** On the list: the invitation whose badge opened the panel. */
+  let selected: string | null = null;
 
   /** Reads the page; sends it to the background only when the record changed. */
   function read(): void {
@@ -109,8 +111,7 @@ export function startPage(ctx: PageContext): PageSession {
       if (b.sig === sig) continue;
       writes.push(() => {
         b.sig = sig;
-        // Opening goes through Upwork's own link, so its router navigates as it would on a click.
-        const props = { title: place.title, fit, urgency, error, now, fault: ctx.fault, onOpen: () => rows.get(id)?.link.click() };
+        const props = { title: place.title, fit, urgency, error, now, fault: ctx.fault, onOpen: () => openFromBadge(id) };
         const ok = b.render(h(Badge, props)) && !error;
         if (!ok) b.render(h(Badge, { ...props, error: true }));
         b.el.setAttribute("data-iw-fit", ok ? fitHook(fit) : "unknown");
@@ -127,9 +128,56 @@ export function startPage(ctx: PageContext): PageSession {
     for (const b of kept.values()) b.el.classList.toggle("d", dark);
   }
 
+  /**
+   * A badge was clicked: an opened invitation shows its panel here (a second click hides it); one not
+   * opened yet opens through Upwork's own link, so its router navigates as on a click — and reading
+   * that page is what scores it.
+   */
+  function openFromBadge(id: string): void {
+    if (score?.invitations?.find((i) => i.id === id)?.detail) {
+      selected = selected === id ? null : id;
+      collapsed = false;
+      ctx.schedule();
+    } else rows.get(id)?.link.click();
+  }
+
+  /** The panel on the list, for the selected invitation (none when nothing is selected). */
+  function updateListPanel(): void {
+    const row = selected === null ? undefined : score?.invitations?.find((i) => i.id === selected);
+    if (!row?.detail) {
+      docker?.destroy();
+      panel?.destroy();
+      panel = docker = null;
+      return;
+    }
+    showPanel({
+      title: rows.get(row.id)?.title ?? null,
+      fit: row.detail.fit,
+      urgency: row.urgency,
+      missing: row.detail.missing,
+      error: false,
+      pending: false,
+      actions: null,
+    });
+  }
+
+  /** The panel on an invitation or job page, for the page's own record. */
   function updatePanel(): void {
     const record = parsed?.kind === "invitation" || parsed?.kind === "job" ? parsed.record : null;
     if (!record && !failed) return; // nothing readable yet: the section may arrive later
+    const error = failed || score === null;
+    showPanel({
+      title: record?.job.title ?? null,
+      fit: score?.fit ?? null,
+      urgency: score?.urgency ?? null,
+      missing: score?.missing ?? parsed?.missing ?? [],
+      error,
+      pending: score === undefined && !error,
+      actions: ctx.backend,
+    });
+  }
+
+  function showPanel(view: Omit<PanelProps, "collapsed" | "now" | "onToggle">): void {
     if (!panel) {
       panel = createHost(doc, "iw-panel");
       panel.el.setAttribute("data-iw-panel", "");
@@ -140,17 +188,8 @@ export function startPage(ctx: PageContext): PageSession {
     }
     if (!panel.el.isConnected) doc.body.append(panel.el);
     panel.el.classList.toggle("d", dark);
-    const error = failed || score === null;
-    const props = {
-      title: record?.job.title ?? null,
-      fit: score?.fit ?? null,
-      urgency: score?.urgency ?? null,
-      missing: score?.missing ?? parsed?.missing ?? [],
-      error,
-      pending: score === undefined && !error,
-      collapsed,
-      now: new Date(),
-    };
+    const { actions, ...shown } = view;
+    const props = { ...shown, collapsed, now: new Date() };
     const sig = JSON.stringify({ ...props, now: minute(props.now) });
     if (panel.sig === sig) return;
     panel.sig = sig;
@@ -158,16 +197,16 @@ export function startPage(ctx: PageContext): PageSession {
       collapsed = !collapsed;
       ctx.schedule();
     };
-    const ok = panel.render(h(Panel, { ...props, onToggle, actions: ctx.backend }));
+    const ok = panel.render(h(Panel, { ...props, onToggle, actions }));
     if (!ok) panel.render(h(Panel, { ...props, fit: null, urgency: null, error: true, onToggle, actions: null }));
-    panel.el.setAttribute("data-iw-fit", ok && !error ? fitHook(props.fit?.score) : "unknown");
+    panel.el.setAttribute("data-iw-fit", ok && !view.error ? fitHook(props.fit?.score) : "unknown");
     docker!.dock();
   }
 
   return {
     update(dirty) {
       if (dirty) read();
-      if (kind === "invitations") updateBadges();
+      if (kind === "invitations") updateBadges(), updateListPanel();
       else if (kind === "invitation" || kind === "job") updatePanel();
     },
     destroy() {

@@ -10,7 +10,7 @@ describe("assessPage", () => {
   it("invitations list: no fit, one urgency per row, fit from the opened invitation or null", () => {
     const opened = invitationRecord("2", { client: client({ paymentVerified: true }) });
     const lookup: AssessLookup = {
-      invitation: (id) => (id === "2" ? { record: opened, readAt: "2026-01-10T11:00:00.000Z" } : null),
+      invitation: (id) => (id === "2" ? { record: opened, readAt: "2026-01-10T11:00:00.000Z", missing: ["client.industry"] } : null),
       item: () => null,
       state: () => null,
     };
@@ -22,6 +22,10 @@ describe("assessPage", () => {
       ["2", 100, "today", "2026-01-11T00:00:00.000Z"],
     ]);
     expect(cliUrgency(a)).toEqual(a.invitations!.map((r) => r.urgency));
+    // The opened invitation carries its whole fit and unread fields, for the panel its badge opens.
+    expect(a.invitations![0]!.detail).toBeNull();
+    expect(a.invitations![1]!.detail).toMatchObject({ fit: { score: 100 }, missing: ["client.industry"] });
+    expect(a.invitations![1]!.detail!.fit.factors.length).toBeGreaterThan(0);
   });
 
   it("invitation page: receipt time from the list row, else from when it was first seen", () => {

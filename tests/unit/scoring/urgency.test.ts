@@ -57,11 +57,11 @@ describe("invitationUrgency (list rows)", () => {
   it("uses the row's receipt time and the cached page's status", () => {
     const row = item("111", ago(120));
     expect(invitationUrgency(row, null, null, settings, NOW)).toMatchObject({ id: "111", level: "soon", replyBy: "2026-01-11T10:00:00.000Z" });
-    const declined = { record: invitationRecord("111", { status: "declined" }), readAt: ago(30) };
+    const declined = { record: invitationRecord("111", { status: "declined" }), readAt: ago(30), missing: [] };
     expect(invitationUrgency(row, declined, null, settings, NOW).level).toBe("closed");
   });
   it("scores the cached page for the suggested action", () => {
-    const poor = { record: invitationRecord("222", { client: { ...invitationRecord("2").client, paymentVerified: false } }), readAt: ago(30) };
+    const poor = { record: invitationRecord("222", { client: { ...invitationRecord("2").client, paymentVerified: false } }), readAt: ago(30), missing: [] };
     const r = invitationUrgency(item("222", ago(120)), poor, null, settings, NOW);
     expect(r.suggestedAction).toBe("decline");
   });
