@@ -27,7 +27,8 @@ const isPre = (e: Element) => e.tagName === "PRE" || e.classList.contains("text-
  */
 function collect(node: Node, out: string[], lines: boolean, pre: boolean): void {
   const sep = lines ? "\n" : " ";
-  for (const child of node.childNodes) {
+  // Sibling pointers, not `childNodes` iteration: this runs for every node of every read.
+  for (let child = node.firstChild; child; child = child.nextSibling) {
     if (child.nodeType === 3) {
       const v = child.nodeValue ?? "";
       out.push(lines ? v.replace(pre ? /[^\S\n]+/g : /\s+/g, " ") : v);
@@ -41,7 +42,9 @@ function collect(node: Node, out: string[], lines: boolean, pre: boolean): void 
       }
       const block = (lines ? LINE_BLOCKS : TEXT_BLOCKS).has(tag);
       if (block) out.push(sep);
-      collect(el, out, lines, pre || (lines && isPre(el)));
+      // An element holding only text: its textContent is exactly what the walk would collect.
+      if (!lines && !el.firstElementChild) out.push(el.textContent ?? "");
+      else collect(el, out, lines, pre || (lines && isPre(el)));
       if (block) out.push(sep);
     }
   }
@@ -63,7 +66,8 @@ export function visibleText(el: Element | null | undefined): string | null {
   let t = texts.get(el);
   if (t === undefined) {
     const out: string[] = [];
-    collect(el, out, false, false);
+    if (el.firstElementChild) collect(el, out, false, false);
+    else out.push(el.textContent ?? "");
     texts.set(el, (t = clean(out.join(""))));
   }
   return t;
