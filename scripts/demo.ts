@@ -85,6 +85,15 @@ async function main(): Promise<void> {
       const summary = (await overlaySummary(page)) ?? (await recordSummary(browser, extensionPage, page));
       lines.push(`${sample.kind.padEnd(12)} ${summary.padEnd(60)} → demo-out/${shot}`);
     }
+    // Back on the list, the opened invitation's badge shows its panel right there.
+    const opened = page.locator("[data-iw-invitation]:not([data-iw-fit='unknown']) button").first();
+    if ((await opened.count()) > 0) {
+      await opened.click();
+      await page.locator("[data-iw-panel]").waitFor();
+      await settle(page);
+      await page.screenshot({ path: join(OUT, "invitations-panel.png"), fullPage: false });
+      lines.push(`${"invitations".padEnd(12)} ${"the opened invitation's badge shows its panel on the list".padEnd(60)} → demo-out/invitations-panel.png`);
+    }
 
     // The overlay's other states: panel collapsed, decline note, dark mode, and the badges' quiet error state.
     const detail = byKind("invitation");
