@@ -84,7 +84,7 @@ export class Ctx {
     try {
       v = fn();
     } catch (e) {
-      this.warn(`${path}: ${(e as Error)?.message ?? String(e)}`);
+      this.warn(path, (e as Error)?.message ?? String(e));
     }
     if (v == null || (Array.isArray(v) && v.length === 0)) this.missing.push(path);
     return v;
@@ -100,7 +100,8 @@ export class Ctx {
     return out as T;
   }
 
-  warn(text: string): void {
-    this.warnings.push(text);
+  /** A warning for bug reports, one uniform shape: "<path>: <what>" (e.g. "client: section not found"). */
+  warn(path: string, what: string): void {
+    this.warnings.push(`${path}: ${what}`);
   }
 }

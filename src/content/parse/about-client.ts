@@ -10,7 +10,7 @@ const time = (t: string | null | undefined) => (t && TIME.exec(t)?.[1]) || null;
 
 export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = "client"): Client {
   const section = resolveElement(root, CLIENT_ROOT) ?? sectionByHeading(headings, CLIENT_HEADINGS);
-  if (!section) ctx.warn(`${p}: no "About the client" section`);
+  if (!section) ctx.warn(p, "section not found");
   const s = new Scope(section);
   const get = <T>(key: keyof typeof CLIENT, parse: (t: string) => T | null) => resolve(s, CLIENT[key], parse);
 
@@ -76,7 +76,7 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
       const titleEl = first(item, HISTORY.title);
       const title = visibleText(titleEl);
       if (!title) {
-        ctx.warn(`${p}.history[${i}]: no title, entry skipped`);
+        ctx.warn(`${p}.history[${i}]`, "no title, skipped");
         return;
       }
       // "To freelancer:" splits the item: before it the freelancer's review of the client, inside it the client's.
@@ -103,13 +103,13 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
           else freelancerFeedback ??= t;
         }
       } else if (ratings.length) {
-        ctx.warn(`${p}.history[${i}]: "To freelancer" not found, ratings not assigned`);
+        ctx.warn(`${p}.history[${i}]`, "ratings not assigned");
       }
       const stats = visibleText(qs(item, HISTORY.stats[0]!.sel)) ?? visibleText(item) ?? "";
       const amount = parseMoney(HISTORY.billedAmount.exec(stats)?.[1] ?? HISTORY.fixedAmount.exec(stats)?.[1] ?? null);
       out.push({ title, freelancerRating, freelancerFeedback, clientRating, clientFeedback, amount });
     } catch (e) {
-      ctx.warn(`${p}.history[${i}]: ${(e as Error).message}`);
+      ctx.warn(`${p}.history[${i}]`, (e as Error).message);
     }
   });
   return out;

@@ -31,7 +31,7 @@ function statusOf(doc: Document): InvitationStatus | null {
 export function parseInvitation(doc: Document, url: string, ctx: Ctx): InvitationRecord {
   const headings = collectHeadings(doc);
   const id = invitationIdFromUrl(url);
-  if (!id) ctx.warn("id: no invitation id in the address");
+  if (!id) ctx.warn("id", "not found");
   return {
     id: id ?? "0",
     job: parseJobDetailsCard(doc, headings, "", ctx),

@@ -16,7 +16,7 @@ function receivedAt(text: string | null, now: Date): string | null {
 export function parseInvitations(doc: Document, _url: string, ctx: Ctx): InvitationsRecord {
   const headings = collectHeadings(doc);
   let section = resolveElement(doc, INVITATIONS_ROOT) ?? sectionByHeading(headings, INVITATIONS_HEADINGS, INVITATIONS.link);
-  if (!section) ctx.warn("invitations: no invitations section; reading invitation links of the whole page");
+  if (!section) ctx.warn("invitations", "section not found");
   const heading = section ? headings.find((h) => section!.contains(h.el) && INVITATIONS_HEADINGS.some((re) => re.test(h.text))) : undefined;
 
   const count = ctx.read("count", () => {
@@ -46,7 +46,7 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
           profile: visibleText(profileEl),
         });
       } catch (e) {
-        ctx.warn(`invitations: row skipped (${(e as Error).message})`);
+        ctx.warn("invitations", (e as Error).message);
       }
     }
     out.forEach((inv, i) => {

@@ -44,7 +44,7 @@ export interface JobExtras {
 
 export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: string, ctx: Ctx, p = "job", extra: JobExtras = {}): Job {
   const card = resolveElement(root, DETAILS_ROOT) ?? sectionByHeading(headings, DETAILS_HEADINGS);
-  if (!card) ctx.warn(`${p}: no "Job details" card`);
+  if (!card) ctx.warn(p, "card not found");
   const s = new Scope(card);
   // Feature rows: icon first, then the row's small label.
   let experience: string | undefined, hourly: Element | undefined, fixed: Element | undefined, hoursPerWeek: string | undefined, duration: string | undefined;
@@ -62,7 +62,7 @@ export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: s
   const postingEl =
     resolveElement(card, DETAILS.posting) ?? qsa(card, "a[href*='/jobs/~']").find((a) => DETAILS.postingLabel.test(visibleText(a) ?? "")) ?? null;
   const desc = descriptionText(resolveElement(card, DETAILS.description));
-  if (desc.truncated) ctx.warn(`${p}.description: shortened by the page ("more")`);
+  if (desc.truncated) ctx.warn(`${p}.description`, "shortened");
   // The card's posting link wins over the address.
   return jobFields(ctx, p, attr(postingEl, "href") ?? "", cipherFromUrl(url), desc.text, {
     title: () => resolve(s, DETAILS.title, (t) => t),

@@ -10,7 +10,7 @@ import { parseMoney } from "./values";
 export function parseProposal(doc: Document, url: string, ctx: Ctx): ProposalRecord {
   const headings = collectHeadings(doc);
   const id = proposalIdFromUrl(url);
-  if (!id) ctx.warn("id: no proposal id in the address");
+  if (!id) ctx.warn("id", "not found");
   const termsEl = resolveElement(doc, PROPOSAL.terms) ?? sectionByHeading(headings, PROPOSAL.termsHeadings);
   const t = visibleText(termsEl) ?? "";
   /** The figure in the block a label heads (label and figure share a parent), else right after the label. */
