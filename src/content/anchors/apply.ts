@@ -4,20 +4,20 @@
  */
 import type { Anchor } from "./resolve";
 
-export const DETAILS_ROOT: readonly Anchor[] = [{ sel: ".fe-job-details" } /* seen 2025-12 */];
+export const DETAILS_ROOT: readonly Anchor[] = [".fe-job-details" /* seen 2025-12 */];
 export const DETAILS_HEADINGS = [/^Job details$/i];
 
 export const DETAILS = {
-  title: [{ sel: "h3.h5" } /* seen 2025-12 */, { sel: "h3" }],
-  category: [{ sel: "ul.list-inline li:not([data-qa-skill-key]) .air3-token" } /* seen 2025-12 */],
-  postedAt: [{ sel: "[itemprop='datePosted']" } /* seen 2025-12 */, { label: /Posted\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4}|.+? ago|yesterday)/ }],
+  title: ["h3.h5" /* seen 2025-12 */, "h3"],
+  category: ["ul.list-inline li:not([data-qa-skill-key]) .air3-token" /* seen 2025-12 */],
+  postedAt: ["[itemprop='datePosted']" /* seen 2025-12 */, /Posted\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4}|.+? ago|yesterday)/],
   description: [
-    { sel: ".description [id^='air3-truncation-']" }, // seen 2025-12
-    { sel: ".description" }, // seen 2025-12
+    ".description [id^='air3-truncation-']", // seen 2025-12
+    ".description", // seen 2025-12
   ],
-  features: [{ sel: ".fe-ui-job-features > li" } /* seen 2025-12 */],
-  skills: [{ sel: "li[data-qa-skill-key] .air3-token" } /* seen 2026-05 */],
-  posting: [{ sel: "a[data-test='open-original-posting']" } /* seen 2025-12 */],
+  features: [".fe-ui-job-features > li" /* seen 2025-12 */],
+  skills: ["li[data-qa-skill-key] .air3-token" /* seen 2026-05 */],
+  posting: ["a[data-test='open-original-posting']" /* seen 2025-12 */],
   postingLabel: /^View job posting$/i,
 } satisfies Record<string, readonly Anchor[] | RegExp>;
 
@@ -37,39 +37,39 @@ export const FEATURE_LABELS = {
 };
 
 export const FORM_ROOT: readonly Anchor[] = [
-  { sel: ".fe-job-apply" }, // seen 2025-12
-  { sel: "[data-fetch-key^='ApplyPage']" }, // seen 2025-12
+  ".fe-job-apply", // seen 2025-12
+  "[data-fetch-key^='ApplyPage']", // seen 2025-12
 ];
 export const FORM = {
   connectsRequired: [
-    { label: /This proposal requires\s*(\d[\d,]*\s+Connects?)/i },
-    { label: /Required for proposal:?\s*(\d[\d,]*\s+Connects?)/i },
-    { label: /Send for\s*(\d[\d,]*\s+Connects?)/i },
+    /This proposal requires\s*(\d[\d,]*\s+Connects?)/i,
+    /Required for proposal:?\s*(\d[\d,]*\s+Connects?)/i,
+    /Send for\s*(\d[\d,]*\s+Connects?)/i,
   ],
   connectsRemaining: [
-    { sel: ".remaining-balance-details" }, // seen 2025-12
-    { label: /you'll have\s*(\d[\d,]*\s+Connects?)\s+remaining/i },
-    { label: /Remaining balance:?\s*(\d[\d,]*\s+Connects?)/i },
+    ".remaining-balance-details", // seen 2025-12
+    /you'll have\s*(\d[\d,]*\s+Connects?)\s+remaining/i,
+    /Remaining balance:?\s*(\d[\d,]*\s+Connects?)/i,
   ],
   profileRate: [
-    { sel: ".contractors-rate" }, // seen 2025-12
-    { label: /Your profile rate:?\s*(\$\s?[\d,.]+\s*\/\s*hr)/i },
+    ".contractors-rate", // seen 2025-12
+    /Your profile rate:?\s*(\$\s?[\d,.]+\s*\/\s*hr)/i,
   ],
   hourlyMarkers: [
-    { sel: ".up-fe-proposal-terms-hourly" }, // seen 2025-12
-    { sel: "#step-rate" }, // seen 2021..2026
-    { label: /(What is the rate you'd like to bid)/i },
+    ".up-fe-proposal-terms-hourly", // seen 2025-12
+    "#step-rate", // seen 2021..2026
+    /(What is the rate you'd like to bid)/i,
   ],
   fixedMarkers: [
-    { sel: "input[name='milestoneMode']" }, // seen 2021..2026
-    { sel: "#charged-amount-id" }, // seen 2021..2026
-    { label: /(What is the full amount you'd like to bid|How do you want to be paid\?)/i },
+    "input[name='milestoneMode']", // seen 2021..2026
+    "#charged-amount-id", // seen 2021..2026
+    /(What is the full amount you'd like to bid|How do you want to be paid\?)/i,
   ],
   coverLetter: [
-    { sel: "textarea[aria-labelledby='cover_letter_label']" }, // seen 2025-12
-    { sel: ".cover-letter-area textarea" }, // seen 2025-12
+    "textarea[aria-labelledby='cover_letter_label']", // seen 2025-12
+    ".cover-letter-area textarea", // seen 2025-12
   ],
   coverLetterLabel: /^Cover Letter$/i,
-  charsLeft: [{ sel: ".cover-letter-area [role='status']" } /* seen 2025-12 */, { label: /(\d[\d,]*\s+characters?\s+(?:left|remaining))/i }],
-  questionGroups: [{ sel: ".fe-proposal-job-questions .form-group" } /* seen 2025-12 */],
+  charsLeft: [".cover-letter-area [role='status']" /* seen 2025-12 */, /(\d[\d,]*\s+characters?\s+(?:left|remaining))/i],
+  questionGroups: [".fe-proposal-job-questions .form-group" /* seen 2025-12 */],
 } satisfies Record<string, readonly Anchor[] | RegExp>;

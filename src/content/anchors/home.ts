@@ -2,7 +2,7 @@
 import type { Anchor } from "./resolve";
 
 export const HOME = {
-  card: [{ sel: "[data-test='my-proposals']" } /* seen 2025-12 */, { sel: "[data-test='freelancer-menu']" } /* seen 2025-12 */],
+  card: ["[data-test='my-proposals']" /* seen 2025-12 */, "[data-test='freelancer-menu']" /* seen 2025-12 */],
   headings: [/^My Proposals$/i],
-  count: [{ label: /(\d+\s+new\s+(?:invitations?|invites?)\b)/i }],
+  count: [/(\d+\s+new\s+(?:invitations?|invites?)\b)/i],
 } satisfies Record<string, readonly Anchor[] | RegExp[]>;

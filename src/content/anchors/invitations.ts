@@ -2,18 +2,18 @@
 import type { Anchor } from "./resolve";
 
 export const INVITATIONS_ROOT: readonly Anchor[] = [
-  { sel: "[data-qa='card-invitations']" }, // seen 2021..2026
-  { sel: ".invitations-card-view" }, // seen 2024-12
+  "[data-qa='card-invitations']", // seen 2021..2026
+  ".invitations-card-view", // seen 2024-12
 ];
 /** Section titles over the years: "Invitations to Interview" → "Invitations to apply" → "Invites from clients". */
 export const INVITATIONS_HEADINGS = [/^(?:Invitations to (?:interview|apply)|Invites from clients)\b/i];
 export const INVITATIONS = {
-  count: [{ sel: "[data-qa='count']" } /* seen 2026-05 */, { label: /^[^()]*?\((\d[\d,]*)\)/ }],
+  count: ["[data-qa='count']" /* seen 2026-05 */, /^[^()]*?\((\d[\d,]*)\)/],
   link: "a[href*='/proposals/interview/']",
   row: "tr, .details-row, li, article",
-  time: [{ sel: "[data-cy='time-slot']" } /* seen 2026-05 */, { sel: ".time-slot" } /* seen 2023..2024 */],
+  time: ["[data-cy='time-slot']" /* seen 2026-05 */, ".time-slot" /* seen 2023..2024 */],
   profile: [
-    { sel: "[data-cy='default-slot'] .contractor-name" }, // seen 2026-05
-    { sel: "[data-cy='default-slot']" }, // seen 2026-05
+    "[data-cy='default-slot'] .contractor-name", // seen 2026-05
+    "[data-cy='default-slot']", // seen 2026-05
   ],
 } as const;

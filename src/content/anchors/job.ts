@@ -8,54 +8,54 @@ import type { Anchor } from "./resolve";
 const REL = String.raw`(?:just now|yesterday|last (?:week|month|year)|(?:\d+|an?) (?:second|minute|hour|day|week|month|year)s? ago|[A-Z][a-z]{2,8} \d{1,2}, \d{4})`;
 
 export const JOB_ROOT: readonly Anchor[] = [
-  { sel: ".job-details-card" }, // seen 2025-12
-  { sel: "[data-ev-label='jobdetails_impression']" }, // seen 2025-12
+  ".job-details-card", // seen 2025-12
+  "[data-ev-label='jobdetails_impression']", // seen 2025-12
 ];
 
 export const JOB = {
   title: [
-    { sel: ".job-details-card h4 span.flex-1" }, // seen 2025-12
-    { sel: "h4 span.flex-1" }, // seen 2025-12
+    ".job-details-card h4 span.flex-1", // seen 2025-12
+    "h4 span.flex-1", // seen 2025-12
   ],
   postedAt: [
-    { sel: ".posted-on-line" }, // seen 2025-12
-    { sel: "[data-test='PostedOn']" }, // seen 2025, drop after 2026-12
-    { label: new RegExp(String.raw`Posted\s+(${REL})`) },
+    ".posted-on-line", // seen 2025-12
+    "[data-test='PostedOn']", // seen 2025, drop after 2026-12
+    new RegExp(String.raw`Posted\s+(${REL})`),
   ],
   locationRequirement: [
-    { sel: ".d-inline-flex p[tabindex='0']" }, // seen 2025-12
-    { label: /\b(Worldwide|U\.S\. only|Only freelancers located in [^.]+\.)/ },
+    ".d-inline-flex p[tabindex='0']", // seen 2025-12
+    /\b(Worldwide|U\.S\. only|Only freelancers located in [^.]+\.)/,
   ],
   connectsRequired: [
-    { label: /Send a proposal for:?\s*(\d[\d,]*\s+Connects?)/i },
-    { label: /Required Connects to submit a proposal:?\s*(\d[\d,]*)/i },
+    /Send a proposal for:?\s*(\d[\d,]*\s+Connects?)/i,
+    /Required Connects to submit a proposal:?\s*(\d[\d,]*)/i,
   ],
   description: [
-    { sel: "[data-test='Description'] p" }, // seen 2025-12
-    { sel: "[data-test='Description']" }, // seen 2025-12
+    "[data-test='Description'] p", // seen 2025-12
+    "[data-test='Description']", // seen 2025-12
   ],
   /** li of the features list holding each feature icon (data-cy icons stable 2021→2026). */
-  fixedPrice: [{ sel: "[data-cy='fixed-price']", up: "li" }, { sel: "[data-test='BudgetAmount']" } /* seen 2025-09, drop after 2026-12 */],
+  fixedPrice: [{ sel: "[data-cy='fixed-price']", up: "li" }, "[data-test='BudgetAmount']" /* seen 2025-09, drop after 2026-12 */],
   hourlyRange: [{ sel: "[data-cy='clock-timelog']", up: "li" }],
   hoursPerWeek: [
     { sel: "[data-cy='clock-hourly']", up: "li" },
-    { label: /\b(Less than 30 hrs?\/week|More than 30 hrs?\/week|30\+ hrs?\/week|Hours to be determined)\b/i },
+    /\b(Less than 30 hrs?\/week|More than 30 hrs?\/week|30\+ hrs?\/week|Hours to be determined)\b/i,
   ],
   duration: [
     { sel: "[data-cy^='duration']", up: "li" },
-    { label: /\b(Less than 1 month|More than 6 months|\d+\s*to\s*\d+ months)\b/i },
+    /\b(Less than 1 month|More than 6 months|\d+\s*to\s*\d+ months)\b/i,
   ],
   experience: [
     { sel: "[data-cy='expertise']", up: "li" },
-    { label: /\b(Entry level|Intermediate|Expert)\s+(?:I am|Experience level)/ },
+    /\b(Entry level|Intermediate|Expert)\s+(?:I am|Experience level)/,
   ],
   projectType: [
-    { sel: ".segmentations li" }, // seen 2025-12
-    { label: /Project Type:\s*([A-Za-z-]+(?: [a-z-]+)? project)/ },
+    ".segmentations li", // seen 2025-12
+    /Project Type:\s*([A-Za-z-]+(?: [a-z-]+)? project)/,
   ],
   skills: [
-    { sel: ".skills-list a.air3-badge .air3-line-clamp" }, // seen 2025-12
-    { sel: ".skills-list .air3-badge" }, // seen 2025-12
+    ".skills-list a.air3-badge .air3-line-clamp", // seen 2025-12
+    ".skills-list .air3-badge", // seen 2025-12
   ],
 } satisfies Record<string, readonly Anchor[]>;
 
@@ -66,8 +66,8 @@ export const FEATURES_LABELS = [/^Skills and Expertise$/i];
 export const SUMMARY_LABEL = /^Summary$/i;
 
 export const ACTIVITY_ROOT: readonly Anchor[] = [
-  { sel: "ul.client-activity-items" }, // seen 2025-12
-  { sel: "[data-test='ClientActivity']" }, // seen 2025, drop after 2026-12
+  "ul.client-activity-items", // seen 2025-12
+  "[data-test='ClientActivity']", // seen 2025, drop after 2026-12
 ];
 export const ACTIVITY_HEADINGS = [/^Activity on this job$/i];
 /** Each activity row: its title label → the record field. */
@@ -79,7 +79,7 @@ export const ACTIVITY_ROWS = {
   invitesSent: /^Invites sent:?$/i,
   unansweredInvites: /^Unanswered invites:?$/i,
 };
-export const ACTIVITY_ITEM = [{ sel: "li.ca-item" } /* seen 2025-12 */];
+export const ACTIVITY_ITEM = ["li.ca-item" /* seen 2025-12 */];
 /** Label fallback over the section text when the row markup is gone. */
 export const ACTIVITY_LABELS = {
   proposals: /Proposals:\s*(Less than \d+|\d+ to \d+|\d+\+)/i,
@@ -91,88 +91,88 @@ export const ACTIVITY_LABELS = {
 };
 
 export const CLIENT_ROOT: readonly Anchor[] = [
-  { sel: "[data-test='about-client-container']" }, // seen 2025-12
-  { sel: "[data-test='AboutClientUser']" }, // seen 2025-09, drop after 2026-12
-  { sel: "[data-test='AboutClientVisitor']" }, // seen 2026-08
-  { sel: ".cfe-ui-job-about-client" }, // seen 2025-12
-  { sel: ".cfe-about-client-v2" }, // seen 2026-08
+  "[data-test='about-client-container']", // seen 2025-12
+  "[data-test='AboutClientUser']", // seen 2025-09, drop after 2026-12
+  "[data-test='AboutClientVisitor']", // seen 2026-08
+  ".cfe-ui-job-about-client", // seen 2025-12
+  ".cfe-about-client-v2", // seen 2026-08
 ];
 export const CLIENT_HEADINGS = [/^About the client$/i];
 
 export const CLIENT = {
   payment: [
-    { label: /(Payment method not verified|Payment unverified|Payment not verified)/i },
-    { label: /(Payment method verified|Payment verified)/i },
+    /(Payment method not verified|Payment unverified|Payment not verified)/i,
+    /(Payment method verified|Payment verified)/i,
   ],
   reviews: [
-    { sel: "[data-testid='buyer-rating'] .nowrap" }, // seen 2025-12
-    { label: /(\d(?:\.\d+)?\s+of\s+\d[\d,]*\s+reviews?)/i },
+    "[data-testid='buyer-rating'] .nowrap", // seen 2025-12
+    /(\d(?:\.\d+)?\s+of\s+\d[\d,]*\s+reviews?)/i,
   ],
   ratingShown: [
-    { sel: "[data-testid='buyer-rating'] .air3-rating-value-text" }, // seen 2025-12
-    { sel: ".air3-rating-value-text" }, // seen 2025-12
+    "[data-testid='buyer-rating'] .air3-rating-value-text", // seen 2025-12
+    ".air3-rating-value-text", // seen 2025-12
   ],
-  location: [{ sel: "[data-qa='client-location']" } /* seen 2025-12 */],
+  location: ["[data-qa='client-location']" /* seen 2025-12 */],
   localTime: [
-    { sel: "[data-test='LocalTime']" }, // seen 2026-08
-    { label: /\b(\d{1,2}:\d{2}\s?[AP]M)\b/ },
+    "[data-test='LocalTime']", // seen 2026-08
+    /\b(\d{1,2}:\d{2}\s?[AP]M)\b/,
   ],
   jobsPosted: [
-    { sel: "[data-qa='client-job-posting-stats']" }, // seen 2025-12
-    { label: /(\d[\d,]*\s+jobs? posted)/i },
+    "[data-qa='client-job-posting-stats']", // seen 2025-12
+    /(\d[\d,]*\s+jobs? posted)/i,
   ],
   hireRate: [
-    { sel: "[data-qa='client-job-posting-stats'] div" }, // seen 2025-12
-    { label: /(\d{1,3}%\s*hire rate(?:,\s*\d[\d,]*\s+open jobs?)?)/i },
+    "[data-qa='client-job-posting-stats'] div", // seen 2025-12
+    /(\d{1,3}%\s*hire rate(?:,\s*\d[\d,]*\s+open jobs?)?)/i,
   ],
-  openJobs: [{ label: /(\d[\d,]*\s+open jobs?)/i }],
+  openJobs: [/(\d[\d,]*\s+open jobs?)/i],
   totalSpent: [
-    { sel: "[data-qa='client-spend']" }, // seen 2025-12
-    { label: /(\$\s?[\d,.]+\s?[KMB]?\+?\s*total spent)/i },
+    "[data-qa='client-spend']", // seen 2025-12
+    /(\$\s?[\d,.]+\s?[KMB]?\+?\s*total spent)/i,
   ],
   hires: [
-    { sel: "[data-qa='client-hires']" }, // seen 2025-12
-    { label: /(\d[\d,]*\s+hires?(?:,\s*\d[\d,]*\s+active)?)/i },
+    "[data-qa='client-hires']", // seen 2025-12
+    /(\d[\d,]*\s+hires?(?:,\s*\d[\d,]*\s+active)?)/i,
   ],
   avgHourlyRatePaid: [
-    { sel: "[data-qa='client-hourly-rate']" }, // seen 2025-12
-    { label: /(\$\s?[\d,.]+\s*\/\s*hr\s+avg hourly rate paid)/i },
+    "[data-qa='client-hourly-rate']", // seen 2025-12
+    /(\$\s?[\d,.]+\s*\/\s*hr\s+avg hourly rate paid)/i,
   ],
   totalHours: [
-    { sel: "[data-qa='client-hours']" }, // seen 2025-12
-    { label: /(\d[\d,]*\s+hours)\b(?!\s+ago)/i },
+    "[data-qa='client-hours']", // seen 2025-12
+    /(\d[\d,]*\s+hours)\b(?!\s+ago)/i,
   ],
   memberSince: [
-    { sel: "[data-qa='client-contract-date']" }, // seen 2025-12
-    { label: /Member since\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4})/ },
+    "[data-qa='client-contract-date']", // seen 2025-12
+    /Member since\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4})/,
   ],
-  industry: [{ sel: "[data-qa='client-company-profile-industry']" } /* seen 2026-08 */],
-  companySize: [{ sel: "[data-qa='client-company-profile-size']" } /* seen 2026-08 */],
+  industry: ["[data-qa='client-company-profile-industry']" /* seen 2026-08 */],
+  companySize: ["[data-qa='client-company-profile-size']" /* seen 2026-08 */],
 } satisfies Record<string, readonly Anchor[]>;
 
 export const HISTORY_ROOT: readonly Anchor[] = [
-  { sel: "[data-cy='jobs']" }, // seen 2025-12
-  { sel: "[data-test='WorkHistory']" }, // seen 2025-09, drop after 2026-12
+  "[data-cy='jobs']", // seen 2025-12
+  "[data-test='WorkHistory']", // seen 2025-09, drop after 2026-12
 ];
 export const HISTORY_HEADINGS = [/^Client'?s recent history\b/i, /^Client'?s work history\b/i];
 export const HISTORY_ITEM = [
-  { sel: "[data-cy='job']" }, // seen 2025-12
-  { sel: ".item" }, // seen 2025-12
+  "[data-cy='job']", // seen 2025-12
+  ".item", // seen 2025-12
 ];
 export const HISTORY = {
   title: [
-    { sel: "[data-cy='job-title']" }, // seen 2025-12
-    { sel: "a[href*='/jobs/~']" },
+    "[data-cy='job-title']", // seen 2025-12
+    "a[href*='/jobs/~']",
   ],
-  rating: [{ sel: ".air3-rating" } /* seen 2025-12 */],
+  rating: [".air3-rating" /* seen 2025-12 */],
   ratingValue: [
-    { sel: ".air3-rating-value-text" }, // seen 2025-12
-    { sel: ".sr-only" }, // seen 2025-12
+    ".air3-rating-value-text", // seen 2025-12
+    ".sr-only", // seen 2025-12
   ],
-  feedback: [{ sel: "[id^='air3-truncation-']" } /* seen 2025-12 */, { sel: ".air3-truncation" }],
+  feedback: ["[id^='air3-truncation-']" /* seen 2025-12 */, ".air3-truncation"],
   toFreelancer: /To freelancer:?/i,
   noFeedback: /No feedback given/i,
-  stats: [{ sel: "[data-cy='stats']" } /* seen 2025-12 */],
+  stats: ["[data-cy='stats']" /* seen 2025-12 */],
   fixedAmount: /Fixed[- ]price\s*(\$\s?[\d,.]+)/i,
   billedAmount: /Billed:?\s*(\$\s?[\d,.]+)/i,
 };

@@ -2,15 +2,14 @@
 import type { Anchor } from "./resolve";
 
 export const PROPOSAL = {
-  root: [{ sel: "[data-test='proposal-details']" } /* seen 2026-05 */],
   terms: [
-    { sel: "[data-test='terms-review-hourly']" }, // seen 2026-05
-    { sel: "[data-test='terms-review']" }, // seen 2026-05
+    "[data-test='terms-review-hourly']", // seen 2026-05
+    "[data-test='terms-review']", // seen 2026-05
   ],
   termsHeadings: [/^(Your proposed terms|Terms)$/i],
   coverLetter: [
-    { sel: "[data-cy='cover-letter-section'] p.text-pre-line" }, // seen 2026-05
-    { sel: ".cover-letter-section p.break" }, // seen 2024
+    "[data-cy='cover-letter-section'] p.text-pre-line", // seen 2026-05
+    ".cover-letter-section p.break", // seen 2024
   ],
   coverHeadings: [/^Cover letter$/i],
   /** Each term is a block: a <strong> label, a hint, the figure. */

@@ -4,16 +4,14 @@
  */
 import { qsa, visibleText } from "./dom";
 
-/** An attribute/structure selector. `up` reads the matched element's closest ancestor instead. */
-export interface SelectorAnchor {
-  sel: string;
-  up?: string;
-}
-/** A visible-label regex run over the section's visible text; group 1 (else the match) is parsed. */
-export interface LabelAnchor {
-  label: RegExp;
-}
-export type Anchor = SelectorAnchor | LabelAnchor;
+/**
+ * An anchor is one of:
+ * - an attribute/structure selector (a string);
+ * - a selector whose matched element's closest `up` ancestor is read instead;
+ * - a visible-label regex run over the section's visible text; group 1 (else the match) is parsed.
+ */
+export type SelectorAnchor = string | { sel: string; up: string };
+export type Anchor = SelectorAnchor | RegExp;
 
 /** A scope is a section of the page; its visible text is computed once. */
 export class Scope {
@@ -34,25 +32,27 @@ export class Scope {
 
 /** The elements a selector anchor finds under root (`up`: their closest such ancestor, kept inside root). */
 function hits(root: Element | null, a: SelectorAnchor): Element[] {
-  return qsa(root, a.sel)
-    .map((hit) => (a.up ? hit.closest(a.up) : hit))
-    .filter((el): el is Element => !!el && root!.contains(el));
+  return typeof a == "string"
+    ? qsa(root, a)
+    : qsa(root, a.sel)
+        .map((hit) => hit.closest(a.up))
+        .filter((el): el is Element => !!el && root!.contains(el));
 }
 
 /** The first value a field's anchors give, else null. */
 export function resolve<T>(scope: Scope, anchors: readonly Anchor[], parse: (text: string) => T | null): T | null {
   if (!scope.el) return null;
   for (const a of anchors) {
-    if ("sel" in a) {
+    if (a instanceof RegExp) {
+      const m = a.exec(scope.text);
+      const v = m ? parse(m[1] ?? m[0]) : null;
+      if (v != null) return v;
+    } else {
       for (const el of hits(scope.el, a)) {
         const text = visibleText(el);
         const v = text == null ? null : parse(text);
         if (v != null) return v;
       }
-    } else {
-      const m = a.label.exec(scope.text);
-      const v = m ? parse(m[1] ?? m[0]) : null;
-      if (v != null) return v;
     }
   }
   return null;
@@ -61,9 +61,9 @@ export function resolve<T>(scope: Scope, anchors: readonly Anchor[], parse: (tex
 /** The first element any selector anchor finds (labels are not used for elements). */
 export function resolveElement(root: ParentNode | null, anchors: readonly Anchor[]): Element | null {
   for (const a of anchors) {
-    if (!("sel" in a)) continue;
-    for (const hit of qsa(root, a.sel)) {
-      const el = a.up ? hit.closest(a.up) : hit;
+    if (a instanceof RegExp) continue;
+    for (const hit of qsa(root, typeof a == "string" ? a : a.sel)) {
+      const el = typeof a == "string" ? hit : hit.closest(a.up);
       if (el) return el;
     }
   }

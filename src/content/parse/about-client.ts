@@ -50,14 +50,14 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
   );
 }
 
-const first = (el: Element, anchors: readonly { sel: string }[]) => anchors.map((a) => qs(el, a.sel)).find((e) => e) ?? null;
+const first = (el: Element, anchors: readonly string[]) => anchors.map((a) => qs(el, a)).find((e) => e) ?? null;
 const toFreelancer = (root: ParentNode) => byOwnText(root, HISTORY.toFreelancer, "*", true);
 
 function historyItems(root: ParentNode, headings: Headings): Element[] {
   const list = resolveElement(root, HISTORY_ROOT) ?? sectionByHeading(headings, HISTORY_HEADINGS, "a[href*='/jobs/~'], .air3-rating");
   if (!list) return [];
   for (const a of HISTORY_ITEM) {
-    const items = qsa(list, a.sel);
+    const items = qsa(list, a);
     if (items.length) return items;
   }
   // Structure: each item is the largest block holding exactly one "To freelancer:".
@@ -87,15 +87,15 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
       let clientRating: number | null = null;
       let freelancerFeedback: string | null = null;
       let clientFeedback: string | null = null;
-      const ratings = qsa(item, HISTORY.rating[0]!.sel);
+      const ratings = qsa(item, HISTORY.rating[0]!);
       if (tos.length) {
         for (const r of ratings) {
           let v: number | null = null;
-          for (const a of HISTORY.ratingValue) if ((v = parseRating(qs(r, a.sel)?.textContent ?? null)) != null) break;
+          for (const a of HISTORY.ratingValue) if ((v = parseRating(qs(r, a)?.textContent ?? null)) != null) break;
           if (inTo(r)) clientRating ??= v;
           else freelancerRating ??= v;
         }
-        for (const fb of qsa(item, HISTORY.feedback[0]!.sel)) {
+        for (const fb of qsa(item, HISTORY.feedback[0]!)) {
           if (titleEl?.contains(fb)) continue;
           // Without the truncation's "… more": only the shown words.
           const t = visibleText(fb)?.replace(/\s*(?:…|\.\.\.)\s*(?:more)?$/i, "").replace(/\s+more$/i, "").trim() || null;
@@ -105,7 +105,7 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
       } else if (ratings.length) {
         ctx.warn(`${p}.history[${i}]`, "ratings not assigned");
       }
-      const stats = visibleText(qs(item, HISTORY.stats[0]!.sel)) ?? visibleText(item) ?? "";
+      const stats = visibleText(qs(item, HISTORY.stats[0]!)) ?? visibleText(item) ?? "";
       const amount = parseMoney(HISTORY.billedAmount.exec(stats)?.[1] ?? HISTORY.fixedAmount.exec(stats)?.[1] ?? null);
       out.push({ title, freelancerRating, freelancerFeedback, clientRating, clientFeedback, amount });
     } catch (e) {

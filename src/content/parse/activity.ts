@@ -14,7 +14,7 @@ export function parseActivity(root: ParentNode, headings: Headings, ctx: Ctx, p 
     return null;
   }
   const rows = new Map<Key, string>();
-  for (const li of qsa(section, ACTIVITY_ITEM.map((a) => a.sel).join(","))) {
+  for (const li of qsa(section, ACTIVITY_ITEM.join(","))) {
     const title = visibleText(qs(li, ".title"));
     const value = visibleText(qs(li, ".value"));
     if (!title || !value) continue;

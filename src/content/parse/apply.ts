@@ -15,7 +15,7 @@ export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
   const s = new Scope(root);
   const cover = resolveElement(root, FORM.coverLetter);
 
-  const groups = qsa(root, FORM.questionGroups[0]!.sel);
+  const groups = qsa(root, FORM.questionGroups[0]!);
   const questions = (
     groups.length
       ? groups.map(labelOf)

@@ -36,8 +36,8 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
         if (!id || seen.has(id) || !jobTitle) continue;
         seen.add(id);
         const row = link.closest(INVITATIONS.row);
-        const timeEl = INVITATIONS.time.map((a) => qs(row, a.sel)).find((e) => e) ?? null;
-        const profileEl = INVITATIONS.profile.map((a) => qs(row, a.sel)).find((e) => e) ?? null;
+        const timeEl = INVITATIONS.time.map((a) => qs(row, a)).find((e) => e) ?? null;
+        const profileEl = INVITATIONS.profile.map((a) => qs(row, a)).find((e) => e) ?? null;
         out.push({
           id,
           url: `https://www.upwork.com/nx/proposals/interview/uid/${id}`,

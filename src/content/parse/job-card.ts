@@ -47,7 +47,7 @@ export function parseJobCard(root: ParentNode, headings: Headings, url: string, 
     postedAt: () => resolve(card, JOB.postedAt, (t) => parseDateOrRelative(t.replace(/^Posted\s*/i, ""), ctx.now)),
     skills: () => {
       for (const a of JOB.skills) {
-        const list = textsOf(qsa(cardEl, a.sel));
+        const list = textsOf(qsa(cardEl, a));
         if (list.length) return list;
       }
       return textsOf(qsa(sectionByHeading(headings, FEATURES_LABELS), "a[href*='ontology_skill_uid']"));

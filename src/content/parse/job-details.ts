@@ -48,7 +48,7 @@ export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: s
   const s = new Scope(card);
   // Feature rows: icon first, then the row's small label.
   let experience: string | undefined, hourly: Element | undefined, fixed: Element | undefined, hoursPerWeek: string | undefined, duration: string | undefined;
-  for (const li of qsa(card, DETAILS.features[0]!.sel)) {
+  for (const li of qsa(card, DETAILS.features[0]!)) {
     const value = visibleText(qs(li, "strong"));
     const label = visibleText(qs(li, "small")) ?? "";
     const is = (k: keyof typeof FEATURE_LABELS) => (k in FEATURE_ICONS && qs(li, FEATURE_ICONS[k as keyof typeof FEATURE_ICONS])) || FEATURE_LABELS[k].test(label);
@@ -68,7 +68,7 @@ export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: s
     title: () => resolve(s, DETAILS.title, (t) => t),
     category: () => resolve(s, DETAILS.category, (t) => t),
     postedAt: () => resolve(s, DETAILS.postedAt, (t) => parseDateOrRelative(t, ctx.now)),
-    skills: () => textsOf(qsa(card, DETAILS.skills[0]!.sel)),
+    skills: () => textsOf(qsa(card, DETAILS.skills[0]!)),
     budget: () => {
       if (fixed) return { type: "fixed" as const, amount: parseMoney(visibleText(qs(fixed, "strong"))) };
       if (hourly) {

@@ -9,8 +9,9 @@ import * as proposal from "../../../src/content/anchors/proposal";
 import * as sniff from "../../../src/content/anchors/sniff";
 import { fixtures, loadHtml } from "./helpers";
 
+/** Selector anchors: the strings in anchor lists, and `sel` of the `{ sel, up }` ones. */
 function selectors(value: unknown, out = new Set<string>()): Set<string> {
-  if (Array.isArray(value)) value.forEach((v) => selectors(v, out));
+  if (Array.isArray(value)) value.forEach((v) => (typeof v === "string" ? out.add(v) : selectors(v, out)));
   else if (value && typeof value === "object" && !(value instanceof RegExp)) {
     const o = value as Record<string, unknown>;
     if (typeof o.sel === "string") out.add(o.sel);
