@@ -2,7 +2,7 @@
  * The anchor resolver: tries a field's anchors in order (attribute selectors newest first, then
  * visible label text, then structure) and returns the value the first one found.
  */
-import { qsa, visibleText } from "./dom";
+import { qs, qsa, visibleText } from "./dom";
 
 /**
  * An anchor is one of:
@@ -62,10 +62,8 @@ export function resolve<T>(scope: Scope, anchors: readonly Anchor[], parse: (tex
 export function resolveElement(root: ParentNode | null, anchors: readonly Anchor[]): Element | null {
   for (const a of anchors) {
     if (a instanceof RegExp) continue;
-    for (const hit of qsa(root, typeof a == "string" ? a : a.sel)) {
-      const el = typeof a == "string" ? hit : hit.closest(a.up);
-      if (el) return el;
-    }
+    const el = typeof a == "string" ? qs(root, a) : qsa(root, a.sel).map((hit) => hit.closest(a.up)).find((e) => e);
+    if (el) return el;
   }
   return null;
 }

@@ -50,7 +50,6 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
   );
 }
 
-const first = (el: Element, anchors: readonly string[]) => anchors.map((a) => qs(el, a)).find((e) => e) ?? null;
 const toFreelancer = (root: ParentNode) => byOwnText(root, HISTORY.toFreelancer, "*", true);
 
 function historyItems(root: ParentNode, headings: Headings): Element[] {
@@ -73,7 +72,7 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
   const out: ClientJob[] = [];
   historyItems(root, headings).forEach((item, i) => {
     try {
-      const titleEl = first(item, HISTORY.title);
+      const titleEl = resolveElement(item, HISTORY.title);
       const title = visibleText(titleEl);
       if (!title) {
         ctx.warn(`${p}.history[${i}]`, "no title, skipped");

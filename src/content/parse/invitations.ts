@@ -1,6 +1,6 @@
 /** The Proposals page → the invitations list only (never offers, active or submitted proposals). */
 import type { InvitationItem, InvitationsRecord } from "../../shared/records";
-import { attr, collectHeadings, qs, qsa, sectionByHeading, visibleText } from "../anchors/dom";
+import { attr, collectHeadings, qsa, sectionByHeading, visibleText } from "../anchors/dom";
 import { INVITATIONS, INVITATIONS_HEADINGS, INVITATIONS_ROOT } from "../anchors/invitations";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import { invitationIdFromUrl } from "../routes";
@@ -36,8 +36,8 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
         if (!id || seen.has(id) || !jobTitle) continue;
         seen.add(id);
         const row = link.closest(INVITATIONS.row);
-        const timeEl = INVITATIONS.time.map((a) => qs(row, a)).find((e) => e) ?? null;
-        const profileEl = INVITATIONS.profile.map((a) => qs(row, a)).find((e) => e) ?? null;
+        const timeEl = resolveElement(row, INVITATIONS.time);
+        const profileEl = resolveElement(row, INVITATIONS.profile);
         out.push({
           id,
           url: `https://www.upwork.com/nx/proposals/interview/uid/${id}`,
