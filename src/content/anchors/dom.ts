@@ -66,8 +66,7 @@ export function visibleText(el: Element | null | undefined): string | null {
   let t = texts.get(el);
   if (t === undefined) {
     const out: string[] = [];
-    if (el.firstElementChild) collect(el, out, false, false);
-    else out.push(el.textContent ?? "");
+    collect(el, out, false, false);
     texts.set(el, (t = clean(out.join(""))));
   }
   return t;
