@@ -26,11 +26,13 @@ export interface InvitationRow {
 export function invitationRows(doc: Document, wanted: ReadonlyMap<string, string> | null): Map<string, InvitationRow> {
   const rows = new Map<string, InvitationRow>();
   // The parser's own anchors: the same links, the same rows.
+  // (The document's query never sees inside our shadow roots, and our hosts have no light children:
+  // every link found is Upwork's.)
   for (const link of qsa(doc, INVITATIONS.link)) {
     const id = invitationIdFromUrl(link.getAttribute("href") ?? "");
+    if (!id || (wanted && !wanted.has(id)) || rows.has(id)) continue;
     const row = link.closest(INVITATIONS.row);
-    if (!id || (wanted && !wanted.has(id)) || rows.has(id) || !row || row.closest(HOST_SELECTOR)) continue;
-    rows.set(id, { cell: link.closest("td, th") ?? link.parentElement ?? row, link: link as HTMLElement, title: wanted?.get(id) ?? link.textContent!.trim() });
+    if (row) rows.set(id, { cell: link.closest("td, th") ?? link.parentElement ?? row, link: link as HTMLElement, title: wanted?.get(id) ?? link.textContent!.trim() });
   }
   return rows;
 }

@@ -104,7 +104,8 @@ export function startPage(ctx: PageContext): PageSession {
       const s = scored.get(id);
       const fit = s?.fit ?? null;
       const urgency = s?.urgency ?? null;
-      const sig = waiting ? host!.sig : JSON.stringify([error, s, minute(now), place.title]);
+      // What the badge shows (not the panel's detail: a badge re-renders only when it would change).
+      const sig = waiting ? host!.sig : JSON.stringify([error, fit, urgency, minute(now), place.title]);
       const fresh = !host;
       const b = host ?? createHost(doc, "iw-badge");
       kept.set(id, b);
