@@ -15,8 +15,8 @@ import { afterAll, describe, expect, it } from "vitest";
 
 const ROOT = resolve(import.meta.dirname, "../..");
 const GOAL = 20 * 1024;
-/** 2026-11-27: 21,689 B after cutting 23,462 B; room for one small fix, not for a new feature. */
-const CEILING = 21_800;
+/** 2026-11-27: 21,386 B after cutting from 23,462 B; room for one small fix, not for a new feature. */
+const CEILING = 21_500;
 
 let temp: string | null = null;
 
