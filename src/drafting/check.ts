@@ -5,7 +5,8 @@
 import type { CheckIssue, LetterCheck } from "../shared/draft";
 import type { Job } from "../shared/records";
 import type { Profile } from "../shared/settings";
-import { mentions, profileSkills, skillKey, skillPattern } from "./skills";
+import { skillKey } from "../shared/skills";
+import { mentions, profileSkills, skillPattern } from "./skills";
 import { leftoverTokens, placeholders } from "./template";
 
 /** What a client sees of a letter in the proposal list (Upwork shows about 230–240 characters). */

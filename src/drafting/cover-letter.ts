@@ -8,7 +8,8 @@ import type { Job } from "../shared/records";
 import type { PortfolioItem, Settings } from "../shared/settings";
 import { DEFAULT_TEMPLATES } from "../shared/settings";
 import { jobPhrase, magicWord, postAsks } from "./phrases";
-import { joinList, matchedSkills, overlapWithJob, profileSkills, skillKey } from "./skills";
+import { skillKey } from "../shared/skills";
+import { joinList, matchedSkills, overlapWithJob, profileSkills } from "./skills";
 import { fillTemplate } from "./template";
 
 export interface LetterInput {

@@ -4,16 +4,7 @@
  */
 import type { Job } from "../shared/records";
 import type { Profile } from "../shared/settings";
-
-/** "Next.js", "NextJS" and "next js" compare equal; so do "Expo.io" and "Expo". */
-export function skillKey(skill: string): string {
-  const base = skill
-    .toLowerCase()
-    .replace(/\.(js|io)\b/g, "")
-    .replace(/[^a-z0-9+#]/g, "");
-  // "reactjs" → "react", but never shorten "js" itself to nothing.
-  return base.length > 4 && base.endsWith("js") ? base.slice(0, -2) : base;
-}
+import { skillKey } from "../shared/skills";
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");

@@ -1,17 +1,6 @@
 /** Skill overlap between a job and the user's profiles (general and specialized). Pure. */
 import type { Profile } from "../shared/settings";
-
-/**
- * One spelling per skill: case, punctuation and the ".io"/".js"/"js" suffixes vary between Upwork's
- * ontology and what users type ("Expo.io" = "Expo", "React.js" = "ReactJS" = "React").
- */
-export function normaliseSkill(skill: string): string {
-  return skill
-    .toLowerCase()
-    .replace(/\.(io|js)\b/g, "")
-    .replace(/[^a-z0-9+#]/g, "")
-    .replace(/(?<=.{3})js$/, "");
-}
+import { skillKey } from "../shared/skills";
 
 export interface ProfileMatch {
   name: string;
@@ -36,8 +25,8 @@ export function bestProfile(jobSkills: string[], profile: Profile): ProfileMatch
   if (candidates.length === 0) return null;
   let best: (ProfileMatch & { size: number }) | null = null;
   for (const c of candidates) {
-    const own = new Set(c.skills.map(normaliseSkill));
-    const matched = jobSkills.filter((s) => own.has(normaliseSkill(s)));
+    const own = new Set(c.skills.map(skillKey));
+    const matched = jobSkills.filter((s) => own.has(skillKey(s)));
     const m = { name: c.name, specialized: c.specialized, matched, share: matched.length / jobSkills.length, size: c.skills.length };
     const better =
       best === null ||
