@@ -17,6 +17,16 @@ export interface PageRead {
 export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise<AssessLookup> {
   const ids = parsed.kind === "invitations" ? parsed.record.invitations.map((i) => i.id) : parsed.kind === "invitation" ? [parsed.record.id] : [];
   const entries: Map<string, InvitationEntry> = ids.length ? await cache.invitations(ids) : new Map();
+  // A job page: the opened invitation that links to this posting, if any (at most the cache's cap).
+  const cipher = parsed.kind === "job" ? parsed.record.job.ciphertext : null;
+  let invitationOfJob: string | null = null;
+  if (cipher) {
+    for (const entry of await cache.allInvitations()) {
+      if (entry.page?.record.job.ciphertext !== cipher) continue;
+      entries.set(entry.id, entry);
+      invitationOfJob = entry.id;
+    }
+  }
   return {
     invitation: (id) => {
       const page = entries.get(id)?.page;
@@ -24,6 +34,7 @@ export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise
     },
     item: (id) => entries.get(id)?.item ?? null,
     state: (id) => entries.get(id)?.state ?? null,
+    invitationForJob: (ciphertext) => (ciphertext === cipher ? invitationOfJob : null),
   };
 }
 

@@ -16,6 +16,8 @@ export interface AssessLookup {
   item(id: string): InvitationItem | null;
   /** What the user has done with this invitation. */
   state(id: string): InvitationState | null;
+  /** The opened invitation whose job this is, if any: a job page then runs on that invitation's clock. */
+  invitationForJob?(ciphertext: string): string | null;
 }
 
 export const emptyLookup: AssessLookup = { invitation: () => null, item: () => null, state: () => null };
@@ -67,8 +69,20 @@ export function assessPage(parsed: ParsedPage, settings: Settings, now: Date, lo
     case "job": {
       const r = parsed.record;
       const fit = scoreFit(r, settings, now);
+      // The posting of an invitation the user opened: Upwork's 24 hours run from that invitation.
+      const id = r.job.ciphertext ? (lookup.invitationForJob?.(r.job.ciphertext) ?? null) : null;
+      const state = id ? lookup.state(id) : null;
       const urgency = urgencyFor(
-        { invitation: false, receivedAt: null, firstSeenAt: null, status: null, activity: r.activity, state: null, fit: fit.score, postedAt: r.job.postedAt },
+        {
+          invitation: id !== null,
+          receivedAt: id ? (lookup.item(id)?.receivedAt ?? null) : null,
+          firstSeenAt: state?.firstSeenAt ?? null,
+          status: id ? (lookup.invitation(id)?.record.status ?? null) : null,
+          activity: r.activity,
+          state,
+          fit: fit.score,
+          postedAt: r.job.postedAt,
+        },
         settings,
         now,
       );

@@ -7,7 +7,7 @@ import { dispatch, type BackgroundDeps } from "../../../src/background/handlers"
 import { RecordCache } from "../../../src/background/record-cache";
 import { memoryStorage, TabPages } from "../../../src/background/tab-pages";
 import { sendToBackground } from "../../../src/shared/messages";
-import { client, invitationPage, invitationRecord, invitationsPage, item, userSettings } from "../../fixtures/scoring/builders";
+import { client, invitationPage, invitationRecord, invitationsPage, item, job, jobPage, userSettings } from "../../fixtures/scoring/builders";
 
 const EXT = "invitewise-id";
 const NOW = new Date("2026-01-10T12:00:00.000Z");
@@ -67,6 +67,18 @@ describe("dispatch", () => {
     expect(badge.at(-1)).toBe("1");
     await send({ type: "set-invitation-state", id: "2", state: "declined" });
     expect(badge.at(-1)).toBe("");
+  });
+
+  it("the job page of an opened invitation runs on that invitation's 24-hour clock; another job has none", async () => {
+    const { send } = setup();
+    await send(parsedMsg(list));
+    const page = invitationPage(invitationRecord("1", { job: job({ ciphertext: "~021111" }) }));
+    await send(parsedMsg(page, "https://www.upwork.com/nx/proposals/interview/uid/1"));
+    const linked = await send(parsedMsg(jobPage("~021111"), "https://www.upwork.com/jobs/~021111"));
+    // Row 1 was received 90 minutes before NOW: reply by received + 24 h.
+    expect(linked).toMatchObject({ ok: true, data: { urgency: { replyBy: "2026-01-11T10:30:00.000Z" } } });
+    const other = await send(parsedMsg(jobPage("~022222"), "https://www.upwork.com/jobs/~022222"));
+    expect(other).toMatchObject({ ok: true, data: { urgency: { replyBy: null } } });
   });
 
   it("page-parsed hands every page to noteParsed (diagnostics of fields not found, skills seen)", async () => {
