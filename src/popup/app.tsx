@@ -13,7 +13,7 @@ import type { TabPageReply } from "../shared/messages";
 import type { Job } from "../shared/records";
 import type { Settings } from "../shared/settings";
 import { loadSettings } from "../shared/settings-store";
-import { insertIntoTab, tabPage, targetTabId } from "./data";
+import { insertIntoTab, markInvitation, tabPage, targetTabId } from "./data";
 import { notFilledText } from "./insert-reasons";
 import { applyEdits, draftKey, loadEdits, saveEdits, type LocalArea, type SavedEdits } from "./saved-edits";
 
@@ -135,6 +135,8 @@ function DraftView(props: Loaded) {
           {n}
         </p>
       ))}
+
+      {page.parsed.kind === "invitation" && <ReplyStatus id={page.parsed.record.id} />}
 
       {canInsert && <InsertPanel tabId={tabId} draft={shown} />}
 
@@ -309,6 +311,41 @@ function TermsView({ terms }: { terms: DraftTerms }) {
         </ul>
       )}
     </div>
+  );
+}
+
+/**
+ * Upwork's 24 hours end with a reply (Accept or Decline; Ignore is not one). Invitewise never watches
+ * the user's clicks on Upwork, so the user says so here, and the toolbar count drops.
+ */
+function ReplyStatus(props: { id: string }) {
+  const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
+  const mark = (state: "replied" | "declined") => async () => {
+    const reply = await markInvitation(props.id, state);
+    if (!reply.ok) return setStatus({ text: `Could not save that: ${reply.error}`, error: true });
+    const left = reply.pending === 0 ? "No invitation is" : reply.pending === 1 ? "1 invitation is" : `${reply.pending} invitations are`;
+    setStatus({ text: `Marked as ${state}. ${left} still waiting for a reply within 24 hours.` });
+  };
+  return (
+    <section class="reply-status" aria-labelledby="reply-status-heading">
+      <h2 id="reply-status-heading" class="sr-only">
+        Your reply on Upwork
+      </h2>
+      <p class="muted">Answered this invitation on Upwork?</p>
+      <div class="row">
+        <button type="button" class="secondary" onClick={mark("replied")}>
+          I accepted it
+        </button>
+        <button type="button" class="secondary" onClick={mark("declined")}>
+          I declined it
+        </button>
+      </div>
+      {status && (
+        <p class={status.error ? "status error" : "status"} role="status">
+          {status.text}
+        </p>
+      )}
+    </section>
   );
 }
 

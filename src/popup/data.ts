@@ -28,3 +28,9 @@ export async function insertIntoTab(tabId: number, draft: InsertableDraft): Prom
     return { ok: false, error: "Could not reach the Upwork tab. Reload it and try again." };
   }
 }
+
+/** Tells the background the user answered an invitation on Upwork (the toolbar count drops). */
+export async function markInvitation(id: string, state: "replied" | "declined"): Promise<{ ok: true; pending: number } | { ok: false; error: string }> {
+  const reply = await sendToBackground({ type: "set-invitation-state", id, state });
+  return reply.ok ? { ok: true, pending: reply.data.pending } : reply;
+}

@@ -6,7 +6,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { collectErrors, contentScriptAnnouncement, launchExtension, samplePages, type ExtensionBrowser } from "./harness";
 
-declare const chrome: { tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  action: { getBadgeText(details: object): Promise<string> };
+};
 
 let browser: ExtensionBrowser;
 beforeAll(async () => {
@@ -91,6 +94,24 @@ describe("popup", () => {
       await page.close();
     });
   }
+
+  it("on an invitation, 'I declined it' tells the background, and the toolbar count of invitations to answer drops", async () => {
+    // The list first: its freshest row (3 hours old) is the sample invitation, still inside its 24 hours.
+    const list = await openSample("invitations");
+    const { page, url } = await openSample("invitation");
+    const badge = () => browser.serviceWorker.evaluate(() => chrome.action.getBadgeText({}));
+    await expect.poll(badge).toBe("1");
+    const errors: string[] = [];
+    const popup = await openPopup(await tabIdOf(url), errors);
+    await popup.getByRole("button", { name: "I declined it" }).click();
+    await expect.poll(() => popup.getByRole("status").filter({ hasText: "Marked as declined" }).count()).toBe(1);
+    expect(await popup.getByRole("status").filter({ hasText: "Marked as declined" }).textContent()).toContain("No invitation is still waiting");
+    await expect.poll(badge).toBe("");
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+    await list.page.close();
+  });
 
   it("inserts the draft into the sample apply page, and the fields hold the values after blur", async () => {
     const { page, url } = await openSample("apply");
