@@ -45,7 +45,7 @@ async function recordSummary(browser: ExtensionBrowser, extensionPage: Page, pag
     : r.terms
       ? `proposal (${r.terms.kind ?? "?"} terms)`
       : r.newInvitations !== undefined
-        ? `${r.newInvitations ?? "?"} new invitations`
+        ? `${r.newInvitations ?? "?"} new invitation${r.newInvitations === 1 ? "" : "s"}`
         : parsed.kind;
   return `read ${what}; not shown: ${parsed.missing.length ? parsed.missing.join(", ") : "none"}`;
 }
