@@ -14,14 +14,25 @@ export function parseActivity(root: ParentNode, headings: Headings, ctx: Ctx, p 
     return null;
   }
   const rows = new Map<Key, string>();
-  for (const li of qsa(section, ACTIVITY_ITEM.join(","))) {
+  const items = qsa(section, ACTIVITY_ITEM.join(","));
+  for (const li of items) {
     const title = visibleText(qs(li, ".title"));
     const value = visibleText(qs(li, ".value"));
-    if (!title || !value) continue;
-    for (const k in ACTIVITY_ROWS) if (ACTIVITY_ROWS[k as Key].test(title) && !rows.has(k as Key)) rows.set(k as Key, value);
+    for (const k in ACTIVITY_ROWS) {
+      if (rows.has(k as Key)) continue;
+      if (title && value) {
+        if (ACTIVITY_ROWS[k as Key].test(title)) rows.set(k as Key, value);
+      } else {
+        // A row whose title/value wrappers changed: its own text, never its neighbour's.
+        const own = ACTIVITY_LABELS[k as Key].exec(visibleText(li) ?? "")?.[1];
+        if (own) rows.set(k as Key, own);
+      }
+    }
   }
   const s = new Scope(section);
-  const raw = (k: Key): string | null => rows.get(k) ?? ACTIVITY_LABELS[k].exec(s.text)?.[1] ?? null;
+  // The section is read as one text only when it has no rows: across rows, a label whose value is
+  // gone would take the next row's figure ("Interviewing:" + "12" of "Invites sent").
+  const raw = (k: Key): string | null => rows.get(k) ?? (items.length ? null : (ACTIVITY_LABELS[k].exec(s.text)?.[1] ?? null));
   const num = (k: Key) => () => {
     const t = raw(k);
     return t != null && /^\d[\d,]*$/.test(t.trim()) ? parseCount(t) : null;

@@ -18,7 +18,9 @@ const toNumber = (s: string): number => Number(s.replace(/,/g, ""));
 
 const SUFFIX: Record<string, number> = { K: 1e3, M: 1e6, B: 1e9 };
 // Built once: these run for every field read.
-const MONEY = new RegExp(String.raw`\$\s?(${NUM})(?!,\d)(?:\s?([KMB])(?![a-z]))?`, "i");
+// The K/M/B suffix is upper case and touches the figure ("$11K", "$1.2M"): "$40 m-f" or "$500 B2B"
+// are not millions, and a figure with cents ("$2,400.00") takes no suffix.
+const MONEY = new RegExp(String.raw`\$\s?(${NUM})(?!,\d)(?:(?<!\.\d\d)([KMB])(?![A-Za-z0-9]))?`);
 const MONEY_RANGE = new RegExp(String.raw`\$\s?(${NUM})\s*(?:-|–|to)\s*\$\s?(${NUM})`, "i");
 const AVG_HOURLY = new RegExp(String.raw`\$\s?(${NUM})\s*/\s*hr`, "i");
 const TOTAL_SPENT = new RegExp(String.raw`(\$\s?${NUM}\s?[KMB]?\+?)\s*(?:total\s+)?spent`, "i");
@@ -31,7 +33,7 @@ export function parseMoney(text: string | null | undefined): number | null {
   if (!text) return null;
   const m = MONEY.exec(text);
   if (!m) return null;
-  const mult = m[2] ? SUFFIX[m[2].toUpperCase()]! : 1;
+  const mult = m[2] ? SUFFIX[m[2]]! : 1;
   return Math.round(toNumber(m[1]!) * mult * 100) / 100;
 }
 
