@@ -11,6 +11,8 @@ export default defineConfig({
           include: ["tests/unit/**/*.test.ts", "tests/unit/**/*.test.tsx"],
           environment: "node",
           setupFiles: ["tests/unit/setup.ts"],
+          // Expected timestamps are written in UTC; tests that need another zone set it themselves.
+          env: { TZ: "UTC" },
         },
       },
       {

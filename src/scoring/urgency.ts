@@ -63,8 +63,11 @@ function deadline(input: UrgencyInput, windowHours: number): { replyBy: number |
     return { replyBy: at + w, reason: `Upwork counts ${windowHours} hours from the invitation (received ${r}): accept or decline by ${iso(at + w)} (Ignore does not count as a reply).` };
   }
   if (r !== null) {
-    const at = Date.parse(`${r}T00:00:00.000Z`) + w;
-    return { replyBy: at, reason: `Received on ${r}, with no time shown: reply by the end of that day (UTC), the earliest the ${windowHours} hours can end; the exact deadline may be up to a day later (approximate).` };
+    // Upwork prints the date in the user's own time zone: from that local midnight is the earliest
+    // the window can have started, so this deadline is never later than the real one.
+    const [y, m, d] = r.split("-").map(Number) as [number, number, number];
+    const at = new Date(y, m - 1, d).getTime() + w;
+    return { replyBy: at, reason: `Received on ${r}, with no time shown: counting ${windowHours} hours from the start of that day (your time), the earliest they can end; the exact deadline may be up to a day later (approximate).` };
   }
   if (input.firstSeenAt !== null) {
     const at = Date.parse(input.firstSeenAt) + w;

@@ -19,7 +19,7 @@ describe("levels from the 24-hour clock", () => {
     ["active and interviewing raise soon → now", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10), interviewing: 1 }) }, "now", "2026-01-11T10:00:00.000Z"],
     ["viewed 2 h ago is not active", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(120) }) }, "soon", "2026-01-11T10:00:00.000Z"],
     ["window over but client active: low → soon", { receivedAt: ago(25 * 60), activity: activity({ lastViewedAt: ago(5) }) }, "soon", "2026-01-10T11:00:00.000Z"],
-    ["date only today: end of the day UTC, 12 h left", { receivedAt: "2026-01-10" }, "today", "2026-01-11T00:00:00.000Z"],
+    ["date only today (tests run in UTC): that day's midnight + 24 h, 12 h left", { receivedAt: "2026-01-10" }, "today", "2026-01-11T00:00:00.000Z"],
     ["date only yesterday: over", { receivedAt: "2026-01-09" }, "low", "2026-01-10T00:00:00.000Z"],
     ["no receipt time: 24 h from first seen", { firstSeenAt: ago(60) }, "soon", "2026-01-11T11:00:00.000Z"],
     ["nothing known", {}, "soon", null],
@@ -33,6 +33,16 @@ describe("levels from the 24-hour clock", () => {
   ];
   it.each(rows)("%s → %s", (_name, over, level, replyBy) => {
     expect(u(over)).toMatchObject({ level, replyBy });
+  });
+
+  it("a date-only receipt counts from the user's own midnight, so the deadline is never later than Upwork's", () => {
+    const saved = process.env.TZ;
+    process.env.TZ = "Australia/Sydney"; // UTC+11 in March: midnight of Mar 6 there is Mar 5, 13:00 UTC
+    try {
+      expect(urgencyFor({ ...base, receivedAt: "2026-03-06" }, userSettings(), new Date("2026-03-06T10:00:00Z")).replyBy).toBe("2026-03-06T13:00:00.000Z");
+    } finally {
+      process.env.TZ = saved;
+    }
   });
 
   it("says when the time is approximate or borrowed", () => {
