@@ -3,6 +3,7 @@
  * and its "copy report". It holds field names only — never page text, never URLs — so a report can be
  * pasted into a public bug tracker without leaking anything about the user's jobs or clients.
  */
+import * as z from "zod/mini";
 import { extensionStorage, type StorageAreaLike } from "./settings-store";
 
 export const DIAGNOSTICS_KEY = "diagnostics.parseMisses";
@@ -23,7 +24,16 @@ export interface ParseMiss {
 
 // Only identifiers: a page kind and dotted field paths. Anything else (page text, a URL) is dropped.
 const KIND = /^[a-z][a-z-]{0,31}$/;
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\.[A-Za-z0-9_]+){0,7}$/;
+// Dotted paths, with list positions as the parsers write them ("invitations[3].profile").
+const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\[\d{1,4}\])?(\.[A-Za-z0-9_]+(\[\d{1,4}\])?){0,7}$/;
+
+/** A stored entry, checked on read: the options page renders these. */
+const StoredMiss = z.object({
+  kind: z.string().check(z.regex(KIND)),
+  missing: z.array(z.string().check(z.maxLength(80), z.regex(FIELD))),
+  at: z.iso.datetime(),
+  more: z.optional(z.int().check(z.gte(1))),
+});
 
 function clean(entry: { kind: string; missing: readonly string[]; at?: string | number | Date }): ParseMiss | null {
   const kind = KIND.test(entry.kind) ? entry.kind : "other";
@@ -36,11 +46,13 @@ function clean(entry: { kind: string; missing: readonly string[]; at?: string | 
   return out;
 }
 
+/** The stored log, entry by entry: a bad entry is dropped, never the whole log. */
 function readList(value: unknown): ParseMiss[] {
   if (!Array.isArray(value)) return [];
-  return value.filter(
-    (e): e is ParseMiss => typeof e === "object" && e !== null && typeof e.kind === "string" && Array.isArray(e.missing) && typeof e.at === "string",
-  );
+  return value.flatMap((e) => {
+    const checked = StoredMiss.safeParse(e);
+    return checked.success ? [checked.data] : [];
+  });
 }
 
 // The background may record several pages at once; chaining the read-modify-write keeps every entry.

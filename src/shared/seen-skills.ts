@@ -2,6 +2,7 @@
  * Skills seen on the jobs the user opened, so the options page can suggest them for the profile.
  * Bounded (most recently seen first), in storage.local: it is a hint, not a setting worth syncing.
  */
+import * as z from "zod/mini";
 import { extensionStorage, type StorageAreaLike } from "./settings-store";
 
 export const SEEN_SKILLS_KEY = "seenSkills";
@@ -15,9 +16,19 @@ interface SeenSkill {
   last: number;
 }
 
+const StoredSkill = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(MAX_SKILL_LENGTH)),
+  count: z.int().check(z.gte(1)),
+  last: z.number(),
+});
+
+/** The stored list, entry by entry: a bad entry is dropped, never the whole list. */
 function readList(value: unknown): SeenSkill[] {
   if (!Array.isArray(value)) return [];
-  return value.filter((e): e is SeenSkill => typeof e === "object" && e !== null && typeof e.name === "string" && typeof e.count === "number" && typeof e.last === "number");
+  return value.flatMap((e) => {
+    const checked = StoredSkill.safeParse(e);
+    return checked.success ? [checked.data] : [];
+  });
 }
 
 const normal = (s: string) => s.replace(/\s+/g, " ").trim();

@@ -37,6 +37,15 @@ describe("diagnostics log", () => {
     expect(await readDiagnostics(local)).toHaveLength(1);
   });
 
+  it("keeps list positions in field paths, and drops a stored entry that fails its schema", async () => {
+    const local = new MemoryArea();
+    await recordParseMisses({ kind: "invitations", missing: ["invitations[3].profile", "count"], at: "2025-12-11T09:00:00.000Z" }, local);
+    expect((await readDiagnostics(local))[0]!.missing).toEqual(["invitations[3].profile", "count"]);
+    const good = local.raw(DIAGNOSTICS_KEY) as unknown[];
+    await local.set({ [DIAGNOSTICS_KEY]: [{ kind: "job", missing: ["<b>page text</b>"], at: "2025-12-11T10:00:00.000Z" }, { kind: "job", missing: "x" }, ...good] });
+    expect(await readDiagnostics(local)).toEqual([{ kind: "invitations", missing: ["invitations[3].profile", "count"], at: "2025-12-11T09:00:00.000Z" }]);
+  });
+
   it("does not throw into the caller when storage fails", async () => {
     const local = new MemoryArea();
     local.failWith = "boom";
