@@ -1,10 +1,13 @@
-/** The last invitation the user opened, from the background's record cache, for the template preview. */
-import { RecordCache } from "../background/record-cache";
-import { extensionStorage } from "../shared/settings-store";
+/**
+ * The last invitation the user opened, for the template preview — asked of the background, which
+ * owns the record cache (reading the cache here would race its writes).
+ */
+import { sendToBackground } from "../shared/messages";
 import type { PreviewJob } from "./preview";
 
 export async function loadLastOpenedJob(): Promise<PreviewJob | null> {
-  const entry = await new RecordCache(extensionStorage().local).lastInvitation();
-  const record = entry?.page?.record;
-  return record ? { job: record.job, client: record.client, invited: true } : null;
+  // No tab: the background answers with the last invitation opened, if any.
+  const reply = await sendToBackground({ type: "get-tab-page", tabId: -1 });
+  const parsed = reply.ok ? reply.data?.parsed : undefined;
+  return parsed?.kind === "invitation" ? { job: parsed.record.job, client: parsed.record.client, invited: true } : null;
 }

@@ -13,7 +13,21 @@ export async function targetTabId(search: string): Promise<number | null> {
 
 export async function tabPage(tabId: number | null): Promise<{ ok: true; data: TabPageReply } | { ok: false; error: string }> {
   // With no tab the background still answers with the last invitation the user opened.
-  return sendToBackground({ type: "get-tab-page", tabId: tabId ?? -1 });
+  const reply = await sendToBackground({ type: "get-tab-page", tabId: tabId ?? -1 });
+  if (!reply.ok || reply.data?.source !== "tab" || tabId === null) return reply;
+  // The tab may have moved on to a page Invitewise does not read (or another site) since: then its
+  // old page is not what the user is looking at; fall back to the last invitation they opened.
+  const now = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+  return now && samePage(now, reply.data.url) ? reply : sendToBackground({ type: "get-tab-page", tabId: -1 });
+}
+
+function samePage(a: string, b: string): boolean {
+  try {
+    const [x, y] = [new URL(a), new URL(b)];
+    return x.origin === y.origin && x.pathname.replace(/\/$/, "") === y.pathname.replace(/\/$/, "");
+  } catch {
+    return false;
+  }
 }
 
 /** Asks the content script in the tab to fill Upwork's apply form. */

@@ -113,6 +113,19 @@ describe("popup", () => {
     await list.page.close();
   });
 
+  it("once the tab has moved on to a page it does not read, drafts for the last invitation opened instead", async () => {
+    await (await openSample("invitation")).page.close();
+    const { page, url } = await openSample("job");
+    const tabId = await tabIdOf(url);
+    await page.evaluate(() => history.pushState({}, "", "/nx/messages/rooms/"));
+    const errors: string[] = [];
+    const popup = await openPopup(tabId, errors);
+    expect(await popup.textContent(".eyebrow")).toBe("The last invitation you opened");
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
+
   it("inserts the draft into the sample apply page, and the fields hold the values after blur", async () => {
     const { page, url } = await openSample("apply");
     const errors: string[] = [];
