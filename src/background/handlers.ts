@@ -22,8 +22,8 @@ export interface BackgroundDeps {
   setBadgeText: (text: string) => Promise<void>;
   /** Opens the drafting for a tab: the popup when the browser allows it, else the popup page in a tab. */
   openDrafts?: (tabId: number | null) => Promise<"popup" | "tab">;
-  /** Keeps what the options page shows of opened pages: fields not found, skills seen on jobs. */
-  noteParsed?: (parsed: ParsedPage, at: Date) => Promise<void>;
+  /** Keeps what the options page shows of opened pages: fields not found, skills seen on jobs. `readAt` identifies the visit. */
+  noteParsed?: (parsed: ParsedPage, readAt: Date) => Promise<void>;
 }
 
 /** Who sent the message: the sender's tab, when it came from a content script. */
@@ -44,7 +44,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const a = await recordAndAssess(deps.cache, page, settings, deps.now());
     if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime());
     await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText);
-    await deps.noteParsed?.(request.parsed, deps.now());
+    // The moment the page was read identifies the visit: re-reads of one visit share it.
+    await deps.noteParsed?.(request.parsed, new Date(request.readAt));
     return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: request.parsed.missing };
   },
 

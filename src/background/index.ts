@@ -13,6 +13,9 @@ import { memoryStorage, TabPages } from "./tab-pages";
 // storage.session (Chrome 102+, Firefox 115+) keeps tab pages across worker restarts within a session.
 const session = (browser.storage as { session?: StorageLike }).session ?? memoryStorage();
 
+/** Visits whose job skills were counted (kept while the worker lives; bounded). */
+const skillsCounted = new Set<string>();
+
 const deps: BackgroundDeps = {
   cache: new RecordCache(browser.storage.local),
   tabs: new TabPages(session),
@@ -31,10 +34,17 @@ const deps: BackgroundDeps = {
     }
   },
   // Both never reject: a diagnostics write must not cost the user their score.
-  async noteParsed(parsed, at) {
-    if (parsed.missing.length > 0) await recordParseMisses({ kind: parsed.kind, missing: parsed.missing, at });
+  async noteParsed(parsed, readAt) {
+    // Every read of a visit: the last one (late sections arrived) replaces the visit's entry.
+    await recordParseMisses({ kind: parsed.kind, missing: parsed.missing, at: readAt });
     const skills = "job" in parsed.record ? parsed.record.job.skills : [];
-    if (skills.length > 0) await recordSeenSkills(skills);
+    const visit = `${parsed.kind} ${readAt.toISOString()}`;
+    // A job's skills count once per visit, however often the page is re-read.
+    if (skills.length > 0 && !skillsCounted.has(visit)) {
+      if (skillsCounted.size > 500) skillsCounted.clear();
+      skillsCounted.add(visit);
+      await recordSeenSkills(skills);
+    }
   },
 };
 

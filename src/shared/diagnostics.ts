@@ -35,12 +35,17 @@ const StoredMiss = z.object({
   more: z.optional(z.int().check(z.gte(1))),
 });
 
+/** The moment as ISO; now when missing or invalid. */
+function isoOf(at: string | number | Date | undefined): string {
+  const date = at === undefined ? new Date() : new Date(at);
+  return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
+}
+
 function clean(entry: { kind: string; missing: readonly string[]; at?: string | number | Date }): ParseMiss | null {
   const kind = KIND.test(entry.kind) ? entry.kind : "other";
   const fields = [...new Set(entry.missing.filter((f) => typeof f === "string" && f.length <= 80 && FIELD.test(f)))];
   if (fields.length === 0) return null;
-  const date = entry.at === undefined ? new Date() : new Date(entry.at);
-  const at = Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
+  const at = isoOf(entry.at);
   const out: ParseMiss = { kind, missing: fields.slice(0, MAX_FIELDS), at };
   if (fields.length > MAX_FIELDS) out.more = fields.length - MAX_FIELDS;
   return out;
@@ -59,18 +64,25 @@ function readList(value: unknown): ParseMiss[] {
 let queue: Promise<unknown> = Promise.resolve();
 
 /**
- * Records one page that parsed with missing fields. Keeps the last MAX_DIAGNOSTICS entries in
- * storage.local. Entries with no valid field name are ignored. Never throws into the caller's page work.
+ * Records one page that parsed with missing fields (`at`: when the page was read, which identifies
+ * the visit). Keeps the last MAX_DIAGNOSTICS entries in storage.local. Entries with no valid field
+ * name are not recorded. Never throws into the caller's page work.
  */
 export function recordParseMisses(
   entry: { kind: string; missing: readonly string[]; at?: string | number | Date },
   local: StorageAreaLike = extensionStorage().local,
 ): Promise<void> {
   const item = clean(entry);
-  if (!item) return Promise.resolve();
+  const visit = entry.at === undefined ? null : isoOf(entry.at);
   const run = queue.then(async () => {
     const list = readList((await local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY]);
-    await local.set({ [DIAGNOSTICS_KEY]: [...list, item].slice(-MAX_DIAGNOSTICS) });
+    // A page re-read during the same visit (same kind and moment of reading: late sections arrived)
+    // replaces that visit's entry, so a field that showed up later is not reported missing.
+    const last = list.at(-1);
+    const sameVisit = visit !== null && last?.kind === (item?.kind ?? entry.kind) && last.at === visit;
+    const kept = sameVisit ? list.slice(0, -1) : list;
+    if (!item && !sameVisit) return;
+    await local.set({ [DIAGNOSTICS_KEY]: (item ? [...kept, item] : kept).slice(-MAX_DIAGNOSTICS) });
   });
   queue = run.catch(() => undefined);
   return run.catch((e) => console.warn("[invitewise] diagnostics not recorded", e));

@@ -46,6 +46,20 @@ describe("diagnostics log", () => {
     expect(await readDiagnostics(local)).toEqual([{ kind: "invitations", missing: ["invitations[3].profile", "count"], at: "2025-12-11T09:00:00.000Z" }]);
   });
 
+  it("a re-read of the same visit replaces its entry: fields that arrived later are not reported", async () => {
+    const local = new MemoryArea();
+    const at = "2025-12-11T09:00:00.000Z";
+    await recordParseMisses({ kind: "job", missing: ["client.totalSpent", "activity"], at }, local);
+    await recordParseMisses({ kind: "job", missing: ["client.industry"], at }, local);
+    expect(await readDiagnostics(local)).toEqual([{ kind: "job", missing: ["client.industry"], at }]);
+    await recordParseMisses({ kind: "job", missing: [], at }, local);
+    expect(await readDiagnostics(local)).toEqual([]);
+    // Another visit (another moment) is a new entry.
+    await recordParseMisses({ kind: "job", missing: ["client.city"], at }, local);
+    await recordParseMisses({ kind: "job", missing: ["client.city"], at: "2025-12-11T10:00:00.000Z" }, local);
+    expect(await readDiagnostics(local)).toHaveLength(2);
+  });
+
   it("does not throw into the caller when storage fails", async () => {
     const local = new MemoryArea();
     local.failWith = "boom";
