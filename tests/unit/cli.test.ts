@@ -54,3 +54,17 @@ describe("cli parse", { timeout: 60_000 }, () => {
     }
   });
 });
+
+describe("the built command line", { timeout: 120_000 }, () => {
+  it("`node dist-cli/invitewise.js` gives the same lines as `npm run cli`", async () => {
+    const exec = promisify(execFile);
+    // Built where `npm run build:cli` puts it: its dependencies resolve from the project's node_modules.
+    await exec(join(ROOT, "node_modules/.bin/vite"), ["build", "--config", "scripts/vite.cli.config.ts", "--logLevel", "warn"], { cwd: ROOT });
+    const args = ["score", "--now", "2026-03-09T12:00:00Z", "sample-pages/invitation.html", "sample-pages/invitations.html"];
+    const built = await exec("node", [join(ROOT, "dist-cli", "invitewise.js"), ...args], { cwd: ROOT });
+    const viaTsx = await run(args);
+    expect(viaTsx.code).toBe(0);
+    expect(built.stdout).toBe(viaTsx.stdout);
+    expect(built.stdout.trim().split("\n")).toHaveLength(2);
+  });
+});
