@@ -13,7 +13,7 @@
  * exported under `recovered`, so the user can get it back.
  */
 import * as z from "zod/mini";
-import { Settings, SETTINGS_VERSION } from "./settings";
+import { describeIssue, Settings, SETTINGS_VERSION } from "./settings";
 import { migrate, MIGRATIONS, type Migration } from "./settings-migrations";
 import browser from "webextension-polyfill";
 
@@ -101,40 +101,6 @@ export function itemBytes(key: string, value: unknown): number {
 }
 
 const kb = (bytes: number) => `${Math.ceil(bytes / 1024)} KB`;
-
-/** A readable reason naming the field: "profile.portfolio.3.title: must not be empty". */
-export function describeIssue(issue: z.core.$ZodIssue, root: unknown, prefix?: string): string {
-  const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join(".") || "(root)";
-  const i = issue as z.core.$ZodIssue & { expected?: string; minimum?: number | bigint; maximum?: number | bigint; origin?: string };
-  // zod does not report the input by default; look it up, to say what was found instead.
-  const input = issue.path.reduce<unknown>((v, k) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), root);
-  let why: string;
-  switch (issue.code) {
-    case "invalid_type":
-      why = input === undefined ? `is missing (expected ${i.expected})` : `expected ${i.expected}, got ${describeValue(input)}`;
-      break;
-    case "too_small":
-      why = i.origin === "string" && Number(i.minimum) === 1 ? "must not be empty" : `must be at least ${i.minimum}`;
-      break;
-    case "too_big":
-      why = `must be at most ${i.maximum}`;
-      break;
-    case "invalid_value":
-      why = `must be one of ${(issue as { values?: unknown[] }).values?.map((v) => json(v)).join(", ") ?? "the allowed values"}`;
-      break;
-    default:
-      why = issue.message;
-  }
-  return `${path}: ${why}`;
-}
-
-function describeValue(x: unknown): string {
-  if (x === null) return "null";
-  if (Array.isArray(x)) return "a list";
-  if (typeof x === "number" && Number.isNaN(x)) return "not a number";
-  if (typeof x === "string") return x.length > 30 ? "text" : JSON.stringify(x);
-  return typeof x;
-}
 
 // ---------------------------------------------------------------------------------------------
 // Envelopes and the state read from both areas

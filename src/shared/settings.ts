@@ -265,15 +265,42 @@ export function defaultSettings(): Settings {
   return Settings.parse({ version: SETTINGS_VERSION });
 }
 
-/** The first problem in a settings value, named by its dotted field path. */
-function describeIssue(error: z.core.$ZodError): string {
-  const issue = error.issues[0];
-  const path = issue?.path.length ? issue.path.join(".") : "(root)";
-  return `${path}: ${issue?.message ?? "invalid"}`;
+/** A readable reason naming the field: "profile.portfolio.3.title: must not be empty". */
+export function describeIssue(issue: z.core.$ZodIssue, root: unknown, prefix?: string): string {
+  const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join(".") || "(root)";
+  const i = issue as z.core.$ZodIssue & { expected?: string; minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+  // zod does not report the input by default; look it up, to say what was found instead.
+  const input = issue.path.reduce<unknown>((v, k) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), root);
+  let why: string;
+  switch (issue.code) {
+    case "invalid_type":
+      why = input === undefined ? `is missing (expected ${i.expected})` : `expected ${i.expected}, got ${describeValue(input)}`;
+      break;
+    case "too_small":
+      why = i.origin === "string" && Number(i.minimum) === 1 ? "must not be empty" : `must be at least ${i.minimum}`;
+      break;
+    case "too_big":
+      why = `must be at most ${i.maximum}`;
+      break;
+    case "invalid_value":
+      why = `must be one of ${(issue as { values?: unknown[] }).values?.map((v) => JSON.stringify(v)).join(", ") ?? "the allowed values"}`;
+      break;
+    default:
+      why = issue.message;
+  }
+  return `${path}: ${why}`;
+}
+
+function describeValue(x: unknown): string {
+  if (x === null) return "null";
+  if (Array.isArray(x)) return "a list";
+  if (typeof x === "number" && Number.isNaN(x)) return "not a number";
+  if (typeof x === "string") return x.length > 30 ? "text" : JSON.stringify(x);
+  return typeof x;
 }
 
 /** Reads a settings file (records.md §5). An invalid file is refused with the bad field named. */
 export function parseSettingsFile(value: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
   const result = Settings.safeParse(value);
-  return result.success ? { ok: true, settings: result.data } : { ok: false, error: describeIssue(result.error) };
+  return result.success ? { ok: true, settings: result.data } : { ok: false, error: describeIssue(result.error.issues[0]!, value) };
 }
