@@ -10,7 +10,7 @@ import { report } from "../watch";
 import type { Backend, PageScore, Parse } from "./backend";
 import { Badge } from "./badge";
 import { createHost, type Host } from "./define-host";
-import { fitHook } from "./format";
+import { fitHook, urgencyLine } from "./format";
 import { dockPanel, invitationRows, pageIsDark, type InvitationRow } from "./mount";
 import { Panel, type PanelProps } from "./panel";
 
@@ -56,6 +56,17 @@ export function startPage(ctx: PageContext): PageSession {
   let docker: ReturnType<typeof dockPanel> | null = null;
   /** On the list: the invitation whose badge opened the panel. */
   let selected: string | null = null;
+  /** The next minute boundary's frame (see `armTick`). */
+  let tick: ReturnType<typeof setTimeout> | undefined;
+
+  /**
+   * "Reply in N h" must stay true while the page stays open: one frame at each minute boundary
+   * re-renders what would read differently. Local only — it neither reads the page nor asks anyone.
+   */
+  function armTick(): void {
+    clearTimeout(tick);
+    if (seq >= 0 && (badges.size > 0 || panel)) tick = setTimeout(ctx.schedule, 60_000 - (Date.now() % 60_000) + 20);
+  }
 
   /** Reads the page; sends it to the background only when the record changed. */
   function read(): void {
@@ -105,7 +116,7 @@ export function startPage(ctx: PageContext): PageSession {
       const fit = s?.fit ?? null;
       const urgency = s?.urgency ?? null;
       // What the badge shows (not the panel's detail: a badge re-renders only when it would change).
-      const sig = waiting ? host!.sig : JSON.stringify([error, fit, urgency, minute(now), place.title]);
+      const sig = waiting ? host!.sig : JSON.stringify([error, fit, urgency, urgencyLine(urgency, now), place.title]);
       const fresh = !host;
       const b = host ?? createHost(doc, "iw-badge");
       kept.set(id, b);
@@ -209,9 +220,11 @@ export function startPage(ctx: PageContext): PageSession {
       if (dirty) read();
       if (kind === "invitations") updateBadges(), updateListPanel();
       else if (kind === "invitation" || kind === "job") updatePanel();
+      armTick();
     },
     destroy() {
       seq = -1;
+      clearTimeout(tick);
       for (const b of badges.values()) b.destroy();
       docker?.destroy();
       panel?.destroy();
