@@ -2,12 +2,13 @@ import { defineConfig } from "vite";
 import { crx } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import manifest from "./manifest.json" with { type: "json" };
-import { standaloneContentScript } from "./scripts/standalone-content-script.ts";
+import { standaloneScripts } from "./scripts/standalone-content-script.ts";
 import { firefoxManifest } from "./scripts/firefox-manifest.ts";
 
 // `vite build` makes the Chrome package in dist/; `vite build --mode firefox` the Firefox one in
 // dist-firefox/, from the same source. crxjs builds the background, popup and options page; the
-// content script is built on its own (see standalone-content-script.ts), so crxjs never sees it.
+// content script and the scripts the popup injects on demand are built on their own, each as one
+// file in the package root (see standalone-content-script.ts), so crxjs never sees them.
 export default defineConfig(({ mode }) => {
   const browser = mode === "firefox" ? "firefox" : "chrome";
   const { content_scripts: [contentScript], ...pages } = manifest;
@@ -16,11 +17,15 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       crx({ manifest: browser === "firefox" ? firefoxManifest(pages) : pages, browser }),
-      standaloneContentScript({
-        entry: contentScript.js[0],
-        fileName: "content.js",
-        matches: contentScript.matches,
-        run_at: contentScript.run_at,
+      standaloneScripts({
+        content: {
+          entry: contentScript.js[0],
+          fileName: "content.js",
+          matches: contentScript.matches,
+          run_at: contentScript.run_at,
+        },
+        // "Insert into proposal": src/popup/data.ts injects this file by name.
+        onDemand: [{ entry: "src/content/insert-draft-entry.ts", fileName: "insert-draft.js", name: "invitewiseInsertDraftScript" }],
       }),
     ],
     build: { outDir: browser === "firefox" ? "dist-firefox" : "dist", emptyOutDir: true, sourcemap: false },

@@ -1,9 +1,14 @@
 /**
- * Builds the content script as one self-contained IIFE file and declares it in the manifest.
+ * Builds the extension's page scripts as self-contained IIFE files in the package root:
+ *  - the content script, declared in the manifest's `content_scripts` (every Upwork page loads it);
+ *  - on-demand scripts, declared nowhere in the manifest: the popup injects one into a tab with
+ *    `browser.scripting.executeScript({ files: [fileName] })` only when the user asks for what it
+ *    does (insert-draft.js: "Insert into proposal"), so Upwork pages do not load its code otherwise.
  *
- * Why: @crxjs/vite-plugin splits code shared with other entries into chunks and loads them through
- * `web_accessible_resources`, which lets any upwork.com page detect the extension. One standalone
- * file needs no web-accessible resource at all.
+ * Why standalone: @crxjs/vite-plugin splits code shared with other entries into chunks and loads them
+ * through `web_accessible_resources`, which lets any upwork.com page detect the extension. A
+ * standalone file needs no web-accessible resource at all (`executeScript` reads extension files
+ * directly), so the manifest declares none.
  */
 import { build, type Plugin } from "vite";
 import preact from "@preact/preset-vite";
@@ -17,34 +22,46 @@ export interface ContentScript {
   run_at?: string;
 }
 
-export function standaloneContentScript(script: ContentScript): Plugin {
+/** A script the extension injects itself when needed; `name` is the IIFE's global (vite requires one). */
+export interface OnDemandScript {
+  entry: string;
+  fileName: string;
+  name: string;
+}
+
+export function standaloneScripts(scripts: { content: ContentScript; onDemand: OnDemandScript[] }): Plugin {
   let outDir = "dist";
   let root = process.cwd();
+  const iife = (entry: string, fileName: string, name: string) =>
+    build({
+      configFile: false,
+      root,
+      logLevel: "warn",
+      plugins: [preact()],
+      build: {
+        outDir,
+        emptyOutDir: false,
+        copyPublicDir: false,
+        minify: true,
+        sourcemap: false,
+        lib: { entry: resolve(root, entry), formats: ["iife"], name, fileName: () => fileName },
+      },
+    });
   return {
-    name: "invitewise:standalone-content-script",
+    name: "invitewise:standalone-scripts",
     apply: "build",
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
       root = config.root;
     },
     async writeBundle() {
-      await build({
-        configFile: false,
-        root,
-        logLevel: "warn",
-        plugins: [preact()],
-        build: {
-          outDir,
-          emptyOutDir: false,
-          copyPublicDir: false,
-          minify: true,
-          sourcemap: false,
-          lib: { entry: resolve(root, script.entry), formats: ["iife"], name: "invitewiseContent", fileName: () => script.fileName },
-        },
-      });
+      const { entry, fileName, ...declaration } = scripts.content;
+      await iife(entry, fileName, "invitewiseContent");
+      for (const script of scripts.onDemand) await iife(script.entry, script.fileName, script.name);
+      // Only the content script goes into the manifest: on-demand scripts are neither content
+      // scripts nor web-accessible resources.
       const manifestPath = join(outDir, "manifest.json");
       const manifest = JSON.parse(await readFile(manifestPath, "utf8"));
-      const { entry: _entry, fileName, ...declaration } = script;
       manifest.content_scripts = [{ ...declaration, js: [fileName] }];
       await writeFile(manifestPath, JSON.stringify(manifest, null, 2) + "\n");
     },

@@ -6,8 +6,7 @@
 import { parsePage } from "./parse/index";
 import { pageKind } from "./routes";
 import { startPage, type PageSession } from "./overlay/session";
-import { onExtensionMessage, runtimeBackend } from "./overlay/runtime-backend";
-import { handleContentMessage } from "./insert-draft";
+import { runtimeBackend } from "./overlay/runtime-backend";
 import { pageAddress, TAG, watchNavigation, watchPage, type Watcher } from "./watch";
 
 let address = "";
@@ -50,8 +49,6 @@ function route(): void {
 }
 
 try {
-  // The popup's "Insert into proposal" (apply pages): registered once, whatever the page kind now is.
-  onExtensionMessage((message) => handleContentMessage(message, document));
   watchNavigation(window, route);
   route();
 } catch (error) {

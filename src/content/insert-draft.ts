@@ -2,11 +2,10 @@
  * Writes a draft into Upwork's apply form the way the page accepts it (REFERENCE §2.5): the
  * native value setter, `input` and `change`, then blur/focusout (Air3 commits and reformats
  * currency on focusout), then a read-back. It never clicks anything, least of all submit.
- * Written for size: this ships in the content script, which has a 20 KB gzip budget.
+ * It ships in dist/insert-draft.js (entry: insert-draft-entry.ts), which the popup injects into the
+ * tab only when the user clicks "Insert into proposal": it is not part of the content script.
  */
-// Types only: zod stays out of the content script (size); the popup validates before sending and
-// isInsertDraftMessage re-checks the shape here.
-import type { InsertableDraft, InsertDraftMessage, InsertDraftReply, InsertResult, NotFilledReason as Reason } from "../shared/content-messages";
+import { InsertableDraft, type InsertDraftReply, type InsertResult, type NotFilledReason as Reason } from "../shared/content-messages";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -124,14 +123,18 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
 }
 
 /**
- * The content script's handler for popup messages: a reply promise for ours, undefined for anything
- * else (so other listeners may answer). Re-reads once after the page's own update cycle, because
- * Vue re-validation can silently reset a value [S4]; a field it reset moves to `notFilled`.
+ * The reply to the popup's "Insert into proposal": checks the draft it was handed, inserts it, then
+ * re-reads once after the page's own update cycle, because Vue re-validation can silently reset a
+ * value [S4]; a field it reset moves to `notFilled`.
  */
-export const handleContentMessage = (message: unknown, doc: Document): Promise<InsertDraftReply> | undefined =>
-  isInsertDraftMessage(message) ? reply(doc, message.draft) : undefined;
-
-async function reply(doc: Document, draft: InsertableDraft): Promise<InsertDraftReply> {
+export async function insertDraftReply(doc: Document, input: unknown): Promise<InsertDraftReply> {
+  const parsed = InsertableDraft.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.length ? ` (${issue.path.map(String).join(".")})` : "";
+    return { ok: false, error: `The page was handed a draft it cannot insert${where}. Reload the Upwork tab and try again.` };
+  }
+  const draft = parsed.data;
   try {
     const data = insertDraft(doc, draft);
     await new Promise((resolve) => setTimeout(resolve, 0));
@@ -152,25 +155,4 @@ async function reply(doc: Document, draft: InsertableDraft): Promise<InsertDraft
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }
-}
-
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x == "object" && x !== null;
-const isString = (x: unknown) => typeof x == "string";
-const isMoney = (x: unknown) => x === null || (typeof x == "number" && Number.isFinite(x) && x >= 0);
-const every = (x: unknown, test: (item: Record<string, unknown>) => boolean) => Array.isArray(x) && x.every((item) => isObject(item) && test(item));
-
-/** The shape of InsertDraftMessage (content-messages.ts), checked without zod. */
-export function isInsertDraftMessage(message: unknown): message is InsertDraftMessage {
-  const draft = isObject(message) && message["type"] == "insert-draft" && message["draft"];
-  const terms = isObject(draft) && draft["terms"];
-  return (
-    isObject(draft) &&
-    isString(draft["coverLetter"]) &&
-    isObject(terms) &&
-    ["hourly", "fixed", "milestone"].includes(terms["kind"] as string) &&
-    isMoney(terms["rate"]) &&
-    isMoney(terms["amount"]) &&
-    every(terms["milestones"], (m) => isString(m["description"]) && m["amount"] !== null && isMoney(m["amount"])) &&
-    every(draft["answers"], (a) => isString(a["question"]) && isString(a["answer"]))
-  );
 }

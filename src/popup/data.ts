@@ -1,7 +1,7 @@
 /** Where the popup's data comes from: the tab to draft for, the background's read of it, settings. */
 import browser from "webextension-polyfill";
 import { sendToBackground, type TabPageReply } from "../shared/messages";
-import { InsertDraftMessage, InsertDraftReply, type InsertableDraft } from "../shared/content-messages";
+import { InsertableDraft, InsertDraftReply } from "../shared/content-messages";
 
 /** `?tab=<id>` in the popup's own address (tests, or a popup opened as a tab), else the active tab. */
 export async function targetTabId(search: string): Promise<number | null> {
@@ -30,16 +30,39 @@ function samePage(a: string, b: string): boolean {
   }
 }
 
-/** Asks the content script in the tab to fill Upwork's apply form. */
+/**
+ * Fills Upwork's apply form in the tab: injects the insert script (dist/insert-draft.js, built from
+ * src/content/insert-draft-entry.ts; not a content script, so Upwork pages load it only now), then
+ * calls the function it defines with the draft. Both run in the extension's isolated world; the
+ * host permission for Upwork is what lets `scripting` act on the tab.
+ */
 export async function insertIntoTab(tabId: number, draft: InsertableDraft): Promise<InsertDraftReply> {
-  const message = InsertDraftMessage.safeParse({ type: "insert-draft", draft });
-  if (!message.success) return { ok: false, error: "The draft could not be prepared for the page." };
+  const checked = InsertableDraft.safeParse(draft);
+  if (!checked.success) return { ok: false, error: "The draft could not be prepared for the page." };
+  let answer: unknown;
   try {
-    const raw = await browser.tabs.sendMessage(tabId, message.data);
-    const reply = InsertDraftReply.safeParse(raw);
-    return reply.success ? reply.data : { ok: false, error: "The page did not answer. Reload the Upwork tab and try again." };
+    await browser.scripting.executeScript({ target: { tabId }, files: ["insert-draft.js"] });
+    const [frame] = await browser.scripting.executeScript({
+      target: { tabId },
+      // Serialised into the tab, so it may use nothing from this file: only its argument and the
+      // global the script above defined. Draft and reply cross as JSON text: Chrome drops the
+      // null-valued properties of `args` (a draft's `rate` or `amount` may be null).
+      func: async (json: string) => JSON.stringify(await globalThis.invitewiseInsertDraft?.(JSON.parse(json))),
+      args: [JSON.stringify(checked.data)],
+    });
+    answer = frame?.result;
   } catch {
     return { ok: false, error: "Could not reach the Upwork tab. Reload it and try again." };
+  }
+  const reply = InsertDraftReply.safeParse(typeof answer == "string" ? parseJson(answer) : undefined);
+  return reply.success ? reply.data : { ok: false, error: "The page did not answer. Reload the Upwork tab and try again." };
+}
+
+function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
 

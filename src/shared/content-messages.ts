@@ -1,6 +1,8 @@
 /**
- * Messages the popup sends to the content script (`browser.tabs.sendMessage(tabId, …)`), and their
- * replies. Parsed on send and on receipt, like the background messages.
+ * "Insert into proposal": what the popup hands the insert script in the Upwork tab, and its reply.
+ * The popup injects dist/insert-draft.js (src/content/insert-draft-entry.ts) into the tab only when
+ * the user clicks Insert, then calls the function it defines (`invitewiseInsertDraft`) through
+ * `browser.scripting.executeScript`. Parsed on both sides, like the background messages.
  */
 import * as z from "zod/mini";
 import { DraftAnswer, TermsKind, Milestone } from "./draft";
@@ -19,13 +21,9 @@ export const InsertableDraft = z.object({
   answers: z.array(DraftAnswer),
 });
 
-export const InsertDraftMessage = z.object({ type: z.literal("insert-draft"), draft: InsertableDraft });
-
-export const ContentMessage = z.discriminatedUnion("type", [InsertDraftMessage]);
-
 /**
  * Why a field was left unfilled, as a code: the popup turns each into a sentence for the user
- * (src/popup/insert-reasons.ts), which keeps the sentences out of the size-budgeted content script.
+ * (src/popup/insert-reasons.ts), which keeps the sentences in one place, out of the page's script.
  */
 export const NotFilledReason = z.enum([
   "read-only",
@@ -67,9 +65,15 @@ export const InsertDraftReply = z.union([
 ]);
 
 export type InsertableDraft = z.infer<typeof InsertableDraft>;
-export type InsertDraftMessage = z.infer<typeof InsertDraftMessage>;
-export type ContentMessage = z.infer<typeof ContentMessage>;
 export type NotFilledReason = z.infer<typeof NotFilledReason>;
 export type NotFilled = z.infer<typeof NotFilled>;
 export type InsertResult = z.infer<typeof InsertResult>;
 export type InsertDraftReply = z.infer<typeof InsertDraftReply>;
+
+declare global {
+  /**
+   * Defined by dist/insert-draft.js in the Upwork tab's isolated world (the extension's, never the
+   * page's) once the popup has injected it; undefined until then.
+   */
+  var invitewiseInsertDraft: ((draft: unknown) => Promise<InsertDraftReply>) | undefined;
+}

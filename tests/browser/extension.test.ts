@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { collectErrors, contentScriptAnnouncement, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
 
 declare const chrome: {
-  runtime: { getManifest(): Record<string, unknown> };
+  runtime: { getManifest(): Record<string, unknown>; getURL(path: string): string };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
 };
 
@@ -31,9 +31,22 @@ describe("the built extension", () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
     const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(["storage"]);
+    expect(manifest.permissions).toEqual(["storage", "scripting"]);
     expect(manifest.host_permissions).toEqual(["https://www.upwork.com/*"]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
+  });
+
+  it("keeps the insert code out of the content script: insert-draft.js ships beside it, injected only on demand", async () => {
+    const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
+    expect((manifest.content_scripts as Array<{ js: string[] }>).map((c) => c.js)).toEqual([["content.js"]]);
+    const [content, insert] = await browser.serviceWorker.evaluate(() =>
+      Promise.all(["content.js", "insert-draft.js"].map((file) => fetch(chrome.runtime.getURL(file)).then((r) => r.text()))),
+    );
+    expect(insert).toContain("invitewiseInsertDraft");
+    // The insert's global, its input event and a reason code only it reports; and no message listener.
+    for (const marker of ["invitewiseInsertDraft", "insertReplacementText", "no-milestone-amount-field", "onMessage"]) {
+      expect(content, marker).not.toContain(marker);
+    }
   });
 
   it("runs its content script on every sample Upwork page", async () => {

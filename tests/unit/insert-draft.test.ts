@@ -2,10 +2,9 @@
 import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
-import { handleContentMessage, insertDraft } from "../../src/content/insert-draft";
-import { InsertDraftMessage, InsertDraftReply, NotFilledReason, type InsertableDraft, type NotFilled } from "../../src/shared/content-messages";
+import { insertDraft, insertDraftReply } from "../../src/content/insert-draft";
+import { InsertDraftReply, NotFilledReason, type InsertableDraft, type NotFilled } from "../../src/shared/content-messages";
 import { NOT_FILLED_TEXT, notFilledText } from "../../src/popup/insert-reasons";
-import { isInsertDraftMessage } from "../../src/content/insert-draft";
 
 const FORM = readFileSync(new URL("../fixtures/drafting/apply-form.html", import.meta.url), "utf8");
 
@@ -155,42 +154,51 @@ describe("insertDraft", () => {
   });
 });
 
-describe("isInsertDraftMessage", () => {
-  const good = { type: "insert-draft", draft: hourlyDraft };
-  const bad: unknown[] = [
-    null,
-    { type: "insert-draft" },
-    { ...good, draft: { ...hourlyDraft, coverLetter: 1 } },
-    { ...good, draft: { ...hourlyDraft, terms: { ...hourlyDraft.terms, kind: "weekly" } } },
-    { ...good, draft: { ...hourlyDraft, terms: { ...hourlyDraft.terms, rate: -1 } } },
-    { ...good, draft: { ...hourlyDraft, terms: { ...hourlyDraft.terms, milestones: [{ description: "x", amount: null }] } } },
-    { ...good, draft: { ...hourlyDraft, answers: [{ question: "q" }] } },
-  ];
-  it("agrees with the zod schema the popup sends with", () => {
-    expect(isInsertDraftMessage(good)).toBe(true);
-    expect(InsertDraftMessage.safeParse(good).success).toBe(true);
-    for (const message of bad) {
-      expect(isInsertDraftMessage(message)).toBe(false);
-      expect(InsertDraftMessage.safeParse(message).success).toBe(false);
-    }
-  });
-});
-
-describe("handleContentMessage", () => {
-  it("answers an insert-draft message, ignores others, and reports a value the page resets later", async () => {
+describe("insertDraftReply (what the injected insert-draft.js answers the popup)", () => {
+  it("inserts, and reports a value the page resets after its own update cycle", async () => {
     const { doc } = page();
-    expect(handleContentMessage({ type: "something-else" }, doc)).toBeUndefined();
-    expect(handleContentMessage({ type: "insert-draft", draft: { coverLetter: 1 } }, doc)).toBeUndefined();
-
     const rate = doc.querySelector("#step-rate") as HTMLInputElement;
     // Like Vue re-validation on the next tick, resetting the rate after our blur.
     rate.addEventListener("focusout", () => queueMicrotask(() => (rate.value = "$25.00")));
-    const reply = await handleContentMessage({ type: "insert-draft", draft: hourlyDraft }, doc);
-    expect(reply?.ok).toBe(true);
-    if (!reply?.ok) return;
+    const reply = await insertDraftReply(doc, hourlyDraft);
+    expect(InsertDraftReply.safeParse(reply).success).toBe(true);
+    expect(reply.ok).toBe(true);
+    if (!reply.ok) return;
     expect(reply.data.filled).toContain("Cover letter");
     expect(reply.data.filled).not.toContain("Hourly rate");
     expect(reply.data.notFilled).toContainEqual({ field: "Hourly rate", reason: "page-reset" });
+  });
+
+  it("refuses a draft of the wrong shape with an error reply, touching no field", async () => {
+    const bad: unknown[] = [
+      null,
+      { type: "insert-draft", draft: hourlyDraft },
+      { ...hourlyDraft, coverLetter: 1 },
+      { ...hourlyDraft, terms: { ...hourlyDraft.terms, kind: "weekly" } },
+      { ...hourlyDraft, terms: { ...hourlyDraft.terms, rate: -1 } },
+      { ...hourlyDraft, terms: { ...hourlyDraft.terms, milestones: [{ description: "x", amount: null }] } },
+      { ...hourlyDraft, answers: [{ question: "q" }] },
+    ];
+    for (const draft of bad) {
+      const { doc } = page();
+      const reply = await insertDraftReply(doc, draft);
+      expect(reply.ok, JSON.stringify(draft)).toBe(false);
+      if (reply.ok) continue;
+      expect(reply.error).toMatch(/^The page was handed a draft it cannot insert( \(.+\))?\. Reload the Upwork tab and try again\.$/);
+      expect(InsertDraftReply.safeParse(reply).success).toBe(true);
+      expect((doc.querySelector("#step-rate") as HTMLInputElement).value).toBe("$25.00");
+      expect((doc.querySelector("textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement).value).toBe("");
+    }
+    const { doc } = page();
+    const reply = await insertDraftReply(doc, { ...hourlyDraft, coverLetter: 1 });
+    expect(!reply.ok && reply.error).toContain("(coverLetter)");
+  });
+
+  it("is what the entry of insert-draft.js defines as the global the popup calls", async () => {
+    delete globalThis.invitewiseInsertDraft;
+    await import("../../src/content/insert-draft-entry");
+    expect(typeof globalThis.invitewiseInsertDraft).toBe("function");
+    delete globalThis.invitewiseInsertDraft;
   });
 });
 

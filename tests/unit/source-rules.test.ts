@@ -19,8 +19,10 @@ async function sourceFiles(): Promise<Array<{ path: string; code: string }>> {
 
 /**
  * The one exception: the content script's runtime adapter uses the global `browser ?? chrome` runtime
- * directly — what the polyfill itself resolves to in MV3 — because the polyfill (~3 KB gzipped) would
- * push the content script, which every Upwork page loads, over its 20 KB budget.
+ * directly — what the polyfill itself resolves to in MV3 — for its one use, `runtime.sendMessage` to
+ * the background (the content script listens for no messages), because the polyfill (~3 KB gzipped)
+ * would push the content script, which every Upwork page loads, over its 20 KB budget. The insert
+ * script the popup injects on demand (src/content/insert-draft-entry.ts) uses no browser API at all.
  */
 const POLYFILL_EXCEPTIONS = new Set(["src/content/overlay/runtime-backend.ts"]);
 

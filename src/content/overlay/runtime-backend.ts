@@ -5,17 +5,15 @@
  * webextension-polyfill would more than double the content script (20 KB gzipped budget). The
  * background validates every request on receipt; here a reply is accepted only in the
  * `{ ok, data | error }` envelope, from our own extension's runtime.
+ *
+ * It only sends: the content script listens for no messages at all. The popup's "Insert into
+ * proposal" injects its own script when clicked (src/content/insert-draft-entry.ts).
  */
 import type { Reply, RequestOf, RequestType } from "../../shared/messages";
-import { guard } from "../watch";
 import type { Backend } from "./backend";
 
 interface Runtime {
-  id: string;
   sendMessage(message: unknown): Promise<unknown>;
-  onMessage: {
-    addListener(listener: (message: unknown, sender: { id?: string }, sendResponse: (reply: unknown) => void) => true | undefined): void;
-  };
 }
 declare const chrome: { runtime?: Runtime } | undefined;
 declare const browser: { runtime?: Runtime } | undefined;
@@ -37,18 +35,3 @@ export const runtimeBackend: Backend = {
   // The background drafts the note from the page this tab last sent it.
   declineNote: async () => (await ask({ type: "get-decline-note" })).note,
 };
-
-/**
- * Answers messages from our own extension (the popup's "insert-draft"). sendResponse + `true`
- * works in Chrome and Firefox alike; `handle` returns undefined for messages that are not its own.
- */
-export function onExtensionMessage(handle: (message: unknown) => Promise<unknown> | undefined): void {
-  const api = runtime();
-  api.onMessage.addListener((message, sender, sendResponse) => {
-    if (sender.id !== api.id) return undefined;
-    const reply = guard("content message", handle)(message);
-    if (!reply) return undefined;
-    reply.then(sendResponse, (error: unknown) => sendResponse({ ok: false, error: String(error) }));
-    return true;
-  });
-}
