@@ -1,6 +1,7 @@
 /**
  * Our host elements: `<iw-badge>` and `<iw-panel>`, each with an open shadow root holding the
- * styles (adopted, never injected into the page) and the Preact tree.
+ * styles (adopted, never injected into the page) and the content: the panel's Preact tree, or the
+ * badge's few elements built directly (badge.ts says why).
  *
  * Chrome gives content scripts `customElements === null` (isolated world), so the hosts are not
  * registered: an element with a valid custom-element name may still attach a shadow root, which is
@@ -21,8 +22,10 @@ export interface Host {
   readonly root: ShadowRoot;
   /** What the host last showed (the session re-renders only when it changed). */
   sig?: string;
-  /** Renders the tree; false when rendering threw (the caller then shows its quiet error state). */
+  /** Renders the Preact tree; false when rendering threw (the caller then shows its quiet error state). */
   render(tree: ComponentChild): boolean;
+  /** Replaces the content with what `build` returns; false when building threw (the content is left as it was). */
+  show(build: () => Node): boolean;
   /** Unmounts the tree and removes the host. */
   destroy(): void;
 }
@@ -37,13 +40,16 @@ export function createHost(doc: Document, tag: "iw-badge" | "iw-panel"): Host {
   if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
   root.adoptedStyleSheets = [sheet];
   for (const type of ["keydown", "keyup", "keypress"]) el.addEventListener(type, stop);
+  let rendered = false;
   return {
     el,
     root,
-    render: (tree) => !!guard(tag, () => (render(tree, root), 1))(),
+    render: (tree) => !!guard(tag, () => ((rendered = true), render(tree, root), 1))(),
+    show: (build) => !!guard(tag, () => (root.replaceChildren(build()), 1))(),
     destroy() {
       el.remove();
-      render(null, root);
+      // Unmounting runs the Preact tree's cleanups; a host Preact never rendered into has none.
+      if (rendered) render(null, root);
     },
   };
 }

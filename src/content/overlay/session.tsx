@@ -8,7 +8,7 @@ import { h } from "preact";
 import type { ParsedPage, ReadableKind } from "../../shared/records";
 import { report } from "../watch";
 import type { Backend, PageScore, Parse } from "./backend";
-import { Badge } from "./badge";
+import { badgeElement } from "./badge";
 import { createHost, type Host } from "./define-host";
 import { fitHook, urgencyLine } from "./format";
 import { dockPanel, invitationRows, pageIsDark, type InvitationRow } from "./mount";
@@ -124,8 +124,8 @@ export function startPage(ctx: PageContext): PageSession {
       writes.push(() => {
         b.sig = sig;
         const props = { title: place.title, fit, urgency, error, now, fault: ctx.fault, onOpen: () => openFromBadge(id) };
-        const ok = b.render(h(Badge, props)) && !error;
-        if (!ok) b.render(h(Badge, { ...props, error: true }));
+        const ok = b.show(() => badgeElement(doc, props)) && !error;
+        if (!ok) b.show(() => badgeElement(doc, { ...props, error: true }));
         b.el.setAttribute("data-iw-fit", ok ? fitHook(fit) : "unknown");
         b.el.setAttribute("data-iw-urgency", (ok && urgency?.level) || "unknown");
         if (fresh) {

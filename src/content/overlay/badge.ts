@@ -1,0 +1,55 @@
+/**
+ * The compact badge beside an invitation row: fit (or "open to score") and urgency.
+ *
+ * Built with the DOM API, not Preact (the panel keeps Preact): a list shows up to 200 badges at
+ * once, and 200 Preact render roots cost 10–26 ms of cold scripting against 1.8 ms for the same
+ * three elements built directly (issue 8, measured in one Chromium run). Text goes in only as
+ * text (`textContent`, attributes), never as markup.
+ */
+import type { InvitationUrgency } from "../../shared/score";
+import { fitHook, fitTone, urgencyLine } from "./format";
+
+/**
+ * `fit` is null while the invitation has not been opened (we never fetch it); `error`: our code or
+ * the background failed for this row (a quiet state, Upwork's row untouched); `onOpen` shows the
+ * panel of an opened invitation, or opens one not opened yet (opening is what scores it); `fault`:
+ * the test-only switch.
+ */
+export interface BadgeProps {
+  title: string;
+  fit: number | null;
+  urgency: InvitationUrgency | null;
+  error: boolean;
+  now: Date;
+  onOpen: () => void;
+  fault: boolean;
+}
+
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
+  const node = doc.createElement(tag);
+  node.className = className;
+  node.textContent = text;
+  return node;
+}
+
+/** The badge's element (a button and two spans; a quiet span in the error state). Throws only under `fault`. */
+export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
+  if (p.error) {
+    const quiet = el(doc, "span", "badge error", "– Invitewise: unavailable");
+    quiet.setAttribute("role", "status");
+    quiet.title = "Invitewise could not score this invitation";
+    return quiet;
+  }
+  if (p.fault) throw Error("badge fault");
+  const { fit } = p;
+  const when = urgencyLine(p.urgency, p.now);
+  const fitText = fit === null ? "open to score" : `Fit ${fitHook(fit)}`;
+  const action = fit === null ? "Open the invitation to score it" : "Show why, in the Invitewise panel";
+  const button = el(doc, "button", "badge", "");
+  button.title = action;
+  button.setAttribute("aria-label", `Invitewise: ${fitText}${fit === null ? "" : " of 100"}${when && `, ${when}`}. ${action}: ${p.title}`);
+  button.addEventListener("click", p.onOpen);
+  button.append(el(doc, "span", "t " + fitTone(fit), fitText));
+  if (when) button.append(el(doc, "span", "urgency " + p.urgency!.level, when));
+  return button;
+}
