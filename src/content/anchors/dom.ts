@@ -5,16 +5,16 @@
 import { clean } from "../parse/values";
 
 /** Text a reader never sees as part of a value: screen-reader-only, tooltips/poppers, code, icons, buttons. */
-const HIDDEN_TAGS = new Set("SCRIPT STYLE TEMPLATE NOSCRIPT SVG svg BUTTON".split(" "));
-const HIDDEN_CLASSES = ["sr-only", "air3-popper", "air3-tooltip"];
-// Checked by hand rather than with `matches`: this runs for every element of every read.
+const HIDDEN = "script, style, template, noscript, svg, button, .sr-only, .air3-popper, .air3-tooltip, [data-test='popper'], [role='tooltip'], [hidden]";
+// One `matches` per element rather than a tag, class and attribute test each: in a content script
+// every DOM call crosses into the isolated world, and this runs for every element of every read.
+const HIDDEN_OR_SHORT = `${HIDDEN}, .d-lg-none`;
 function isHidden(el: Element): boolean {
-  if (HIDDEN_TAGS.has(el.tagName)) return true;
-  const cl = el.classList;
-  for (const c of HIDDEN_CLASSES) if (cl.contains(c)) return true;
+  if (!el.matches(HIDDEN_OR_SHORT)) return false;
+  if (el.matches(HIDDEN)) return true;
   // Responsive pairs: long `.d-none.d-lg-inline` + short `.d-lg-none`. Keep the long one when both exist.
-  if (cl.contains("d-lg-none")) for (const sib of el.parentElement?.children ?? []) if (sib !== el && sib.classList.contains("d-lg-inline")) return true;
-  return el.getAttribute("data-test") === "popper" || el.getAttribute("role") === "tooltip" || el.hasAttribute("hidden");
+  for (const sib of el.parentElement?.children ?? []) if (sib !== el && sib.classList.contains("d-lg-inline")) return true;
+  return false;
 }
 
 const TEXT_BLOCKS = new Set("P DIV LI TR SECTION".split(" "));
@@ -60,14 +60,24 @@ export function resetTexts(): void {
   owns = new WeakMap();
 }
 
+/** What makes an element's visible text differ from its textContent: hidden parts, blocks, breaks. */
+const NOT_PLAIN = `${HIDDEN_OR_SHORT}, ${[...TEXT_BLOCKS].join(", ")}, br`;
+
 /** Visible text of an element, whitespace collapsed; null when empty. The root itself is always read. */
 export function visibleText(el: Element | null | undefined): string | null {
   if (!el) return null;
   let t = texts.get(el);
   if (t === undefined) {
-    const out: string[] = [];
-    collect(el, out, false, false);
-    texts.set(el, (t = clean(out.join(""))));
+    let raw = "";
+    // Most values (a link, a date, a name) hold nothing hidden and no block: two native calls
+    // then read them, where the walk would touch every node.
+    if (!el.querySelector(NOT_PLAIN)) raw = el.textContent ?? "";
+    else {
+      const out: string[] = [];
+      collect(el, out, false, false);
+      raw = out.join("");
+    }
+    texts.set(el, (t = clean(raw)));
   }
   return t;
 }
