@@ -116,7 +116,7 @@ export function startPage(ctx: PageContext): PageSession {
       const fit = s?.fit ?? null;
       const urgency = s?.urgency ?? null;
       // What the badge shows (not the panel's detail: a badge re-renders only when it would change).
-      const sig = waiting ? host!.sig : JSON.stringify([error, fit, urgency, urgencyLine(urgency, now), place.title]);
+      const sig = waiting ? host!.sig : JSON.stringify([error, fit, urgency?.level, urgencyLine(urgency, now), place.title]);
       const fresh = !host;
       const b = host ?? createHost(doc, "iw-badge");
       kept.set(id, b);
