@@ -30,7 +30,8 @@ export function quiet(): Promise<void> {
 
 /**
  * Parse time of `parsePage` (from the injected bench bundle) against one `querySelectorAll('*')` walk
- * of the same document, in interleaved batches (each ≥ 3 ms, so the coarse page clock is fine).
+ * of the same document, in interleaved batches (each ≥ 3 ms, so the coarse page clock is fine); and
+ * one `body.textContent` read, the least any parser that reads the page's text pays.
  */
 export function parseVsWalk(args: { url: string; now: string; batches: number }) {
   const bench = (window as unknown as { iwBench: { parsePage(doc: Document, url: string, now: Date): { kind: string; missing: string[] } | null } }).iwBench;
@@ -42,6 +43,8 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
     for (let i = 0; i < all.length; i++) n += all[i]!.nodeType;
     return n;
   };
+  // The floor of reading text at all: the page's text once, as one string (no visibility rules).
+  const text = () => document.body.textContent!.length;
   const calibrate = (fn: () => unknown) => {
     for (let k = 1; ; k *= 2) {
       const t0 = performance.now();
@@ -54,11 +57,13 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
     const m = s.length >> 1;
     return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
   };
-  for (let i = 0; i < 10; i++) (parse(), walk());
+  for (let i = 0; i < 10; i++) (parse(), walk(), text());
   const kp = calibrate(parse);
   const kw = calibrate(walk);
+  const kt = calibrate(text);
   const p: number[] = [];
   const w: number[] = [];
+  const tx: number[] = [];
   const r: number[] = [];
   for (let b = 0; b < args.batches; b++) {
     let t0 = performance.now();
@@ -67,6 +72,9 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
     t0 = performance.now();
     for (let i = 0; i < kw; i++) walk();
     const wb = (performance.now() - t0) / kw;
+    t0 = performance.now();
+    for (let i = 0; i < kt; i++) text();
+    tx.push((performance.now() - t0) / kt);
     p.push(pb);
     w.push(wb);
     r.push(pb / wb);
@@ -75,6 +83,7 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
   return {
     parseMs: median(p),
     walkMs: median(w),
+    textMs: median(tx),
     ratio: median(r),
     elements: document.querySelectorAll("*").length,
     kind: result?.kind ?? "other",
