@@ -96,12 +96,19 @@ export function chooseDock(controls: readonly Box[], viewport: { width: number; 
 /**
  * Keeps the panel docked in a free band: after each render (`dock()`), and on scroll and resize
  * (once per frame). `noRoom` is called when no band fits even the collapsed tab's height.
+ *
+ * Docking reads the layout (where Upwork's buttons are). After a render it waits for the next paint,
+ * when the layout is clean and reading it is free; read in the frame that changed the page, it would
+ * force a layout of the whole page (~25 ms on a job page, measured). Until its first dock the panel
+ * stays invisible, so it never shows where it might cover a button.
  */
 export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destroy(): void } {
   const doc = host.el.ownerDocument;
   const win = doc.defaultView!;
   let frame = 0;
-  const dock = guard("dock panel", () => {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  host.el.style.visibility = "hidden";
+  const place = guard("dock panel", () => {
     frame = 0;
     const boxes: Box[] = [];
     // Rectangles of Upwork's visible controls (never ours).
@@ -112,20 +119,33 @@ export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destr
     // The natural height, not the (maybe clipped) current one.
     const height = host.root.querySelector("header")!.offsetHeight + (host.root.querySelector(".body")?.scrollHeight ?? 0) + 4;
     const found = chooseDock(boxes, { width: doc.documentElement.clientWidth, height: win.innerHeight }, host.el.offsetWidth, height);
-    // Only our own host's inline style: the top, the side, and the band's height.
+    // Only our own host's inline style: the top, the side, and the band's height (and visible).
     if (found) host.el.style.cssText = `top:${Math.round(found.top)}px;left:auto;right:auto;${found.side}:${MARGIN}px;--iw-max-h:${Math.floor(found.maxHeight)}px`;
-    else noRoom();
+    else {
+      // No band: shown where it is (the caller folds it to the small tab).
+      host.el.style.visibility = "";
+      noRoom();
+    }
   });
   const soon = () => {
-    frame ||= win.requestAnimationFrame(dock);
+    frame ||= win.requestAnimationFrame(place);
   };
   const events = ["scroll", "resize"];
   for (const type of events) win.addEventListener(type, soon, { passive: true });
   return {
-    dock,
+    dock() {
+      // The task after the next frame's paint.
+      win.cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      frame = win.requestAnimationFrame(() => {
+        frame = 0;
+        timer = setTimeout(place);
+      });
+    },
     destroy() {
       for (const type of events) win.removeEventListener(type, soon);
       win.cancelAnimationFrame(frame);
+      clearTimeout(timer);
     },
   };
 }
