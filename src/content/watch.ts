@@ -64,10 +64,14 @@ export function watchPage(doc: Document, work: (dirty: boolean) => void): Watche
   let frame = 0;
   let dirty = true;
   const run = guard("page update", () => {
+    // Records not yet delivered are Upwork's and count; the ones `work` adds are all our own writes
+    // (hosts placed, their attributes): dropped unread rather than filtered one by one.
+    if (relevant(observer.takeRecords())) dirty = true;
     const was = dirty;
     frame = 0;
     dirty = false;
     work(was);
+    observer.takeRecords();
   });
   // Once destroyed, `frame` stays -1: nothing is scheduled again.
   const schedule = () => {
