@@ -3,7 +3,8 @@
  *
  * Upwork is a single-page app: pages change without a reload and sections arrive seconds late.
  * The observer never works in its callback; it only flags that something relevant changed and
- * asks for one animation frame, where the page module re-reads the page (uBlock / Dark Reader habit).
+ * asks for one animation frame, after whose paint the page module re-reads the page (uBlock / Dark
+ * Reader habit).
  * Mutations caused by our own hosts are ignored, so our writes never wake us up again.
  */
 
@@ -54,7 +55,7 @@ export interface Watcher {
 }
 
 /**
- * Observes the document and runs `work` at most once per animation frame. `work(dirty)`: dirty when
+ * Observes the document and runs `work` at most once per animation frame, after its paint. `work(dirty)`: dirty when
  * relevant mutations arrived since the last frame (or it is the first frame) — only then is the page
  * worth re-reading; a frame asked for through `schedule` alone (our own reply arrived, a toggle)
  * reuses the last read. `work` runs guarded.
@@ -73,9 +74,14 @@ export function watchPage(doc: Document, work: (dirty: boolean) => void): Watche
     work(was);
     observer.takeRecords();
   });
-  // Once destroyed, `frame` stays -1: nothing is scheduled again.
+  let task: ReturnType<typeof setTimeout> | undefined;
+  // The work runs in the task after the frame's paint, not inside the frame: Upwork's own style and
+  // layout of that frame then stay one task and ours another (no long task made of both), and the
+  // layout our reads may touch is clean. Once destroyed, `frame` stays -1: nothing is scheduled again.
   const schedule = () => {
-    frame ||= win.requestAnimationFrame(run);
+    frame ||= win.requestAnimationFrame(() => {
+      task = setTimeout(run);
+    });
   };
   const observer = new MutationObserver(
     guard("observer", (records: MutationRecord[]) => {
@@ -90,6 +96,7 @@ export function watchPage(doc: Document, work: (dirty: boolean) => void): Watche
     destroy() {
       observer.disconnect();
       win.cancelAnimationFrame(frame);
+      clearTimeout(task);
       frame = -1;
     },
   };
