@@ -166,8 +166,23 @@ function ownText(el: Element): string {
 }
 
 /** The elements under root (matching `sel`, document order) whose own text (whitespace runs as one space unless `raw`) matches the label. */
-export const byOwnText = (root: ParentNode | null | undefined, label: RegExp, sel = "*", raw?: boolean): Element[] =>
-  qsa(root, sel).filter((el) => label.test(raw ? ownText(el) : ownText(el).replace(/\s+/g, " ")));
+export function byOwnText(root: ParentNode | null | undefined, label: RegExp, sel = "*", raw?: boolean): Element[] {
+  const matches = (el: Element) => label.test(raw ? ownText(el) : ownText(el).replace(/\s+/g, " "));
+  if (!root || sel !== "*") return qsa(root, sel).filter(matches);
+  // Any element: only those holding a non-blank text node can match, so visit the text nodes (a
+  // native walk) instead of every element's children; then restore document order.
+  const doc = (root as Node).ownerDocument ?? (root as Document);
+  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  const tried = new Set<Element>();
+  const out: Element[] = [];
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+    const el = n.parentElement;
+    if (!el || el === root || tried.has(el) || !/\S/.test(n.nodeValue!)) continue;
+    tried.add(el);
+    if (matches(el)) out.push(el);
+  }
+  return out.sort((a, b) => (a.compareDocumentPosition(b) & 4 /* FOLLOWING */ ? -1 : 1));
+}
 
 export function attr(el: Element | null | undefined, name: string): string | null {
   return el?.getAttribute(name) ?? null;
