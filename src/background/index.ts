@@ -13,13 +13,29 @@ import { memoryStorage, TabPages } from "./tab-pages";
 // storage.session (Chrome 102+, Firefox 115+) keeps tab pages across worker restarts within a session.
 const session = (browser.storage as { session?: StorageLike }).session ?? memoryStorage();
 
+/**
+ * The settings, read once and kept while the worker lives: every page read needs them, and they
+ * change only in storage (the options page, an import, another device's sync), which drops the copy.
+ */
+let settings: ReturnType<BackgroundDeps["settings"]> | null = null;
+browser.storage.onChanged.addListener((changes) => {
+  if (Object.keys(changes).some((key) => key.startsWith("settings."))) settings = null;
+});
+
 /** Visits whose job skills were counted (kept while the worker lives; bounded). */
 const skillsCounted = new Set<string>();
 
 const deps: BackgroundDeps = {
   cache: new RecordCache(browser.storage.local),
   tabs: new TabPages(session),
-  settings: async () => (await loadSettings()).settings,
+  settings: () =>
+    (settings ??= loadSettings().then(
+      (loaded) => loaded.settings,
+      (error: unknown) => {
+        settings = null;
+        throw error;
+      },
+    )),
   now: () => new Date(),
   setBadgeText: (text) => browser.action.setBadgeText({ text }),
   async openDrafts(tabId) {

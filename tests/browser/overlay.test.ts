@@ -24,13 +24,13 @@ const BADGE = "[data-iw-invitation]";
 const PANEL = "[data-iw-panel]";
 const INVITATION_ID = "2093311804456129011";
 
-/** The fit the scoring engine gives a sample page's record, with the default settings (a fresh profile). */
-function engineFit(kind: "invitation" | "job"): string {
+/** The fit the scoring engine gives a sample page's record, with the default settings (a fresh profile) or others. */
+function engineFit(kind: "invitation" | "job", settings = defaultSettings()): string {
   const window = new Window({ url: url[kind], settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
   window.document.write(html[kind]!);
   const parsed = parsePage(window.document as unknown as Document, url[kind]!, new Date());
   if (parsed?.kind !== kind) throw new Error(`sample ${kind} page did not parse`);
-  const score = scoreFit(parsed.record, defaultSettings(), new Date()).score;
+  const score = scoreFit(parsed.record, settings, new Date()).score;
   return score === null ? "unknown" : String(Math.round(score));
 }
 
@@ -351,5 +351,34 @@ describe("the overlay on the sample pages", () => {
     await page.click(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
     await page.waitForURL(url.invitation!);
     await page.close();
+  });
+  it("scores with the settings as saved: a weight changed on the options page changes the next page's score", async () => {
+    const withoutHireRate = defaultSettings();
+    withoutHireRate.scoring.weights.hireRate = 0;
+    // The test must be able to fail: the change has to move this page's score.
+    expect(engineFit("job", withoutHireRate)).not.toBe(engineFit("job"));
+    const fitOfJob = async () => {
+      const page = await browser.context.newPage();
+      await page.goto(url.job!);
+      await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+      const fit = await page.getAttribute(PANEL, "data-iw-fit");
+      await page.close();
+      return fit;
+    };
+    const save = async (change: (options: Page) => Promise<void>) => {
+      const options = await browser.openExtensionPage("src/options/index.html");
+      await change(options);
+      await options.getByTestId("save").click();
+      await expect.poll(() => options.getByTestId("save-status").textContent()).toBe("Saved.");
+      await options.close();
+    };
+    expect(await fitOfJob()).toBe(engineFit("job"));
+    await save((options) => options.getByLabel("Hire rate", { exact: true }).fill("0"));
+    try {
+      expect(await fitOfJob()).toBe(engineFit("job", withoutHireRate));
+    } finally {
+      await save((options) => options.getByTestId("reset-weights").click());
+    }
+    expect(await fitOfJob()).toBe(engineFit("job"));
   });
 });
