@@ -50,11 +50,21 @@ async function recordSummary(browser: ExtensionBrowser, extensionPage: Page, pag
   return `read ${what}; not shown: ${parsed.missing.length ? parsed.missing.join(", ") : "none"}`;
 }
 
-/** Lets the overlay settle: it renders on the next animation frames after the page's content arrives. */
+/**
+ * Lets the overlay settle: it renders after the frames that follow the page's content, and the panel
+ * shows once docked beside Upwork's buttons.
+ */
 async function settle(page: Page): Promise<void> {
   await page.waitForLoadState("load");
   await page
-    .waitForFunction(() => document.querySelector("[data-iw-invitation], [data-iw-panel]") !== null, null, { timeout: 5_000 })
+    .waitForFunction(
+      () => {
+        const panel = document.querySelector<HTMLElement>("[data-iw-panel]");
+        return (panel ?? document.querySelector("[data-iw-invitation]")) !== null && panel?.style.visibility !== "hidden";
+      },
+      null,
+      { timeout: 5_000 },
+    )
     .catch(() => undefined);
   await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
 }
