@@ -2,13 +2,13 @@ import { defineConfig } from "vite";
 import { crx } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import manifest from "./manifest.json" with { type: "json" };
-import { standaloneScripts } from "./scripts/standalone-content-script.ts";
+import { standaloneScripts } from "./scripts/standalone-scripts.ts";
 import { firefoxManifest } from "./scripts/firefox-manifest.ts";
 
 // `vite build` makes the Chrome package in dist/; `vite build --mode firefox` the Firefox one in
 // dist-firefox/, from the same source. crxjs builds the background, popup and options page; the
 // content script and the scripts the popup injects on demand are built on their own, each as one
-// file in the package root (see standalone-content-script.ts), so crxjs never sees them.
+// file in the package root (see standalone-scripts.ts), so crxjs never sees them.
 export default defineConfig(({ mode }) => {
   const browser = mode === "firefox" ? "firefox" : "chrome";
   const { content_scripts: [contentScript], ...pages } = manifest;

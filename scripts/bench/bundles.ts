@@ -1,7 +1,7 @@
 /**
  * The benchmark's own builds: the parsers as one IIFE to inject into a page, and the content script's
  * module breakdown (what dominates its size), both with the same settings as the real content script
- * (scripts/standalone-content-script.ts: Preact preset, minified IIFE).
+ * (scripts/standalone-scripts.ts: Preact preset, minified IIFE).
  */
 import { build, type Plugin } from "vite";
 import preact from "@preact/preset-vite";
