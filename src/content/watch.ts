@@ -55,10 +55,10 @@ export interface Watcher {
 }
 
 /**
- * Observes the document and runs `work` at most once per animation frame, after its paint. `work(dirty)`: dirty when
- * relevant mutations arrived since the last frame (or it is the first frame) — only then is the page
- * worth re-reading; a frame asked for through `schedule` alone (our own reply arrived, a toggle)
- * reuses the last read. `work` runs guarded.
+ * Observes the document and runs `work` at most once per animation frame, after its paint.
+ * `work(dirty)`: dirty when relevant mutations arrived since the last frame (or it is the first
+ * frame) — only then is the page worth re-reading; a frame asked for through `schedule` alone (our
+ * own reply arrived, a toggle) reuses the last read. `work` runs guarded.
  */
 export function watchPage(doc: Document, work: (dirty: boolean) => void): Watcher {
   const win = doc.defaultView!;
