@@ -12,8 +12,6 @@ export interface PanelProps {
   missing: readonly string[];
   /** Our code or the background failed: say so quietly. */
   error: boolean;
-  /** Still waiting for the background's answer. */
-  pending: boolean;
   now: Date;
   collapsed: boolean;
   onToggle(): void;
@@ -74,7 +72,7 @@ export function Panel(p: PanelProps) {
         "button",
         { class: "toggle", "aria-expanded": !collapsed, onClick: p.onToggle },
         h("b", null, "Invitewise"),
-        h("span", { class: "t " + (error ? "none" : fitTone(fit?.score)) }, h("span", { class: "sr" }, "fit "), error ? "unavailable" : p.pending ? "…" : score == "unknown" ? "not scored" : score),
+        h("span", { class: "t " + (error ? "none" : fitTone(fit?.score)) }, h("span", { class: "sr" }, "fit "), error ? "unavailable" : score == "unknown" ? "not scored" : score),
         h("span", { class: "chev", "aria-hidden": "true" }, collapsed ? "‹" : "›"),
       ),
     ),

@@ -53,6 +53,8 @@ export function startPage(ctx: PageContext): PageSession {
   let rows = new Map<string, InvitationRow>();
   let badges = new Map<string, Host>();
   let panel: Host | null = null;
+  /** What the page's panel last showed (invitation and job pages). */
+  let pageView: Parameters<typeof showPanel>[0] | null = null;
   let docker: ReturnType<typeof dockPanel> | null = null;
   /** On the list: the invitation whose badge opened the panel. */
   let selected: string | null = null;
@@ -168,25 +170,33 @@ export function startPage(ctx: PageContext): PageSession {
       urgency: row.urgency,
       missing: row.detail.missing,
       error: false,
-      pending: false,
       actions: null,
     });
   }
 
-  /** The panel on an invitation or job page, for the page's own record. */
+  /**
+   * The panel on an invitation or job page, for the page's own record. Like the badges, it waits for
+   * the background's answer (one render, not a placeholder and then the score); while a re-read
+   * waits, the panel shown stays as it was.
+   */
   function updatePanel(): void {
     const record = parsed?.kind === "invitation" || parsed?.kind === "job" ? parsed.record : null;
     if (!record && !failed) return; // nothing readable yet: the section may arrive later
     const error = failed || score === null;
-    showPanel({
-      title: record?.job.title ?? null,
-      fit: score?.fit ?? null,
-      urgency: score?.urgency ?? null,
-      missing: score?.missing ?? parsed?.missing ?? [],
-      error,
-      pending: score === undefined && !error,
-      actions: ctx.backend,
-    });
+    if (score === undefined && !error) {
+      if (pageView) showPanel(pageView); // a toggle or the minute's tick while waiting
+      return;
+    }
+    showPanel(
+      (pageView = {
+        title: record?.job.title ?? null,
+        fit: score?.fit ?? null,
+        urgency: score?.urgency ?? null,
+        missing: score?.missing ?? parsed?.missing ?? [],
+        error,
+        actions: ctx.backend,
+      }),
+    );
   }
 
   function showPanel(view: Omit<PanelProps, "collapsed" | "now" | "onToggle">): void {
@@ -231,7 +241,7 @@ export function startPage(ctx: PageContext): PageSession {
       // Nothing of this page outlives it (a late reply's closure holds only this emptied session).
       badges = new Map();
       rows = new Map();
-      parsed = panel = docker = null;
+      parsed = panel = docker = pageView = null;
     },
   };
 }
