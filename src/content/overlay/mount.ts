@@ -110,6 +110,8 @@ export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destr
   host.el.style.visibility = "hidden";
   const place = guard("dock panel", () => {
     frame = 0;
+    // Shown from here on, even if what follows throws (then where the stylesheet puts it).
+    host.el.style.visibility = "";
     const boxes: Box[] = [];
     // Rectangles of Upwork's visible controls (never ours).
     for (const el of qsa(doc, CONTROLS)) {
@@ -119,13 +121,9 @@ export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destr
     // The natural height, not the (maybe clipped) current one.
     const height = host.root.querySelector("header")!.offsetHeight + (host.root.querySelector(".body")?.scrollHeight ?? 0) + 4;
     const found = chooseDock(boxes, { width: doc.documentElement.clientWidth, height: win.innerHeight }, host.el.offsetWidth, height);
-    // Only our own host's inline style: the top, the side, and the band's height (and visible).
+    // Only our own host's inline style: the top, the side, and the band's height.
     if (found) host.el.style.cssText = `top:${Math.round(found.top)}px;left:auto;right:auto;${found.side}:${MARGIN}px;--iw-max-h:${Math.floor(found.maxHeight)}px`;
-    else {
-      // No band: shown where it is (the caller folds it to the small tab).
-      host.el.style.visibility = "";
-      noRoom();
-    }
+    else noRoom();
   });
   const soon = () => {
     frame ||= win.requestAnimationFrame(place);
