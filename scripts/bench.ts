@@ -87,6 +87,7 @@ async function main(): Promise<void> {
     const badge = (n: number) => badges.find((b) => b.rows === n);
     const longTasksExt = loads.reduce((s, l) => s + l.longTasks, 0) + badges.reduce((s, b) => s + b.longTasks, 0);
     const longTasksBase = loads.reduce((s, l) => s + l.baselineLongTasks, 0) + badges.reduce((s, b) => s + b.baselineLongTasks, 0);
+    const longTasksWorst = loads.reduce((s, l) => s + l.longTasksWorst, 0) + badges.reduce((s, b) => s + b.longTasksWorst, 0);
     const heapGrowth = memory ? memory.ext.heapGrowth - memory.base.heapGrowth : null;
     const summary: Record<string, unknown> = {
       generated_at: new Date().toISOString(),
@@ -105,6 +106,7 @@ async function main(): Promise<void> {
       insert_script_gzip_bytes: insertGzip,
       long_tasks: overlayBuilt ? longTasksExt : null,
       long_tasks_baseline: overlayBuilt ? longTasksBase : null,
+      long_tasks_worst_runs: overlayBuilt ? longTasksWorst : null,
       load: loads,
       load_content_script_ms_max: loads.length ? Math.max(...loads.map((l) => l.contentScriptMs)) : null,
       score_us_per_invitation: node.scoreUs,
@@ -147,7 +149,8 @@ async function main(): Promise<void> {
       });
       rows.push({ figure: `load ${l.page}: content script (profile)`, value: l.contentScriptMs, unit: "ms" });
     }
-    rows.push({ figure: "long tasks > 50 ms (ours, all runs)", value: overlayBuilt ? longTasksExt : null, unit: "", note: noOverlay, goal: "0", baseline: overlayBuilt ? longTasksBase : null, pass: overlayBuilt ? longTasksExt <= longTasksBase : null });
+    rows.push({ figure: "long tasks > 50 ms (median run, summed)", value: overlayBuilt ? longTasksExt : null, unit: "", note: noOverlay, goal: "0 more than baseline", baseline: overlayBuilt ? longTasksBase : null, pass: overlayBuilt ? longTasksExt <= longTasksBase : null });
+    rows.push({ figure: "  in the worst run of each measure", value: overlayBuilt ? longTasksWorst : null, unit: "", note: noOverlay });
     rows.push({ figure: "content script gzip", value: size.gzipBytes, unit: "B", goal: `≤ ${SIZE_BUDGET} B`, ratio: size.gzipBytes / SIZE_BUDGET, pass: size.gzipBytes <= SIZE_BUDGET });
     rows.push({ figure: "insert-draft.js gzip (on Insert only)", value: insertGzip, unit: "B", note: "not built" });
     rows.push({ figure: "score per invitation (assessPage)", value: node.scoreUs, unit: "µs", baseline: node.baselineUs, ratio: node.scoreUs / node.baselineUs });
