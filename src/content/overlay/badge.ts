@@ -25,10 +25,10 @@ export interface BadgeProps {
   fault: boolean;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   node.className = className;
-  node.textContent = text;
+  if (text) node.textContent = text;
   return node;
 }
 
@@ -45,7 +45,7 @@ export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
   const when = urgencyLine(p.urgency, p.now);
   const fitText = fit === null ? "open to score" : `Fit ${fitHook(fit)}`;
   const action = fit === null ? "Open the invitation to score it" : "Show why, in the Invitewise panel";
-  const button = el(doc, "button", "badge", "");
+  const button = el(doc, "button", "badge");
   button.title = action;
   button.setAttribute("aria-label", `Invitewise: ${fitText}${fit === null ? "" : " of 100"}${when && `, ${when}`}. ${action}: ${p.title}`);
   button.addEventListener("click", p.onOpen);
