@@ -7,10 +7,9 @@
 import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
-import { gzipSync } from "node:zlib";
 import { launchExtension, ROOT, SAMPLE_PAGES, samplePages } from "./extension-browser";
 import { badgeTimes, loadCosts, memoryGrowth, parseRatios, serve, type BenchPage } from "./bench/browser-measures";
-import { BENCH_DIST, BENCH_OUT, buildParseBundle, contentScriptSize, namedCopy } from "./bench/bundles";
+import { BENCH_DIST, BENCH_OUT, buildParseBundle, contentScriptSize, namedCopy, onDemandScriptGzip } from "./bench/bundles";
 import { nodeMeasures } from "./bench/node-measures";
 import { invitationsCard, invitationsPage, invitationsShell, invitationsTemplate } from "./bench/pages";
 import { table, type Row } from "./bench/report";
@@ -45,8 +44,7 @@ async function main(): Promise<void> {
   log("content script size and module breakdown");
   const size = await contentScriptSize(builtDir);
   // Loaded into an Upwork page only when the user clicks "Insert into proposal" (not on every page).
-  const insertScript = join(builtDir, "insert-draft.js");
-  const insertGzip = existsSync(insertScript) ? gzipSync(await readFile(insertScript)).length : null;
+  const insertGzip = await onDemandScriptGzip(builtDir, "insert-draft.js");
   log("parse bundle");
   const bundle = await buildParseBundle();
   log("score and draft (Node)");

@@ -103,6 +103,12 @@ export async function contentScriptSize(distDir: string): Promise<SizeReport> {
   return { file: relative(ROOT, file), bytes: code.length, gzipBytes: gzipSync(code).length, groups };
 }
 
+/** Gzipped size of a file the popup injects on demand (e.g. insert-draft.js); null when not built. */
+export async function onDemandScriptGzip(distDir: string, fileName: string): Promise<number | null> {
+  const code = await readFile(join(distDir, fileName)).catch(() => null);
+  return code ? gzipSync(code).length : null;
+}
+
 /**
  * A copy of the built extension whose content.js is not minified, so CPU profiles name our functions
  * (`IW_BENCH_NAMES=1 npm run bench`). Its size figures are not the shipped ones.
