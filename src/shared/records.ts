@@ -46,7 +46,8 @@ export const Job = z.object({
 });
 
 export const ClientJob = z.object({
-  title: text,
+  /** Null where the layout does not render it (2026: the state fills it when the page carries one). */
+  title: z.nullable(text),
   /** The freelancer's rating OF THE CLIENT. */
   freelancerRating: z.nullable(z.number().check(z.gte(0), z.lte(5))),
   freelancerFeedback: z.nullable(text),
@@ -94,6 +95,15 @@ export const InvitationItem = z.object({
   jobTitle: text,
   receivedAt: z.nullable(dateOrTimestamp),
   profile: z.nullable(text),
+  /** The row's "About the client" cell; null when the row has none. */
+  client: z.nullable(
+    z.object({ paymentVerified: z.nullable(z.boolean()), totalSpent: z.nullable(money), hires: z.nullable(count) }),
+  ),
+  freeToApply: z.nullable(z.boolean()),
+  /** The client's invitation message, when the page state carries it (never guessed). */
+  message: z.nullable(text),
+  /** The job posting's uid from the page state, to join a job record read elsewhere. */
+  jobUid: z.nullable(z.string().check(z.regex(/^\d+$/))),
 });
 
 export const InvitationStatus = z.enum(["pending", "accepted", "declined", "expired"]);
@@ -128,9 +138,21 @@ export const HomeRecord = z.object({ newInvitations: z.nullable(count) });
 
 export const PageKind = z.enum(["invitations", "invitation", "apply", "proposal", "job", "home", "other"]);
 
-/** A parsed page: the kind decides the record's shape. `missing` holds dotted paths of fields not found. */
+/** Where a field's value came from: the visible text, the page's embedded state, or both agreeing. */
+export const FieldSource = z.enum(["text", "state", "both"]);
+
+/**
+ * A parsed page: the kind decides the record's shape. `missing` holds dotted paths of fields not
+ * found; `sources` maps each non-null field's dotted path to where it came from.
+ */
 const parsed = <K extends string, R extends z.ZodMiniType>(kind: K, record: R) =>
-  z.object({ kind: z.literal(kind), record, missing: z.array(z.string()), warnings: z.array(z.string()) });
+  z.object({
+    kind: z.literal(kind),
+    record,
+    missing: z.array(z.string()),
+    warnings: z.array(z.string()),
+    sources: z.optional(z.record(z.string(), FieldSource)),
+  });
 
 export const ParsedPage = z.discriminatedUnion("kind", [
   parsed("invitations", InvitationsRecord),
@@ -157,6 +179,7 @@ export type ApplyForm = z.infer<typeof ApplyForm>;
 export type ProposalRecord = z.infer<typeof ProposalRecord>;
 export type HomeRecord = z.infer<typeof HomeRecord>;
 export type PageKind = z.infer<typeof PageKind>;
+export type FieldSource = z.infer<typeof FieldSource>;
 export type ParsedPage = z.infer<typeof ParsedPage>;
 /** A page the extension reads: every kind but `other`. */
 export type ReadableKind = ParsedPage["kind"];

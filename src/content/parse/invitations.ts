@@ -44,6 +44,10 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
           jobTitle,
           receivedAt: receivedAt(visibleText(timeEl) ?? (timeEl ? null : visibleText(row)), ctx.now),
           profile: visibleText(profileEl),
+          client: null,
+          freeToApply: null,
+          message: null,
+          jobUid: null,
         });
       } catch (e) {
         ctx.warn("invitations", (e as Error).message);
