@@ -17,6 +17,7 @@ const ROUTES: ReadonlyArray<readonly [Exclude<PageKind, "other">, RegExp]> = [
   ["job", new RegExp(String.raw`^/nx/s/job-details-viewer/jobs/${CIPHER}/?$`)],
   ["job", new RegExp(String.raw`^/nx/.+/details/${CIPHER}/?$`)],
   ["home", /^\/(nx|ab)\/find-work(\/(best-matches|most-recent|saved-jobs))?\/?$/],
+  ["home", /^\/ab\/find-work\/[a-z-]+\/?$/], // the legacy feed: /ab/find-work/domestic
   ["home", /^\/nx\/s\/find-work(\/.*)?$/],
 ];
 

@@ -19,11 +19,17 @@ function isHidden(el: Element): boolean {
 
 const TEXT_BLOCKS = new Set("P DIV LI TR SECTION".split(" "));
 const LINE_BLOCKS = new Set("P DIV LI UL OL SECTION H1 H2 H3 H4 H5 H6".split(" "));
-const isPre = (e: Element) => e.tagName === "PRE" || e.classList.contains("text-pre-line");
+/**
+ * Whether an element keeps its source's line breaks. A saved page run through a code formatter
+ * puts the text on its own indented lines: those breaks are the formatter's, not the author's.
+ */
+const isPre = (e: Element) =>
+  (e.tagName === "PRE" || e.classList.contains("text-pre-line") || e.classList.contains("multiline-text")) &&
+  !/^[^\S\n]*\n[^\S\n]{2,}\S/.test((e.textContent ?? "").slice(0, 200));
 
 /**
  * Collects the visible text under `node`. `lines`: blocks and `<br>` become "\n", and inside `pre`
- * (Upwork's `.text-pre-line`, CSS white-space: pre-line) the source's newlines are kept.
+ * (Upwork's `.text-pre-line` and 2026's `.multiline-text`, CSS white-space: pre-line/pre-wrap) the source's newlines are kept.
  */
 function collect(node: Node, out: string[], lines: boolean, pre: boolean): void {
   const sep = lines ? "\n" : " ";
@@ -191,5 +197,7 @@ export function attr(el: Element | null | undefined, name: string): string | nul
 /** A form control's current text (saved pages keep a textarea's value as its text content). */
 export function controlValue(el: Element | null | undefined): string {
   if (!el) return "";
-  return el.tagName === "TEXTAREA" ? (el.textContent ?? "") : (el.getAttribute("value") ?? "");
+  // A live field's typed text is its `value`; a saved page keeps only the markup's.
+  if (el.tagName === "TEXTAREA") return (el as HTMLTextAreaElement).value ?? el.textContent ?? "";
+  return el.getAttribute("value") ?? "";
 }

@@ -12,6 +12,10 @@ export const INVITATIONS = {
   link: "a[href*='/proposals/interview/']",
   row: "tr, .details-row, li, article",
   time: ["[data-cy='time-slot']" /* seen 2026-05 */, ".time-slot" /* seen 2023..2024 */],
+  /** The row's "About the client" cell: "$3.5M spent", "12641 hires", "Payment verified". */
+  client: ["[data-cy='client-info-slot']" /* seen 2026-03 */, ".fe-client-info-short" /* seen 2026-03 */],
+  freeToApply: ["[data-cy='fta-slot']" /* seen 2026-03 */, ".fe-free-to-apply" /* seen 2026-03 */],
+  freeToApplyLabel: /\bFree to apply\b/i,
   profile: [
     "[data-cy='default-slot'] .contractor-name", // seen 2026-05
     "[data-cy='default-slot']", // seen 2026-05

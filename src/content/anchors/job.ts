@@ -26,17 +26,15 @@ export const JOB = {
     ".d-inline-flex p[tabindex='0']", // seen 2025-12
     /\b(Worldwide|U\.S\. only|Only freelancers located in [^.]+\.)/,
   ],
-  connectsRequired: [
-    /Send a proposal for:?\s*(\d[\d,]*\s+Connects?)/i,
-    /Required Connects to submit a proposal:?\s*(\d[\d,]*)/i,
-  ],
   description: [
     "[data-test='Description'] p", // seen 2025-12
     "[data-test='Description']", // seen 2025-12
   ],
   /** li of the features list holding each feature icon (data-cy icons stable 2021→2026). */
-  fixedPrice: [{ sel: "[data-cy='fixed-price']", up: "li" }, "[data-test='BudgetAmount']" /* seen 2025-09, drop after 2026-12 */],
+  fixedPrice: [{ sel: "[data-cy='fixed-price']", up: "li" }],
   hourlyRange: [{ sel: "[data-cy='clock-timelog']", up: "li" }],
+  /** The row around Upwork's amount when its icon is gone; its label tells fixed from hourly. */
+  budgetRow: [{ sel: "[data-test='BudgetAmount']", up: "li" } /* seen 2024..2025-09 */, "[data-test='BudgetAmount']"],
   hoursPerWeek: [
     { sel: "[data-cy='clock-hourly']", up: "li" },
     /\b(Less than 30 hrs?\/week|More than 30 hrs?\/week|30\+ hrs?\/week|Hours to be determined)\b/i,
@@ -58,6 +56,29 @@ export const JOB = {
     ".skills-list .air3-badge", // seen 2025-12
   ],
 } satisfies Record<string, readonly Anchor[]>;
+
+/**
+ * The block that says what a proposal costs, worded three ways over the years: "Send a proposal
+ * for: 9 Connects", "Required Connects to submit a proposal: 22", "15 required Connects (140
+ * available)". Read only inside that block, never from the description.
+ */
+export const CONNECTS = {
+  root: [
+    "[data-test='ConnectsDesktop']", // seen 2024
+    "[data-test='ConnectsMobile']", // seen 2024
+    "[data-test='ConnectsAuction']", // seen 2024-08
+  ],
+  /** An element whose own text is the label: its parent block holds the figure. */
+  label: /Send a proposal for|Required Connects to submit|required Connects/i,
+  values: [
+    /Send a proposal for:?\s*(\d[\d,]*)\s*Connects?\b/i,
+    /Required Connects to submit a proposal:?\s*(\d[\d,]*)/i,
+    /(\d[\d,]*)\s+required Connects?\b/i,
+  ],
+};
+
+/** A feature row's small label naming the budget's kind (under the amount, or under hours per week). */
+export const BUDGET_LABELS = { fixed: /^Fixed[- ]price$/i, hourly: /^Hourly$/i };
 
 /** Where the job card's own text ends: the client's sections follow it. */
 export const CARD_TEXT_END = /\b(?:About the client|Activity on this job|Client'?s recent history|Client'?s work history)\b/i;
@@ -140,7 +161,7 @@ export const CLIENT = {
   ],
   totalHours: [
     "[data-qa='client-hours']", // seen 2025-12
-    /(\d[\d,]*\s+hours)\b(?!\s+ago)/i,
+    /(\d[\d,]*\s+hours?)\b(?!\s+ago)/i,
   ],
   memberSince: [
     "[data-qa='client-contract-date']", // seen 2025-12
@@ -162,7 +183,8 @@ export const HISTORY_ITEM = [
 export const HISTORY = {
   title: [
     "[data-cy='job-title']", // seen 2025-12
-    "a[href*='/jobs/~']",
+    "[data-test='JobLink']", // seen 2024 (a plain span, no link)
+    "a[href^='/jobs/~'], a[href*='upwork.com/jobs/~']",
   ],
   rating: [".air3-rating" /* seen 2025-12 */],
   ratingValue: [

@@ -40,7 +40,7 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
       hires: () => hires?.hires ?? null,
       activeHires: () => hires?.active ?? null,
       avgHourlyRatePaid: () => get("avgHourlyRatePaid", parseAvgHourly),
-      totalHours: () => get("totalHours", (t) => countBefore(t, /hours\b(?!\s+ago)/)),
+      totalHours: () => get("totalHours", (t) => countBefore(t, /hours?\b(?!\s+ago)/)),
       memberSince: () => get("memberSince", (t) => (/member since/i.test(t) || /^[A-Z]/.test(t) ? parseAbsoluteDate(t) : null)),
       industry: () => get("industry", (t) => t),
       companySize: () => get("companySize", (t) => t),
@@ -73,11 +73,8 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
   historyItems(root, headings).forEach((item, i) => {
     try {
       const titleEl = resolveElement(item, HISTORY.title);
+      // The 2026 layout renders no titles: the item still counts (the page state may name it).
       const title = visibleText(titleEl);
-      if (!title) {
-        ctx.warn(`${p}.history[${i}]`, "no title, skipped");
-        return;
-      }
       // "To freelancer:" splits the item: before it the freelancer's review of the client, inside it the client's.
       // Every block labelled "To freelancer" counts (a page may repeat one); anything inside one is the client's.
       const tos = toFreelancer(item);

@@ -36,7 +36,15 @@ export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
       coverLetterMaxChars: () => {
         const left = resolve(s, FORM.charsLeft, parseCharsLeft);
         // The counter counts down from the limit as text is typed; without the field it cannot be undone.
-        return left == null || cover == null ? null : left + controlValue(cover).length;
+        if (left == null || cover == null) return null;
+        const typed = controlValue(cover).length;
+        // Upwork's limits are round: an empty field beside an odd count means text was typed that this
+        // copy of the page does not hold (a saved page keeps no typed value), so the limit is unknown.
+        if (typed === 0 && left % 100 !== 0) {
+          ctx.warn("form.coverLetterMaxChars", `the counter says ${left} characters left but the letter field is empty`);
+          return null;
+        }
+        return left + typed;
       },
       questions: () => questions,
       canInsert: () => cover != null,

@@ -4,13 +4,31 @@ import { attr, collectHeadings, qsa, sectionByHeading, visibleText } from "../an
 import { INVITATIONS, INVITATIONS_HEADINGS, INVITATIONS_ROOT } from "../anchors/invitations";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import { invitationIdFromUrl } from "../routes";
-import { parseAbsoluteDate, parseParenCount, parseRelativeTime } from "./values";
+import { countBefore, parseAbsoluteDate, parseMoney, parseParenCount, parseRelativeTime } from "./values";
 
 /** A precise relative time ("3 hours ago") beats the date; a vague one ("yesterday") does not. */
 function receivedAt(text: string | null, now: Date): string | null {
   if (!text) return null;
   if (/\b(just now|\d+ (?:second|minute|hour)s? ago|an? (?:minute|hour) ago)\b/i.test(text)) return parseRelativeTime(text, now);
   return parseAbsoluteDate(text) ?? parseRelativeTime(text, now);
+}
+
+/** The row's client facts; null when the row has no such cell. */
+function rowClient(cell: Element | null): InvitationItem["client"] {
+  const t = visibleText(cell);
+  if (!cell || !t) return null;
+  return {
+    paymentVerified: /\bPayment (?:method )?(?:not verified|unverified)\b/i.test(t) ? false : /\bPayment (?:method )?verified\b/i.test(t) ? true : null,
+    totalSpent: parseMoney(/(\$\s?[\d,.]+\s?[KMB]?\+?)\s+spent\b/i.exec(t)?.[1]),
+    hires: countBefore(t, /hires?\b/),
+  };
+}
+
+/** The row's "Free to apply" badge; false when other rows of the list have the badge's cell and this one is empty. */
+function freeToApply(row: Element | null, list: ParentNode): boolean | null {
+  const cell = resolveElement(row, INVITATIONS.freeToApply);
+  if (cell) return INVITATIONS.freeToApplyLabel.test(visibleText(cell) ?? "");
+  return resolveElement(list, INVITATIONS.freeToApply) ? false : null;
 }
 
 export function parseInvitations(doc: Document, _url: string, ctx: Ctx): InvitationsRecord {
@@ -44,8 +62,9 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
           jobTitle,
           receivedAt: receivedAt(visibleText(timeEl) ?? (timeEl ? null : visibleText(row)), ctx.now),
           profile: visibleText(profileEl),
-          client: null,
-          freeToApply: null,
+          client: rowClient(resolveElement(row, INVITATIONS.client)),
+          freeToApply: freeToApply(row, section ?? doc),
+          // Only the page state carries these (merged later, never guessed from the row).
           message: null,
           jobUid: null,
         });
@@ -54,8 +73,8 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
       }
     }
     out.forEach((inv, i) => {
-      if (inv.receivedAt == null) ctx.missing.push(`invitations[${i}].receivedAt`);
-      if (inv.profile == null) ctx.missing.push(`invitations[${i}].profile`);
+      for (const [k, v] of Object.entries(inv)) if (v == null) ctx.missing.push(`invitations[${i}].${k}`);
+      for (const [k, v] of Object.entries(inv.client ?? {})) if (v == null) ctx.missing.push(`invitations[${i}].client.${k}`);
     });
     return out;
   }) ?? [];

@@ -1,9 +1,9 @@
 /** The job card of the job page and of the find-work slider → Job (REFERENCE.md §2.4). */
 import type { Budget, Job } from "../../shared/records";
 import { attr, byOwnText, qs, qsa, sectionByHeading, textsOf, visibleText, type Headings } from "../anchors/dom";
-import { CARD_TEXT_END, FEATURES_LABELS, JOB, JOB_ROOT, SUMMARY_LABEL } from "../anchors/job";
+import { BUDGET_LABELS, CARD_TEXT_END, CONNECTS, FEATURES_LABELS, JOB, JOB_ROOT, SUMMARY_LABEL } from "../anchors/job";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
-import { parseConnects, parseDateOrRelative, parseDuration, parseExperience, parseHoursPerWeek, parseMoney, parseMoneyRange } from "./values";
+import { parseCount, parseDateOrRelative, parseDuration, parseExperience, parseHoursPerWeek, parseMoney, parseMoneyRange } from "./values";
 import { descriptionText, jobFields } from "./job-details";
 
 const QUESTIONS_LABEL = /You will be asked to answer the following questions/i;
@@ -14,17 +14,24 @@ const hourly = (text: string | null | undefined): Budget => {
 };
 
 function budgetOf(card: Scope): Budget {
-  // A feature row that is present decides alone: if it is unreadable the budget is null, never a guess from elsewhere.
-  if (resolveElement(card.el, JOB.fixedPrice)) {
-    return { type: "fixed", amount: resolve(card, JOB.fixedPrice, (t) => (/fixed/i.test(t) || /^\$/.test(t) ? parseMoney(t) : null)) };
+  // The budget row: the fixed-price or hourly icon's row, else the row around Upwork's BudgetAmount.
+  // A row that is present decides alone: unreadable figures give null amounts, never a guess from elsewhere.
+  const row = resolveElement(card.el, JOB.fixedPrice) ?? resolveElement(card.el, JOB.hourlyRange) ?? resolveElement(card.el, JOB.budgetRow);
+  if (row) {
+    const kind = budgetKind(row);
+    const amounts = qsa(row, "strong").map((s) => parseMoney(visibleText(s))).filter((v): v is number => v != null);
+    if (kind === "fixed") return { type: "fixed", amount: amounts.length === 1 ? amounts[0]! : null };
+    if (kind === "hourly") {
+      if (amounts.length === 2) return { type: "hourly", min: amounts[0]!, max: amounts[1]! };
+      // A lone figure is the client's single rate only where Upwork marks it as the one amount and
+      // no range dash is left; otherwise it could be either end of a range.
+      const single = amounts.length === 1 && qsa(row, JOB.budgetRow[1] as string).length === 1 && !/\s[-–]\s|\bto\b/.test(visibleText(row) ?? "");
+      return { type: "hourly", min: single ? amounts[0]! : null, max: single ? amounts[0]! : null };
+    }
   }
-  const hourlyRow = resolveElement(card.el, JOB.hourlyRange);
-  if (hourlyRow) {
-    const amounts = qsa(hourlyRow, "strong").map((s) => parseMoney(visibleText(s))).filter((v): v is number => v != null);
-    // Exactly two figures are min and max; a lone figure could be either end, more is ambiguous.
-    if (amounts.length === 2) return { type: "hourly", min: amounts[0]!, max: amounts[1]! };
-    return amounts.length === 1 ? hourly(visibleText(hourlyRow)) : null;
-  }
+  // An hourly job with no rate shows "Hourly" under its hours-per-week row only.
+  const hours = resolveElement(card.el, JOB.hoursPerWeek);
+  if (hours && BUDGET_LABELS.hourly.test(visibleText(qs(hours, ".description")) ?? "")) return { type: "hourly", min: null, max: null };
   // Labels: "$300.00 Fixed-price", "$20.00 - $40.00 Hourly", "Hourly: $15.00 - $30.00".
   const t = card.text;
   // The amount comes before its label here; history entries print "Fixed-price $625.00", label first.
@@ -32,6 +39,27 @@ function budgetOf(card: Scope): Budget {
   if (fx) return { type: "fixed", amount: parseMoney(fx[1]) };
   const hr = /(\$[\d,.]+\s*(?:-|to)\s*\$[\d,.]+)\s*Hourly\b|Hourly:?\s*(\$[\d,.]+\s*(?:-|to)\s*\$[\d,.]+)/i.exec(t);
   return hr ? hourly(hr[1] ?? hr[2]) : null;
+}
+
+/** The Connects a proposal costs, from the block that states it (by attribute, else by its label). */
+function connectsOf(root: ParentNode): number | null {
+  const blocks = [...CONNECTS.root.flatMap((sel) => qsa(root, sel)), ...byOwnText(root, CONNECTS.label).map((el) => el.parentElement ?? el)];
+  for (const block of blocks) {
+    const text = visibleText(block) ?? "";
+    for (const re of CONNECTS.values) {
+      const n = parseCount(re.exec(text)?.[1]);
+      if (n != null) return n;
+    }
+  }
+  return null;
+}
+
+/** A budget row's kind: its icon, else its small label ("Fixed-price" / "Hourly"). */
+function budgetKind(row: Element): "fixed" | "hourly" | null {
+  if (resolveElement(row, [JOB.fixedPrice[0]!.sel])) return "fixed";
+  if (resolveElement(row, [JOB.hourlyRange[0]!.sel])) return "hourly";
+  const label = visibleText(qs(row, ".description")) ?? "";
+  return BUDGET_LABELS.fixed.test(label) ? "fixed" : BUDGET_LABELS.hourly.test(label) ? "hourly" : null;
 }
 
 export function parseJobCard(root: ParentNode, headings: Headings, url: string, ctx: Ctx, p = "job"): Job {
@@ -58,7 +86,7 @@ export function parseJobCard(root: ParentNode, headings: Headings, url: string, 
     hoursPerWeek: () => resolve(card, JOB.hoursPerWeek, parseHoursPerWeek),
     projectType: () => resolve(card, JOB.projectType, (t) => (/project/i.test(t) ? t.replace(/^Project Type:\s*/i, "") || null : null)),
     locationRequirement: () => resolve(card, JOB.locationRequirement, (t) => t),
-    connectsRequired: () => resolve(card, JOB.connectsRequired, (t) => parseConnects(/connect/i.test(t) ? t : `${t} Connects`)),
+    connectsRequired: () => connectsOf(root),
     questions: () => textsOf(qsa(questionsIntro?.closest("section") ?? questionsIntro?.parentElement, "ol li, ul li")),
   });
 }

@@ -21,7 +21,7 @@ type Rest = Omit<Job, "ciphertext" | "url" | "description">;
 export function jobFields(ctx: Ctx, p: string, url: string, pageCipher: string | null, description: string | null, spec: { [K in keyof Rest]: () => Rest[K] | null }): Job {
   const cipher = cipherFromUrl(url) ?? pageCipher;
   const { title, category, postedAt, ...rest } = spec;
-  return ctx.fields<Job>(
+  const job = ctx.fields<Job>(
     p,
     {
       ciphertext: () => cipher,
@@ -34,6 +34,11 @@ export function jobFields(ctx: Ctx, p: string, url: string, pageCipher: string |
     },
     ["skills", "questions"],
   );
+  // A budget whose kind is shown but not its figures: the figures are what is missing.
+  const b = job.budget;
+  const unread = b?.type === "fixed" ? { amount: b.amount } : b?.type === "hourly" ? { min: b.min, max: b.max } : {};
+  for (const [k, v] of Object.entries(unread)) if (v == null) ctx.missing.push(`${p}.budget.${k}`);
+  return job;
 }
 
 /** Fields the card does not show but the surrounding page does (apply form: connects, questions). */
