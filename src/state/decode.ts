@@ -31,8 +31,9 @@ export function decodeState(s: StateText): Decoded {
     return { ok: true, root };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.message };
-    // acorn and devalue recurse: a deep enough input overflows the stack before our depth check.
-    if (e instanceof RangeError) return { ok: false, reason: "state is nested too deeply to read" };
+    // acorn and devalue recurse: a deep enough input overflows the stack before our depth check
+    // (acorn reports it as a SyntaxError "Not enough stack space").
+    if (e instanceof RangeError || (e instanceof SyntaxError && /stack space/i.test(e.message))) return { ok: false, reason: "state is nested too deeply to read" };
     if (e instanceof SyntaxError) return { ok: false, reason: `state is not valid ${s.form === "nuxt3" ? "JSON" : "JavaScript"}: ${e.message}` };
     return { ok: false, reason: `state could not be decoded: ${e instanceof Error ? e.message : String(e)}` };
   }

@@ -2,6 +2,12 @@
 export const INVITATION = {
   messageHeadings: [/^(Original )?message from (the )?client$/i, /^Client'?s message$/i],
   messageAttr: "[data-test='client-message']",
+  /** The client's words themselves (Upwork keeps their line breaks with a pre-line block). */
+  messageText: ".text-pre-line, .multiline-text, [data-test='message-text']",
+  /** Lines of the card that are about the message, not in it: who sent it and when. */
+  messageMeta: /^(?:Received|Sent|Invited)\b/i,
+  /** A block naming the sender: their avatar or a link to their profile or company. */
+  sender: "img, .air3-avatar, a[href*='/companies/'], a[href*='/clients/'], a[href*='/freelancers/']",
   accept: /^Accept( interview| invitation| and send a proposal)?$/i,
   decline: /^Decline( invitation)?$/i,
   status: {

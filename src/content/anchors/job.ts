@@ -193,6 +193,8 @@ export const HISTORY = {
   ],
   feedback: ["[id^='air3-truncation-']" /* seen 2025-12 */, ".air3-truncation"],
   toFreelancer: /To freelancer:?/i,
+  /** Every item's period line ("Apr 2023 - Mar 2026", "Jan 2024 - Present"): one per item, whatever its wrappers. */
+  period: /^\s*[A-Z][a-z]{2,8}\.? \d{4}\s*-/,
   noFeedback: /No feedback given/i,
   stats: ["[data-cy='stats']" /* seen 2025-12 */],
   fixedAmount: /Fixed[- ]price\s*(\$\s?[\d,.]+)/i,

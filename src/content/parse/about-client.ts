@@ -52,16 +52,28 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
 
 const toFreelancer = (root: ParentNode) => byOwnText(root, HISTORY.toFreelancer, "*", true);
 
+/** The list under "Client's recent history": by attribute, else the heading's nearest block holding a period line. */
+function historyList(root: ParentNode, headings: Headings): Element | null {
+  const list = resolveElement(root, HISTORY_ROOT);
+  if (list) return list;
+  const heading = headings.find((h) => HISTORY_HEADINGS.some((re) => re.test(h.text)));
+  for (let el = heading?.el.parentElement; el && el.tagName !== "BODY"; el = el.parentElement) if (byOwnText(el, HISTORY.period).length) return el;
+  return null;
+}
+
 function historyItems(root: ParentNode, headings: Headings): Element[] {
-  const list = resolveElement(root, HISTORY_ROOT) ?? sectionByHeading(headings, HISTORY_HEADINGS, "a[href*='/jobs/~'], .air3-rating");
+  const list = historyList(root, headings);
   if (!list) return [];
   for (const a of HISTORY_ITEM) {
     const items = qsa(list, a);
     if (items.length) return items;
   }
-  // Structure: each item is the largest block holding exactly one "To freelancer:".
-  const count = (el: Element) => (el.textContent ?? "").split(/To freelancer/i).length - 1;
-  return toFreelancer(list).map((m) => {
+  // Structure: each item is the largest block holding exactly one of a line every item has (its
+  // period; else, on layouts without one, its "To freelancer:").
+  let markers = byOwnText(list, HISTORY.period);
+  if (!markers.length) markers = toFreelancer(list);
+  const count = (el: Element) => markers.filter((m) => el.contains(m)).length;
+  return markers.map((m) => {
     let el = m;
     while (el.parentElement && el.parentElement !== list && count(el.parentElement) === 1) el = el.parentElement;
     return el;

@@ -11,12 +11,18 @@ import { parseJobDetailsCard } from "./job-details";
 function messageOf(doc: Document, headings: ReturnType<typeof collectHeadings>): string | null {
   const box = qs(doc, INVITATION.messageAttr) ?? sectionByHeading(headings, INVITATION.messageHeadings);
   if (!box) return null;
-  const parts: string[] = [];
-  for (const child of Array.from(box.children)) {
-    if (headings.some((h) => child.contains(h.el) && INVITATION.messageHeadings.some((re) => re.test(h.text)))) continue;
-    const t = visibleLines(child);
-    if (t) parts.push(t);
-  }
+  // The client's words only: their own block when Upwork marks it, never the sender or date above.
+  const words = qsa(box, INVITATION.messageText);
+  if (words.length) return words.map(visibleLines).filter(Boolean).join("\n\n") || null;
+  let blocks = Array.from(box.children).filter((c) => !headings.some((h) => c.contains(h.el) && INVITATION.messageHeadings.some((re) => re.test(h.text))));
+  // One wrapper around everything: its children are the blocks.
+  while (blocks.length === 1 && qs(blocks[0]!, ":scope > div, :scope > p, :scope > section, :scope > header")) blocks = Array.from(blocks[0]!.children);
+  const received = blocks.findIndex((b) => INVITATION.messageMeta.test(visibleText(b) ?? ""));
+  const parts = blocks
+    .slice(received + 1)
+    .filter((b) => !qs(b, INVITATION.sender) && !b.matches(INVITATION.sender))
+    .map(visibleLines)
+    .filter((t): t is string => !!t);
   return parts.join("\n\n") || null;
 }
 

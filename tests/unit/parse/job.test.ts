@@ -29,4 +29,17 @@ describe("job parser", () => {
     expect(rec.client).toMatchObject({ country: "NLD", city: "Utrecht", localTime: "4:00 PM", totalSpent: 3800, hires: 80, activeHires: 8, industry: "Art & Design" });
     expect(rec.activity?.proposals).toEqual({ min: 50, max: null });
   });
+
+  describe("keeps every history item when the list's wrappers are renamed", () => {
+    for (const name of ["sample-pages/job.html", "job/slider-fixed.html", "job/nuxt2-2024.html"]) {
+      it(name, () => {
+        const html = readFixture(name);
+        const renamed = html.replace(/data-cy="jobs?"|data-test="WorkHistory"/g, 'data-x="renamed"').replace(/class="item"/g, 'class="entry"');
+        expect(renamed).not.toBe(html);
+        const want = (parseHtml(html)!.record as JobRecord).client.history;
+        expect(want.length).toBeGreaterThan(1);
+        expect((parseHtml(renamed)!.record as JobRecord).client.history).toEqual(want);
+      });
+    }
+  });
 });
