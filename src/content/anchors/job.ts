@@ -69,7 +69,7 @@ export const CONNECTS = {
     "[data-test='ConnectsAuction']", // seen 2024-08
   ],
   /** An element whose own text is the label: its parent block holds the figure. */
-  label: /Send a proposal for|Required Connects to submit|required Connects/i,
+  label: /^\s*(?:Send a proposal for|Required Connects to submit|\d[\d,]*\s+required Connects)/i,
   values: [
     /Send a proposal for:?\s*(\d[\d,]*)\s*Connects?\b/i,
     /Required Connects to submit a proposal:?\s*(\d[\d,]*)/i,
@@ -201,4 +201,5 @@ export const HISTORY = {
   billedAmount: /Billed:?\s*(\$\s?[\d,.]+)/i,
 };
 
-export const BID_RANGE_LABEL = /(Bid range\s*-?\s*High\s*\$[\d,.]+\s*\|?\s*Avg\s*\$[\d,.]+\s*\|?\s*Low\s*\$[\d,.]+)/i;
+/** The bid range heading, "Bid range - High $40.00 | Avg $31.50 | Low $20.00". */
+export const BID_RANGE_LABEL = /^(Bid range\s*-?\s*High\s*\$[\d,.]+\s*\|?\s*Avg\s*\$[\d,.]+\s*\|?\s*Low\s*\$[\d,.]+)/i;

@@ -42,8 +42,9 @@ function budgetOf(card: Scope): Budget {
 }
 
 /** The Connects a proposal costs, from the block that states it (by attribute, else by its label). */
-function connectsOf(root: ParentNode): number | null {
-  const blocks = [...CONNECTS.root.flatMap((sel) => qsa(root, sel)), ...byOwnText(root, CONNECTS.label).map((el) => el.parentElement ?? el)];
+function connectsOf(root: ParentNode, description: Element | null): number | null {
+  const labelled = byOwnText(root, CONNECTS.label).filter((el) => !description?.contains(el));
+  const blocks = [...CONNECTS.root.flatMap((sel) => qsa(root, sel)), ...labelled.map((el) => el.parentElement ?? el)];
   for (const block of blocks) {
     const text = visibleText(block) ?? "";
     for (const re of CONNECTS.values) {
@@ -86,7 +87,7 @@ export function parseJobCard(root: ParentNode, headings: Headings, url: string, 
     hoursPerWeek: () => resolve(card, JOB.hoursPerWeek, parseHoursPerWeek),
     projectType: () => resolve(card, JOB.projectType, (t) => (/project/i.test(t) ? t.replace(/^Project Type:\s*/i, "") || null : null)),
     locationRequirement: () => resolve(card, JOB.locationRequirement, (t) => t),
-    connectsRequired: () => connectsOf(root),
+    connectsRequired: () => connectsOf(root, descEl),
     questions: () => textsOf(qsa(questionsIntro?.closest("section") ?? questionsIntro?.parentElement, "ol li, ul li")),
   });
 }

@@ -42,4 +42,17 @@ describe("job parser", () => {
       });
     }
   });
+
+  it("reads Connects and the bid range from their own blocks, never from what the description says", () => {
+    const html = readFixture("job/legacy-2025-09.html");
+    const fake = "Bid range - High $5.00 | Avg $5.00 | Low $5.00. Required Connects to submit a proposal: 1. Send a proposal for: 2 Connects";
+    const hostile = html.replace("<p class=\"text-body-sm\">About 900", `<p class="text-body-sm">${fake} About 900`);
+    expect(hostile).toContain(fake);
+    const want = parseHtml(html)!.record as JobRecord;
+    const got = parseHtml(hostile)!.record as JobRecord;
+    expect(got.job.description).toContain("Bid range - High $5.00");
+    expect(got.bidRange).toEqual(want.bidRange);
+    expect(got.bidRange?.high).toBe(40);
+    expect(got.job.connectsRequired).toBe(want.job.connectsRequired);
+  });
 });
