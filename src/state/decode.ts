@@ -86,7 +86,8 @@ function decodeNuxt3(text: string): unknown {
   if (values.length > MAX_NODES) refuse(`__NUXT_DATA__ has ${values.length} entries, over the ${MAX_NODES} limit`);
   // A tag we do not know (a newer Nuxt, a module's own type) becomes undefined instead of failing the
   // whole state; revivers must be known before unflatten runs, so collect the tags first.
-  const revivers: Record<string, (value: unknown) => unknown> = { ...NUXT_REVIVERS };
+  // Null prototype: a tag named "__proto__" or "constructor" is then just another key.
+  const revivers: Record<string, (value: unknown) => unknown> = Object.assign(Object.create(null) as object, NUXT_REVIVERS);
   for (const v of values) {
     if (Array.isArray(v) && typeof v[0] === "string" && !DEVALUE_TAGS.has(v[0]) && !Object.hasOwn(revivers, v[0]) && !v[0].startsWith("Temporal.")) {
       revivers[v[0]] = () => undefined;
@@ -248,6 +249,7 @@ class Evaluator {
     if (!target) return;
     const key = node.left.property.type === "PrivateIdentifier" ? undefined : this.key(node.left.property, node.left.computed, env, depth + 1);
     if (key === undefined || UNSAFE_KEYS.has(key)) return;
+    if (Array.isArray(target) && !/^\d{1,6}$/.test(key)) return; // `a.length=-1` would throw, `a.length=1e9` allocate
     (target as Record<string, unknown>)[key] = this.value(node.right, env, depth + 1);
   }
 

@@ -318,12 +318,14 @@ function sameText(t: string, s: string): Agreement<string> {
   return { agree: false };
 }
 
-/** Lists agree when equal, or when the page's is the start of the state's (a "+N more" cut). */
+/**
+ * Lists agree when every shown item is in the state's: the same list, or a part of it (a "+N more"
+ * cut), which the state's whole list then replaces.
+ */
 function sameList(t: string[], s: string[]): Agreement<string[]> {
-  const a = t.map(norm);
-  const b = s.map(norm);
-  if (a.length <= b.length && a.every((x, i) => x === b[i])) return { agree: true, value: a.length === b.length ? t : s };
-  return { agree: false };
+  const b = new Set(s.map(norm));
+  if (!t.every((x) => b.has(norm(x)))) return { agree: false };
+  return { agree: true, value: new Set(t.map(norm)).size >= b.size ? t : s };
 }
 
 /** Decimal places a shown number was printed with (4.27 → 2). */

@@ -156,3 +156,12 @@ describe("decodeState: limits", () => {
     expect(decodeState({ form: "nuxt3", text: undefined as never }).ok).toBe(false);
   });
 });
+
+describe("decodeState: hostile input", () => {
+  it("keeps odd tag names and array assignments harmless", () => {
+    const root = ok("nuxt3", JSON.stringify([{ a: 1, b: 2 }, ["__proto__", 3], ["constructor", 3], { x: 1 }]));
+    expect(root).toEqual({ a: undefined, b: undefined });
+    const r2 = ok("nuxt2", "window.__NUXT__=(function(a){a.length=-1;a.foo=1;a[1]=2;return {a:a}}([0]))");
+    expect(r2.a).toEqual([0, 2]);
+  });
+});
