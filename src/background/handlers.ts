@@ -9,6 +9,7 @@ import type { Settings } from "../shared/settings";
 import { assessPage } from "../scoring/assess";
 import { draftReply } from "../drafting/index";
 import { draftInputFor } from "../drafting/input";
+import { withPageState } from "../state/index";
 import { updateBadge } from "./badge";
 import { lookupFor, recordAndAssess } from "./page-flow";
 import type { RecordCache } from "./record-cache";
@@ -40,13 +41,14 @@ async function assessed(parsed: ParsedPage, deps: BackgroundDeps, settings: Sett
 export const handlers: { [T in RequestType]: Handler<T> } = {
   "page-parsed": async (request, context, deps) => {
     const settings = await deps.settings();
-    const page = { url: request.url, readAt: request.readAt, parsed: request.parsed };
+    const { parsed } = withPageState(request.parsed, request.state ?? null, request.url, new Date(request.readAt));
+    const page = { url: request.url, readAt: request.readAt, parsed };
     const a = await recordAndAssess(deps.cache, page, settings, deps.now());
     if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime());
     await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText);
     // The moment the page was read identifies the visit: re-reads of one visit share it.
-    await deps.noteParsed?.(request.parsed, new Date(request.readAt));
-    return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: request.parsed.missing };
+    await deps.noteParsed?.(parsed, new Date(request.readAt));
+    return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: parsed.missing };
   },
 
   "get-tab-page": async (request, _context, deps) => {

@@ -3,6 +3,7 @@ import { parsePage } from "../content/parse/index";
 import { sniffKind } from "../content/parse/sniff";
 import { pageKind } from "../content/routes";
 import { ParsedPage } from "../shared/records";
+import { embeddedStateText, withPageState } from "../state/index";
 import { loadPage } from "./load-page";
 
 export interface CommonOptions {
@@ -18,14 +19,15 @@ export async function parseFile(file: string, opts: CommonOptions): Promise<Reco
   try {
     page = await loadPage(file, opts.url);
     const kind = page.url ? pageKind(page.url) : sniffKind(page.document);
-    if (kind === "other") {
-      return { file, error: page.url ? `not a page Invitewise reads: ${page.url}` : "unknown page kind: no address in the file and no known section found" };
-    }
-    const parsed = parsePage(page.document, page.url, opts.now, kind);
-    if (!parsed) return { file, error: "unknown page kind" };
+    // Not a page Invitewise reads (a search page, a profile): read right, it holds no record.
+    if (kind === "other") return { file, url: page.url || null, kind, record: null, missing: [], warnings: [page.url ? "not a page Invitewise reads" : "no address in the file and no known section found"], sources: {} };
+    const text = parsePage(page.document, page.url, opts.now, kind);
+    if (!text) return { file, error: "unknown page kind" };
+    // The same path as the background worker: the text record, then the page's embedded state.
+    const { parsed } = withPageState(text, embeddedStateText(page.document), page.url, opts.now);
     const checked = ParsedPage.safeParse(parsed);
     if (!checked.success) return { file, error: `record does not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
-    return { file, url: page.url || null, kind: parsed.kind, record: parsed.record, missing: parsed.missing, warnings: parsed.warnings };
+    return { file, url: page.url || null, kind: parsed.kind, record: parsed.record, missing: parsed.missing, warnings: parsed.warnings, sources: parsed.sources ?? {} };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const msg = err?.code === "ENOENT" ? "file not found" : err?.code === "EISDIR" ? "is a directory" : (err?.message ?? String(e));

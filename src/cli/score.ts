@@ -46,7 +46,7 @@ export async function runScore(files: string[], options: ScoreOptions = {}): Pro
   for (const [i, line] of lines.entries()) {
     const parsed = pages[i];
     if (!parsed) {
-      out.push("error" in line ? line : { file: line.file, error: "record does not match the schema" });
+      out.push("error" in line ? line : line.kind === "other" ? { ...line, fit: null, urgency: null } : { file: line.file, error: "record does not match the schema" });
       continue;
     }
     const a = assessPage(parsed, settings, now, await lookupFor(cache, parsed));

@@ -7,11 +7,20 @@
 import * as z from "zod/mini";
 import browser from "webextension-polyfill";
 import { ParsedPage, timestamp } from "./records";
+import { MAX_STATE_CHARS } from "../state/extract";
 import { Fit, InvitationUrgency, Urgency } from "./score";
 
 const invitationId = z.string().check(z.regex(/^\d+$/));
 
-export const PageParsedRequest = z.object({ type: z.literal("page-parsed"), url: z.string(), readAt: timestamp, parsed: ParsedPage });
+/** The page's embedded state as text (src/state/extract.ts); the background decodes and merges it. */
+export const StateText = z.object({ form: z.enum(["nuxt3", "nuxt2"]), text: z.string().check(z.maxLength(MAX_STATE_CHARS)) });
+export const PageParsedRequest = z.object({
+  type: z.literal("page-parsed"),
+  url: z.string(),
+  readAt: timestamp,
+  parsed: ParsedPage,
+  state: z.optional(z.nullable(StateText)),
+});
 export const GetTabPageRequest = z.object({ type: z.literal("get-tab-page"), tabId: z.int() });
 export const SetInvitationStateRequest = z.object({
   type: z.literal("set-invitation-state"),

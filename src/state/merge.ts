@@ -68,7 +68,9 @@ class Merger {
     const f = facts.job;
     if (f && job && typeof job === "object") {
       const expected = (typeof job.ciphertext === "string" ? job.ciphertext : CIPHER.exec(url)?.[0]) ?? null;
-      if (expected && expected.toLowerCase() === f.ciphertext) {
+      // A posting has two ciphertexts: its own (`~01…` on older posts) and `~02` + its uid.
+      const own = expected?.toLowerCase();
+      if (own && (own === f.ciphertext || (f.uid != null && own === `~02${f.uid}`))) {
         for (const d of facts.dropped) this.warnings.push(`state: ${d}`);
         this.mergeJob(job, f);
         if (this.record.client && typeof this.record.client === "object") this.mergeClient(this.record.client as Rec, f);
