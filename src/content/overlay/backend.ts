@@ -1,6 +1,7 @@
 /** What the overlay asks of the background. The background computes everything; we only show it. */
 import type { ParsedPage } from "../../shared/records";
 import type { Fit, InvitationUrgency, Urgency } from "../../shared/score";
+import type { StateText } from "../../state/extract";
 
 export interface PageScore {
   fit: Fit | null;
@@ -11,7 +12,8 @@ export interface PageScore {
 }
 
 export interface Backend {
-  pageParsed(request: { url: string; readAt: string; parsed: ParsedPage }): Promise<PageScore>;
+  /** `state`: the page's embedded state as text, for the background to decode and merge. */
+  pageParsed(request: { url: string; readAt: string; parsed: ParsedPage; state: StateText | null }): Promise<PageScore>;
   openDrafts(): Promise<void>;
   declineNote(): Promise<string>;
 }

@@ -5,6 +5,7 @@
  * what it shows changed. Badges wait for the background's answer: one render each, not two.
  */
 import { h } from "preact";
+import { embeddedStateText, type StateText } from "../../state/extract";
 import type { ParsedPage, ReadableKind } from "../../shared/records";
 import { report } from "../watch";
 import type { Backend, PageScore, Parse } from "./backend";
@@ -34,6 +35,8 @@ export interface PageContext {
 
 /** Survives in-page navigation, so a collapsed panel stays collapsed. */
 let collapsed = false;
+/** Kinds whose embedded state Invitewise reads (a job posting; the invitations list's rows). */
+const STATE_KINDS = new Set(["job", "invitations"]);
 
 const minute = (now: Date) => Math.floor(now.getTime() / 60_000);
 
@@ -42,6 +45,8 @@ export function startPage(ctx: PageContext): PageSession {
   // Relative times on the page resolve against one moment per page, so re-reads compare equal.
   const readAt = new Date();
   let key = "";
+  /** The page's embedded state, read once (server-rendered; the background ties it to its own job). */
+  let state: StateText | null | undefined;
   /** The current request; -1 once destroyed (a late reply is then dropped). */
   let seq = 0;
   /** undefined: waiting for the background; null: it (or we) failed. */
@@ -90,7 +95,8 @@ export function startPage(ctx: PageContext): PageSession {
       const settle = (value: PageScore | null) => {
         if (mine === seq) (score = value), ctx.schedule();
       };
-      ctx.backend.pageParsed({ url: ctx.url, readAt: readAt.toISOString(), parsed }).then(settle, (error: unknown) => {
+      if (state === undefined) state = STATE_KINDS.has(kind) ? embeddedStateText(doc) : null;
+      ctx.backend.pageParsed({ url: ctx.url, readAt: readAt.toISOString(), parsed, state }).then(settle, (error: unknown) => {
         report("background", error);
         settle(null);
       });
