@@ -5,19 +5,15 @@
  * It ships in dist/insert-draft.js (entry: insert-draft-entry.ts), which the popup injects into the
  * tab only when the user clicks "Insert into proposal": it is not part of the content script.
  */
+import { FILL } from "./anchors/apply";
 import { InsertableDraft, type InsertDraftReply, type InsertResult, type NotFilledReason as Reason } from "../shared/content-messages";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
 // Ordered lists are tried first to last (a comma selector would pick by document order instead).
-/** The apply form may open inside a slider or dialog launched from a job card [S25]. */
-const SCOPE = [".fe-job-apply", "[role='dialog'] .fe-ui-application-vue"];
-const LETTER = ["textarea[aria-labelledby='cover_letter_label']", ".cover-letter-area textarea"];
-const MILESTONE_AMOUNT = ["[data-test='milestone-amount'] input", "[data-test='milestone-amount'] .air3-input"];
-const RATE = "#step-rate";
-const AMOUNT = "#charged-amount-id";
+const { scope: SCOPE, letter: LETTER, milestoneAmount: MILESTONE_AMOUNT, rate: RATE, amount: AMOUNT } = FILL;
 
-const first = <T extends Element = Field>(root: ParentNode, selectors: string[]) =>
+const first = <T extends Element = Field>(root: ParentNode, selectors: readonly string[]) =>
   selectors.map((s) => root.querySelector<T>(s)).find(Boolean);
 
 const collapse = (text?: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
@@ -88,14 +84,14 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
   } else if (terms.amount == null) {
     fail("Bid", "no-bid");
   } else {
-    const rows = root.querySelectorAll("[data-test='milestone']");
+    const rows = root.querySelectorAll(FILL.milestone);
     const whole = root.querySelector<Field>(AMOUNT);
     if (terms.kind == "milestone" && rows.length) {
       terms.milestones.forEach((m, i) => {
         const row = rows[i];
         const name = `Milestone ${i + 1}`;
         if (!row) return fail(name, "add-milestone");
-        put(`${name} description`, row.querySelector<Field>("input[data-test='milestone-description']"), m.description, "no-milestone-description-field");
+        put(`${name} description`, row.querySelector<Field>(FILL.milestoneDescription), m.description, "no-milestone-description-field");
         put(`${name} amount`, first(row, MILESTONE_AMOUNT), m.amount, "no-milestone-amount-field");
       });
     } else if (whole) {
@@ -107,7 +103,7 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
   }
 
   // Each page question takes at most one answer; those left over have none in the draft.
-  const groups = [...root.querySelectorAll(".fe-proposal-job-questions .form-group")].map((group) => ({
+  const groups = [...root.querySelectorAll(FILL.questionGroup)].map((group) => ({
     question: collapse(group.querySelector("label")?.textContent),
     field: group.querySelector("textarea"),
   }));

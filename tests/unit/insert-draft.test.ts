@@ -126,6 +126,14 @@ describe("insertDraft", () => {
     expect(insertDraft(doc2, hourlyDraft).notFilled).toContainEqual({ field: "Cover letter", reason: "no-letter-field" });
   });
 
+  it("fills the form opened as a dialog over a job card, and nothing outside it", () => {
+    const { doc } = page(readFileSync(new URL("../fixtures/drafting/apply-dialog.html", import.meta.url), "utf8"));
+    const result = insertDraft(doc, hourlyDraft);
+    expect(result.filled).toContain("Cover letter");
+    expect((doc.querySelector("[role='dialog'] textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement).value).toBe(hourlyDraft.coverLetter);
+    expect((doc.querySelector("textarea[aria-label='Search notes']") as HTMLTextAreaElement).value).toBe("");
+  });
+
   it("fills a by-project fixed price and existing milestone rows, never adding rows itself", () => {
     const fixed = FORM.replace(
       /<div data-test="up-fe-rate-widget">[\s\S]*?<\/div>\s*<\/div>\s*<\/div>\s*<input id="fee-rate"[^>]*>\s*<\/div>/,

@@ -73,3 +73,18 @@ export const FORM = {
   charsLeft: [".cover-letter-area [role='status']" /* seen 2025-12 */, /(\d[\d,]*\s+characters?\s+(?:left|remaining))/i],
   questionGroups: [".fe-proposal-job-questions .form-group" /* seen 2025-12 */],
 } satisfies Record<string, readonly Anchor[] | RegExp>;
+
+/**
+ * Where *Insert into proposal* writes (insert-draft.ts, injected on demand): ordered lists, the
+ * first that finds an element wins. The form may open inside a slider or dialog launched from a job card.
+ */
+export const FILL = {
+  scope: [".fe-job-apply" /* seen 2025-12 */, "[role='dialog'] .fe-ui-application-vue" /* seen 2025 */],
+  letter: FORM.coverLetter,
+  rate: "#step-rate", // seen 2021..2026
+  amount: "#charged-amount-id", // seen 2021..2026
+  milestone: "[data-test='milestone']",
+  milestoneDescription: "input[data-test='milestone-description']",
+  milestoneAmount: ["[data-test='milestone-amount'] input"],
+  questionGroup: FORM.questionGroups[0]!,
+};

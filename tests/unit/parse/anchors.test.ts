@@ -7,7 +7,8 @@ import * as invitations from "../../../src/content/anchors/invitations";
 import * as job from "../../../src/content/anchors/job";
 import * as proposal from "../../../src/content/anchors/proposal";
 import * as sniff from "../../../src/content/anchors/sniff";
-import { fixtures, loadHtml } from "./helpers";
+import { join } from "node:path";
+import { FIXTURES, fixtures, loadHtml } from "./helpers";
 
 /** Selector anchors: the strings in anchor lists, and `sel` of the `{ sel, up }` ones. */
 function selectors(value: unknown, out = new Set<string>()): Set<string> {
@@ -21,9 +22,11 @@ function selectors(value: unknown, out = new Set<string>()): Set<string> {
 }
 
 describe("anchor tables", () => {
-  const docs = (["invitations", "invitation", "apply", "proposal", "job", "home"] as const)
-    .flatMap((k) => fixtures(k))
-    .map((f) => loadHtml(readFileSync(f.htmlPath, "utf8")).doc);
+  // The parsers' fixtures, and the apply forms that *Insert* fills (its anchors live in the same tables).
+  const drafting = ["apply-form.html", "apply-dialog.html"].map((f) => join(FIXTURES, "drafting", f));
+  const docs = [...(["invitations", "invitation", "apply", "proposal", "job", "home"] as const).flatMap((k) => fixtures(k).map((f) => f.htmlPath)), ...drafting].map(
+    (path) => loadHtml(readFileSync(path, "utf8")).doc,
+  );
   const all = new Set<string>();
   for (const mod of [apply, home, invitations, job, proposal]) selectors(mod, all);
   for (const [, marker] of sniff.SNIFF) if (typeof marker === "string") all.add(marker);
