@@ -27,7 +27,7 @@ export async function parseFile(file: string, opts: CommonOptions): Promise<Reco
     const { parsed } = withPageState(text, embeddedStateText(page.document), page.url, opts.now);
     const checked = ParsedPage.safeParse(parsed);
     if (!checked.success) return { file, error: `record does not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
-    return { file, url: page.url || null, kind: parsed.kind, record: parsed.record, missing: parsed.missing, warnings: parsed.warnings, sources: parsed.sources ?? {} };
+    return { file, url: page.url || null, kind: parsed.kind, record: parsed.record, missing: parsed.missing, warnings: parsed.warnings, sources: parsed.sources ?? {}, anchors: parsed.anchors ?? {}, fallbacks: parsed.fallbacks ?? [], disagreements: parsed.disagreements ?? [] };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     const msg = err?.code === "ENOENT" ? "file not found" : err?.code === "EISDIR" ? "is a directory" : (err?.message ?? String(e));

@@ -152,6 +152,12 @@ const parsed = <K extends string, R extends z.ZodMiniType>(kind: K, record: R) =
     missing: z.array(z.string()),
     warnings: z.array(z.string()),
     sources: z.optional(z.record(z.string(), FieldSource)),
+    /** Field health: which anchor gave each field ("state" when the page state filled it) … */
+    anchors: z.optional(z.record(z.string(), z.string())),
+    /** … and the fields read through a fallback anchor (a renamed attribute shows here first). */
+    fallbacks: z.optional(z.array(z.string())),
+    /** Fields where the page and its embedded state disagree (the page's value is kept). */
+    disagreements: z.optional(z.array(z.string())),
   });
 
 export const ParsedPage = z.discriminatedUnion("kind", [

@@ -86,7 +86,11 @@ class Merger {
     leaves(this.record, "", (path) => {
       sources[path] = this.sources.get(path) ?? "text";
     });
-    const parsed = { ...this.parsed, record: this.record, missing: this.missing, warnings: this.warnings, sources } as ParsedPage;
+    // Field health: a field the state filled was given by no anchor of the page.
+    const anchors = { ...this.parsed.anchors };
+    for (const [path, source] of Object.entries(sources)) if (source === "state") anchors[path] = "state";
+    const disagreements = this.disagreements.map((d) => d.path);
+    const parsed = { ...this.parsed, record: this.record, missing: this.missing, warnings: this.warnings, sources, anchors, disagreements } as ParsedPage;
     return { parsed, disagreements: this.disagreements };
   }
 

@@ -39,24 +39,33 @@ function hits(root: Element | null, a: SelectorAnchor): Element[] {
         .filter((el): el is Element => !!el && root!.contains(el));
 }
 
+/** Told which anchor gave a value (field health: a field read through a fallback is reported). */
+let onHit: ((index: number, anchor: Anchor) => void) | null = null;
+
 /** The first value a field's anchors give, else null. */
 export function resolve<T>(scope: Scope, anchors: readonly Anchor[], parse: (text: string) => T | null): T | null {
   if (!scope.el) return null;
-  for (const a of anchors) {
+  for (const [i, a] of anchors.entries()) {
+    let v: T | null = null;
     if (a instanceof RegExp) {
       const m = a.exec(scope.text);
-      const v = m ? parse(m[1] ?? m[0]) : null;
-      if (v != null) return v;
+      v = m ? parse(m[1] ?? m[0]) : null;
     } else {
       for (const el of hits(scope.el, a)) {
         const text = visibleText(el);
-        const v = text == null ? null : parse(text);
-        if (v != null) return v;
+        if ((v = text == null ? null : parse(text)) != null) break;
       }
+    }
+    if (v != null) {
+      onHit?.(i, a);
+      return v;
     }
   }
   return null;
 }
+
+/** An anchor as diagnostics name it: the selector, or "label /…/" for a visible-label pattern. */
+const anchorName = (a: Anchor) => (a instanceof RegExp ? `label /${a.source}/` : typeof a == "string" ? a : a.sel);
 
 /** The first element any selector anchor finds (labels are not used for elements). */
 export function resolveElement(root: ParentNode | null, anchors: readonly Anchor[]): Element | null {
@@ -74,17 +83,41 @@ type Fields<T> = { [K in keyof T]: () => T[K] | null };
 export class Ctx {
   readonly missing: string[] = [];
   readonly warnings: string[] = [];
+  /** Which anchor gave each field read through the anchor tables (path → selector or label). */
+  readonly anchors: Record<string, string> = {};
+  /** Fields read through a fallback: not their table's first anchor. */
+  readonly fallbacks: string[] = [];
   constructor(readonly now: Date) {}
+
+  /** Runs `fn`, crediting the anchors it resolves to the given fields (the first anchor found per field). */
+  track<T>(paths: string | readonly string[], fn: () => T): T {
+    const outer = onHit;
+    onHit = (i, a) => {
+      for (const p of typeof paths == "string" ? [paths] : paths) {
+        if (p in this.anchors) continue;
+        this.anchors[p] = anchorName(a);
+        if (i > 0) this.fallbacks.push(p);
+      }
+    };
+    try {
+      return fn();
+    } finally {
+      onHit = outer;
+    }
+  }
 
   /** Runs a field read; a thrown error becomes a warning and the field null. */
   read<T>(path: string, fn: () => T | null): T | null {
     let v: T | null = null;
     try {
-      v = fn();
+      v = this.track(path, fn);
     } catch (e) {
       this.warn(path, (e as Error)?.message ?? String(e));
     }
-    if (v == null || (Array.isArray(v) && v.length === 0)) this.missing.push(path);
+    if (v == null || (Array.isArray(v) && v.length === 0)) {
+      this.missing.push(path);
+      delete this.anchors[path];
+    }
     return v;
   }
 

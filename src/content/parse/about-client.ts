@@ -14,9 +14,9 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
   const s = new Scope(section);
   const get = <T>(key: keyof typeof CLIENT, parse: (t: string) => T | null) => resolve(s, CLIENT[key], parse);
 
-  const reviews = get("reviews", parseReviews);
-  const hireStats = get("hireRate", parseHireRate);
-  const hires = get("hires", parseHires);
+  const reviews = ctx.track([`${p}.rating`, `${p}.reviewsCount`], () => get("reviews", parseReviews));
+  const hireStats = ctx.track([`${p}.hireRate`, `${p}.openJobs`], () => get("hireRate", parseHireRate));
+  const hires = ctx.track([`${p}.hires`, `${p}.activeHires`], () => get("hires", parseHires));
   // The location row: by attribute, else the list item that shows a local time.
   const locEl = resolveElement(section, CLIENT.location) ?? qsa(section, "li").find((li) => TIME.test(visibleText(li) ?? "")) ?? null;
   const locParts = qsa(locEl, "span")

@@ -24,7 +24,7 @@ export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
           .filter((g) => qs(g, "textarea") && !FORM.coverLetterLabel.test(labelOf(g) ?? ""))
           .map(labelOf)
   ).filter((t): t is string => !!t);
-  const connectsRequired = resolve(s, FORM.connectsRequired, parseConnects);
+  const connectsRequired = ctx.track(["form.connectsRequired", "job.connectsRequired"], () => resolve(s, FORM.connectsRequired, parseConnects));
 
   const form = ctx.fields<ApplyRecord["form"]>(
     "form",

@@ -71,7 +71,10 @@ export function fixtureSuite(kind: PageKind): void {
       const checked = ParsedPage.safeParse(out);
       expect(checked.success, checked.success ? "" : JSON.stringify(checked.error.issues)).toBe(true);
       const expected = JSON.parse(readFileSync(fx.expectedPath, "utf8"));
-      expect(out).toEqual(expected);
+      const { kind: k, record, missing, warnings } = out!;
+      expect({ kind: k, record, missing, warnings }).toEqual(expected);
+      // Field health: every field read has the anchor that gave it, no field is credited twice.
+      expect(Object.keys(out!.anchors ?? {}).filter((p) => missing.includes(p))).toEqual([]);
     });
   }
 }
