@@ -1,8 +1,8 @@
 /** The built extension in real Chromium: it starts, reads only Upwork, and never breaks the page. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { readFile } from "node:fs/promises";
+import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { collectErrors, contentScriptAnnouncement, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
+import { collectErrors, contentScriptAnnouncement, DIST, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
 
 declare const chrome: {
   runtime: { getManifest(): Record<string, unknown>; getURL(path: string): string };
@@ -47,6 +47,15 @@ describe("the built extension", () => {
     for (const marker of ["invitewiseInsertDraft", "insertReplacementText", "no-milestone-amount-field", "onMessage"]) {
       expect(content, marker).not.toContain(marker);
     }
+  });
+
+  it("keeps Preact out of the content script: its overlay is built with the DOM API (the popup and options page keep Preact)", async () => {
+    const content = await browser.serviceWorker.evaluate(() => fetch(chrome.runtime.getURL("content.js")).then((r) => r.text()));
+    // Strings only Preact's renderer holds (its props for raw HTML). The check can fail: the popup's chunks have them.
+    const markers = ["dangerouslySetInnerHTML", "__html"];
+    for (const marker of markers) expect(content, marker).not.toContain(marker);
+    const chunks = await Promise.all((await readdir(join(DIST, "assets"))).filter((f) => f.endsWith(".js")).map((f) => readFile(join(DIST, "assets", f), "utf8")));
+    expect(chunks.some((chunk) => markers.every((marker) => chunk.includes(marker)))).toBe(true);
   });
 
   it("runs its content script on every sample Upwork page", async () => {

@@ -1,6 +1,6 @@
 /** Test-side helpers over the shared launcher (scripts/extension-browser.ts). */
 import type { Page } from "playwright-core";
-export { launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "../../scripts/extension-browser";
+export { DIST, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "../../scripts/extension-browser";
 
 /** Collects console errors and uncaught exceptions of a page, to assert there were none. */
 export function collectErrors(page: Page): string[] {

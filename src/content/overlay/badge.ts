@@ -1,10 +1,10 @@
 /**
  * The compact badge beside an invitation row: fit (or "open to score") and urgency.
  *
- * Built with the DOM API, not Preact (the panel keeps Preact): a list shows up to 200 badges at
- * once, and 200 Preact render roots cost 10–26 ms of cold scripting against 1.8 ms for the same
- * three elements built directly (issue 8, measured in one Chromium run). Text goes in only as
- * text (`textContent`, attributes), never as markup.
+ * Built with the DOM API, not Preact (the panel too, since: the content script carries no UI
+ * library): a list shows up to 200 badges at once, and 200 Preact render roots cost 10–26 ms of
+ * cold scripting against 1.8 ms for the same three elements built directly (issue 8, measured in
+ * one Chromium run). Text goes in only as text (`textContent`, attributes), never as markup.
  */
 import type { InvitationUrgency } from "../../shared/score";
 import { fitHook, fitTone, urgencyLine } from "./format";

@@ -1,13 +1,12 @@
 /**
  * Our host elements: `<iw-badge>` and `<iw-panel>`, each with an open shadow root holding the
- * styles (adopted, never injected into the page) and the content: the panel's Preact tree, or the
- * badge's few elements built directly (badge.ts says why).
+ * styles (adopted, never injected into the page) and the content, built with the DOM API (badge.ts
+ * says why; the content script carries no UI library).
  *
  * Chrome gives content scripts `customElements === null` (isolated world), so the hosts are not
  * registered: an element with a valid custom-element name may still attach a shadow root, which is
  * all we need. Where the registry exists (other browsers), nothing depends on it either.
  */
-import { render, type ComponentChild } from "preact";
 import { guard } from "../watch";
 import { CSS } from "./styles";
 
@@ -22,11 +21,9 @@ export interface Host {
   readonly root: ShadowRoot;
   /** What the host last showed (the session re-renders only when it changed). */
   sig?: string;
-  /** Renders the Preact tree; false when rendering threw (the caller then shows its quiet error state). */
-  render(tree: ComponentChild): boolean;
   /** Replaces the content with what `build` returns; false when building threw (the content is left as it was). */
   show(build: () => Node): boolean;
-  /** Unmounts the tree and removes the host. */
+  /** Removes the host. */
   destroy(): void;
 }
 
@@ -40,16 +37,10 @@ export function createHost(doc: Document, tag: "iw-badge" | "iw-panel"): Host {
   if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
   root.adoptedStyleSheets = [sheet];
   for (const type of ["keydown", "keyup", "keypress"]) el.addEventListener(type, stop);
-  let rendered = false;
   return {
     el,
     root,
-    render: (tree) => !!guard(tag, () => ((rendered = true), render(tree, root), 1))(),
     show: (build) => !!guard(tag, () => (root.replaceChildren(build()), 1))(),
-    destroy() {
-      el.remove();
-      // Unmounting runs the Preact tree's cleanups; a host Preact never rendered into has none.
-      if (rendered) render(null, root);
-    },
+    destroy: () => el.remove(),
   };
 }

@@ -4,7 +4,6 @@
  * we read changed; hosts are written in one batch after every read, and a host re-renders only when
  * what it shows changed. Badges wait for the background's answer: one render each, not two.
  */
-import { h } from "preact";
 import { embeddedStateText, type StateText } from "../../state/extract";
 import type { ParsedPage, ReadableKind } from "../../shared/records";
 import { report } from "../watch";
@@ -13,7 +12,7 @@ import { badgeElement } from "./badge";
 import { createHost, type Host } from "./define-host";
 import { fitHook, urgencyLine } from "./format";
 import { dockPanel, invitationRows, pageIsDark, type InvitationRow } from "./mount";
-import { Panel, type PanelProps } from "./panel";
+import { renderPanel, type PanelProps, type PanelState } from "./panel";
 
 export interface PageSession {
   /** One frame of work: re-read when `dirty` (the page changed), maybe ask, (re)place hosts. */
@@ -38,8 +37,6 @@ let collapsed = false;
 /** Kinds whose embedded state Invitewise reads (a job posting; the invitations list's rows). */
 const STATE_KINDS = new Set(["job", "invitations"]);
 
-const minute = (now: Date) => Math.floor(now.getTime() / 60_000);
-
 export function startPage(ctx: PageContext): PageSession {
   const { doc, kind } = ctx;
   // Relative times on the page resolve against one moment per page, so re-reads compare equal.
@@ -58,6 +55,8 @@ export function startPage(ctx: PageContext): PageSession {
   let rows = new Map<string, InvitationRow>();
   let badges = new Map<string, Host>();
   let panel: Host | null = null;
+  /** The panel's own state (the decline note, the status line, its scroll): rebuilt trees keep it, a new panel starts afresh. */
+  let panelState: PanelState = {};
   /** What the page's panel last showed (invitation and job pages). */
   let pageView: Parameters<typeof showPanel>[0] | null = null;
   let docker: ReturnType<typeof dockPanel> | null = null;
@@ -205,8 +204,9 @@ export function startPage(ctx: PageContext): PageSession {
     );
   }
 
-  function showPanel(view: Omit<PanelProps, "collapsed" | "now" | "onToggle">): void {
+  function showPanel(view: Omit<PanelProps, "collapsed" | "now" | "onToggle" | "state" | "onNote">): void {
     if (!panel) {
+      panelState = {};
       panel = createHost(doc, "iw-panel");
       panel.el.setAttribute("data-iw-panel", "");
       docker = dockPanel(panel, () => {
@@ -217,17 +217,21 @@ export function startPage(ctx: PageContext): PageSession {
     if (!panel.el.isConnected) doc.body.append(panel.el);
     panel.el.classList.toggle("d", dark);
     const { actions, ...shown } = view;
-    const props = { ...shown, collapsed, now: new Date() };
-    const sig = JSON.stringify({ ...props, now: minute(props.now) });
-    if (panel.sig === sig) return;
+    const now = new Date();
+    // The time shows only in the urgency line: a render each time that line would read differently.
+    // The decline note is in the signature; a new status is written in place (panel.ts).
+    const sig = JSON.stringify({ ...shown, collapsed, now: urgencyLine(shown.urgency, now), note: panelState.note });
+    // A decline note written again (the same text) still moves focus to it.
+    if (panel.sig === sig && !panelState.focus) return;
     panel.sig = sig;
     const onToggle = () => {
       collapsed = !collapsed;
       ctx.schedule();
     };
-    const ok = panel.render(h(Panel, { ...props, onToggle, actions }));
-    if (!ok) panel.render(h(Panel, { ...props, fit: null, urgency: null, error: true, onToggle, actions: null }));
-    panel.el.setAttribute("data-iw-fit", ok && !view.error ? fitHook(props.fit?.score) : "unknown");
+    const props: PanelProps = { ...shown, collapsed, now, onToggle, actions, state: panelState, onNote: ctx.schedule };
+    const ok = renderPanel(panel, props);
+    if (!ok) renderPanel(panel, { ...props, fit: null, urgency: null, error: true, actions: null });
+    panel.el.setAttribute("data-iw-fit", ok && !view.error ? fitHook(view.fit?.score) : "unknown");
     docker!.dock();
   }
 
@@ -248,6 +252,7 @@ export function startPage(ctx: PageContext): PageSession {
       badges = new Map();
       rows = new Map();
       parsed = panel = docker = pageView = null;
+      panelState = {};
     },
   };
 }

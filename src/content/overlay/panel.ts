@@ -1,0 +1,160 @@
+/**
+ * The docked panel: score with each factor's share, flags, urgency and its reasons, unread fields, actions.
+ *
+ * Built with the DOM API (dom-build.ts), like the badges: the content script carries no UI library
+ * (Preact was a sixth of it). A render builds the whole tree anew, and the session renders only when
+ * what the panel shows changed; what the old tree held that a user would miss is kept outside it:
+ * the actions' state in `PanelState`, focus and scroll by `renderPanel`.
+ */
+import { report } from "../watch";
+import type { Fit, Urgency } from "../../shared/score";
+import { factorShare, fitHook, fitTone, missingLine, urgencyLine } from "./format";
+import type { Backend } from "./backend";
+import type { Host } from "./define-host";
+import { h, type Child } from "./dom-build";
+
+/** What the panel keeps across renders, owned with its host (a new panel starts empty). */
+export interface PanelState {
+  /** The decline note shown (none until "Decline politely" wrote one). */
+  note?: string;
+  /** The status line's text. */
+  status?: string;
+  /** The status line in the tree shown: a status is written into it in place, so screen readers announce it. */
+  line?: HTMLElement;
+  /** A note just arrived: the next render moves focus to it. */
+  focus?: boolean;
+  /** How far the body is scrolled (kept by its scroll events, so a render never reads the layout for it). */
+  top?: number;
+}
+
+export interface PanelProps {
+  title: string | null;
+  fit: Fit | null;
+  urgency: Urgency | null;
+  missing: readonly string[];
+  /** Our code or the background failed: say so quietly. */
+  error: boolean;
+  now: Date;
+  collapsed: boolean;
+  onToggle(): void;
+  /** "Draft reply" (opens the drafting: the popup, or the popup page in a tab) and the decline note. */
+  actions: Pick<Backend, "openDrafts" | "declineNote"> | null;
+  /** The actions' note and status, the body's scroll. */
+  state: PanelState;
+  /** The decline note changed: the panel must be rendered again. */
+  onNote(): void;
+}
+
+/** A flag's words and its tone (the flag takes the fit bands' colours). */
+const SEVERITY = { red: ["Red flag", "poor"], amber: ["Caution", "fair"], green: ["Good sign", "good"] } as const;
+
+function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: () => void): Child[] {
+  const say = (text: string) => (s.status = s.line!.textContent = text);
+  const run = (what: string, task: () => Promise<unknown>) => () => {
+    say("");
+    task().catch((error: unknown) => {
+      report(what, error);
+      say(`Could not ${what}.`);
+    });
+  };
+  const { note } = s;
+  return [
+    h(
+      "div",
+      { class: "acts" },
+      h("button", { class: "primary", onclick: run("open the drafts", a.openDrafts) }, "Draft reply"),
+      h("button", { "aria-expanded": `${note != null}`, onclick: run("write the decline note", async () => ((s.note = await a.declineNote()), (s.focus = true), onNote())) }, "Decline politely"),
+    ),
+    note != null &&
+      h(
+        "label",
+        { class: "note" },
+        "Decline note",
+        h("textarea", { readOnly: true, rows: 6, value: note }),
+        h("button", { onclick: run("copy the note", async () => (await navigator.clipboard.writeText(note), say("Decline note copied."))) }, "Copy note"),
+      ),
+    (s.line = h("p", { class: "quiet", role: "status" }, s.status)),
+  ];
+}
+
+/** A titled list (the list left out when empty). */
+const section = (title: Child, items: Child[], cls?: string) => h("section", null, h("h3", null, title), items.length > 0 && h("ul", { class: cls }, items));
+
+export function panelElement(p: PanelProps): HTMLElement {
+  const { fit, urgency, collapsed, error, state } = p;
+  // Expanding shows the body from its top, as a fresh one.
+  if (collapsed) state.top = 0;
+  const score = fitHook(fit?.score);
+  const missing = missingLine(p.missing);
+  return h(
+    "aside",
+    { class: collapsed ? "panel collapsed" : "panel", "aria-label": "Invitewise: client fit and urgency" },
+    h(
+      "header",
+      null,
+      h(
+        "button",
+        { class: "toggle", "aria-expanded": `${!collapsed}`, onclick: p.onToggle },
+        h("b", null, "Invitewise"),
+        h("span", { class: "t " + (error ? "none" : fitTone(fit?.score)) }, h("span", { class: "sr" }, "fit "), error ? "unavailable" : score == "unknown" ? "not scored" : score),
+        h("span", { class: "chev", "aria-hidden": "true" }, collapsed ? "‹" : "›"),
+      ),
+    ),
+    !collapsed &&
+      h(
+        "div",
+        { class: "body", onscroll: (e: Event) => (state.top = (e.target as HTMLElement).scrollTop) },
+        p.title && h("h2", null, p.title),
+        error && h("p", { class: "quiet" }, "Invitewise could not score this page."),
+        urgency && section(h("span", { class: urgency.level }, urgencyLine(urgency, p.now)), urgency.reasons.map((r) => h("li", null, r))),
+        !!fit?.factors.length &&
+          section(
+            "Score factors (points of weight)",
+            // A factor without data drops out (weight 0): left out of the score, not scored as bad.
+            fit.factors.map((f) =>
+              h(
+                "li",
+                null,
+                f.label,
+                h("span", { class: "pts" }, f.weight ? factorShare(f.points, f.weight) : "not scored"),
+                f.value !== null && h("span", { class: "val" }, typeof f.value == "boolean" ? (f.value ? "yes" : "no") : "" + f.value),
+              ),
+            ),
+            "factors",
+          ),
+        !!fit?.flags.length &&
+          section(
+            "Flags",
+            fit.flags.map((f) => h("li", { class: "flag " + SEVERITY[f.severity][1] }, h("b", null, SEVERITY[f.severity][0], ":"), " ", f.text)),
+            "flags",
+          ),
+        missing && h("p", { class: "quiet" }, missing),
+        p.actions && actions(p.actions, state, p.onNote),
+      ),
+  );
+}
+
+/**
+ * Renders the panel into its host (false when building threw: the old content then stays). What a
+ * user would lose with the old tree is put back: the body's scroll, and focus when it was in the
+ * panel, on the control at the same place among the panel's controls (the toggle after a collapse
+ * or an expand; the note, with its selection); a note that just arrived takes the focus instead
+ * (which scrolls it into view). Neither is read from the layout: scrolling back (only when the body
+ * was scrolled) is the one layout a render may cost.
+ */
+export function renderPanel(host: Host, p: PanelProps): boolean {
+  const { root } = host;
+  const { state } = p;
+  const controls = () => root.querySelectorAll<HTMLTextAreaElement>("button,textarea");
+  const was = root.activeElement as HTMLTextAreaElement | null;
+  const at = was ? [...controls()].indexOf(was) : -1;
+  const ok = host.show(() => panelElement(p));
+  if (state.top) root.querySelector(".body")?.scrollTo(0, state.top);
+  if (state.focus) (state.focus = false), root.querySelector("textarea")?.focus();
+  else if (at >= 0) {
+    const el = controls()[at];
+    el?.focus({ preventScroll: true });
+    el?.setSelectionRange?.(was!.selectionStart, was!.selectionEnd);
+  }
+  return ok;
+}

@@ -1,0 +1,237 @@
+// @vitest-environment happy-dom
+/**
+ * The panel, built with the DOM API: what it shows, and what a render keeps. A render builds the
+ * tree anew, so focus, the actions' note and status and the body's scroll must be put back or kept
+ * outside the tree. (Real Chromium, with the built extension: tests/browser/overlay.test.ts.)
+ */
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import type { Fit, Urgency } from "../../../src/shared/score";
+import type { Backend, PageScore } from "../../../src/content/overlay/backend";
+import { createHost, type Host } from "../../../src/content/overlay/define-host";
+import { renderPanel, type PanelProps, type PanelState } from "../../../src/content/overlay/panel";
+import { parsePage } from "../../../src/content/parse/index";
+import { startPage } from "../../../src/content/overlay/session";
+
+const FIT: Fit = {
+  score: 62,
+  confidence: 0.8,
+  factors: [
+    { id: "hireRate", label: "Hire rate", value: "68% of 28 posts", weight: 20, points: 12.34 },
+    { id: "spent", label: "Money spent", value: 1234, weight: 15, points: 15 },
+    { id: "verified", label: "Payment verified", value: true, weight: 10, points: 10 },
+    { id: "rate", label: "Average rate", value: null, weight: 0, points: 0 },
+  ],
+  flags: [
+    { id: "free", severity: "red", text: "Asks for <b>free</b> work" },
+    { id: "vague", severity: "amber", text: "Vague scope" },
+  ],
+};
+const NOW = new Date("2026-03-10T07:00:00.000Z");
+const URGENCY: Urgency = { level: "today", replyBy: "2026-03-10T12:00:00.000Z", reasons: ["5 h left to reply."] };
+const NOTE = "Thank you for the invitation. I am not the right fit for this one, and I wish you luck.";
+
+afterEach(() => {
+  document.body.replaceChildren();
+  vi.restoreAllMocks();
+});
+
+/** A panel in its host, rendered as the session does: the toggle and a new note render it again. */
+function mount(over: Partial<PanelProps> = {}) {
+  const host = createHost(document, "iw-panel");
+  document.body.append(host.el);
+  const state: PanelState = {};
+  const actions = { openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE) };
+  let collapsed = false;
+  let now = NOW;
+  const render = (): boolean =>
+    renderPanel(host, {
+      title: "Build a <img src=x onerror=alert(1)> sync app",
+      fit: FIT,
+      urgency: URGENCY,
+      missing: ["client.totalSpent", "job.budget"],
+      error: false,
+      now,
+      collapsed,
+      onToggle: () => ((collapsed = !collapsed), render()),
+      actions,
+      state,
+      onNote: () => render(),
+      ...over,
+    });
+  render();
+  const $ = <E extends Element = HTMLElement>(selector: string) => host.root.querySelector<E>(selector);
+  const button = (text: string) => [...host.root.querySelectorAll("button")].find((b) => b.textContent === text)!;
+  return { host, state, actions, render, $, button, later: (ms: number) => ((now = new Date(NOW.getTime() + ms)), render()) };
+}
+
+const settle = () => new Promise((done) => setTimeout(done, 0));
+const active = (host: Host) => host.root.activeElement;
+
+describe("the panel", () => {
+  it("shows the score, urgency, factors, flags and unread fields, page text as text", () => {
+    const { $, host } = mount();
+    expect($(".panel")!.getAttribute("aria-label")).toBe("Invitewise: client fit and urgency");
+    const toggle = $(".toggle")!;
+    expect(toggle.getAttribute("aria-expanded")).toBe("true");
+    expect($(".toggle .t")!.className).toBe("t fair");
+    expect($(".toggle .t")!.textContent).toBe("fit 62");
+    expect($(".chev")!.getAttribute("aria-hidden")).toBe("true");
+    expect($("h2")!.textContent).toBe("Build a <img src=x onerror=alert(1)> sync app");
+    expect(host.root.querySelectorAll("img")).toHaveLength(0);
+    expect($("h3 .today")!.textContent).toBe("Reply today · reply in 5 h");
+    const factors = [...host.root.querySelectorAll(".factors li")].map((li) => li.textContent);
+    expect(factors).toEqual(["Hire rate12.3 of 2068% of 28 posts", "Money spent15 of 151234", "Payment verified10 of 10yes", "Average ratenot scored"]);
+    expect([...host.root.querySelectorAll(".flags li")].map((li) => [li.className, li.textContent])).toEqual([
+      ["flag poor", "Red flag: Asks for <b>free</b> work"],
+      ["flag fair", "Caution: Vague scope"],
+    ]);
+    expect(host.root.textContent).toContain("couldn't read: total spent, budget");
+    expect($(".acts .primary")!.textContent).toBe("Draft reply");
+    expect($("[role=status]")!.className).toBe("quiet");
+    expect($("textarea")).toBeNull();
+  });
+
+  it("the error state: 'unavailable', no actions", () => {
+    const { $, host } = mount({ fit: null, urgency: null, error: true, actions: null, title: null });
+    expect($(".toggle .t")!.className).toBe("t none");
+    expect($(".toggle .t")!.textContent).toBe("fit unavailable");
+    expect(host.root.textContent).toContain("Invitewise could not score this page.");
+    expect(host.root.querySelectorAll("button")).toHaveLength(1);
+  });
+
+  it("collapses and expands with focus kept on the toggle", () => {
+    const { $, host } = mount();
+    $(".toggle")!.focus();
+    $(".toggle")!.click();
+    expect($(".body")).toBeNull();
+    expect($(".panel")!.className).toBe("panel collapsed");
+    expect($(".toggle")!.getAttribute("aria-expanded")).toBe("false");
+    expect(active(host)).toBe($(".toggle"));
+    $(".toggle")!.click();
+    expect($(".body")).not.toBeNull();
+    expect(active(host)).toBe($(".toggle"));
+  });
+
+  it("takes no focus when focus was outside it", () => {
+    const { $, host, later } = mount();
+    const outside = document.createElement("button");
+    document.body.append(outside);
+    outside.focus();
+    later(3 * 3_600_000);
+    expect($("h3 .today")!.textContent).toBe("Reply today · reply in 2 h");
+    expect(active(host)).toBeNull();
+    expect(document.activeElement).toBe(outside);
+  });
+
+  it("shows the decline note with focus on it, and keeps it, its status and focus across renders", async () => {
+    const { $, host, button, state, later } = mount();
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    button("Decline politely").focus();
+    button("Decline politely").click();
+    await settle();
+    expect(button("Decline politely").getAttribute("aria-expanded")).toBe("true");
+    const note = $<HTMLTextAreaElement>("textarea")!;
+    expect(note.value).toBe(NOTE);
+    expect(note.readOnly).toBe(true);
+    expect(note.closest("label")!.className).toBe("note");
+    expect(active(host)).toBe(note);
+
+    // A status is written in place, into the line that is shown (screen readers announce the change).
+    const line = $("[role=status]");
+    button("Copy note").focus();
+    button("Copy note").click();
+    await settle();
+    expect(writeText).toHaveBeenCalledWith(NOTE);
+    expect($("[role=status]")).toBe(line);
+    expect(line!.textContent).toBe("Decline note copied.");
+    expect(state.status).toBe("Decline note copied.");
+
+    // The urgency line changes: a new tree, the same note, status and focused control.
+    later(60 * 60_000);
+    expect($("h3 .today")!.textContent).toBe("Reply today · reply in 4 h");
+    expect($("[role=status]")).not.toBe(line);
+    expect($("[role=status]")!.textContent).toBe("Decline note copied.");
+    expect($<HTMLTextAreaElement>("textarea")!.value).toBe(NOTE);
+    expect(active(host)).toBe(button("Copy note"));
+
+    // Focus in the note stays in the note, its selection too.
+    $<HTMLTextAreaElement>("textarea")!.focus();
+    $<HTMLTextAreaElement>("textarea")!.setSelectionRange(6, 11);
+    later(2 * 60 * 60_000);
+    const again = $<HTMLTextAreaElement>("textarea")!;
+    expect(active(host)).toBe(again);
+    expect([again.selectionStart, again.selectionEnd]).toEqual([6, 11]);
+
+    // Collapsed and expanded, the note is still there.
+    $(".toggle")!.click();
+    $(".toggle")!.click();
+    expect($<HTMLTextAreaElement>("textarea")!.value).toBe(NOTE);
+  });
+
+  it("says quietly when an action fails", async () => {
+    const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
+    const { $, actions, button } = mount();
+    actions.declineNote.mockRejectedValueOnce(new Error("no page"));
+    button("Decline politely").click();
+    await settle();
+    expect($("[role=status]")!.textContent).toBe("Could not write the decline note.");
+    expect($("textarea")).toBeNull();
+    expect(button("Decline politely").getAttribute("aria-expanded")).toBe("false");
+    // The next action clears the status.
+    button("Draft reply").click();
+    expect($("[role=status]")!.textContent).toBe("");
+    expect(actions.openDrafts).toHaveBeenCalledOnce();
+    expect(warn).toHaveBeenCalled();
+  });
+
+  it("keeps the body's scroll across a render; a collapse and expand start it from the top", () => {
+    const { $, later } = mount();
+    const body = $(".body")!;
+    body.scrollTop = 40;
+    body.dispatchEvent(new Event("scroll"));
+    later(60 * 60_000);
+    expect($(".body")).not.toBe(body);
+    expect($(".body")!.scrollTop).toBe(40);
+    $(".toggle")!.click();
+    $(".toggle")!.click();
+    expect($(".body")!.scrollTop).toBe(0);
+  });
+});
+
+describe("the panel in a page session", () => {
+  it("keeps the decline note and its focus when the minute's tick renders the panel again", async () => {
+    vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
+    try {
+      const t0 = new Date("2026-03-09T12:00:30.000Z");
+      vi.setSystemTime(t0);
+      const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
+      document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
+      // 30 min 15 s left: the urgency line reads differently at each minute boundary.
+      const urgency: Urgency = { level: "now", replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(), reasons: [] };
+      const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
+      const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE) };
+      let session: ReturnType<typeof startPage> | null = null;
+      const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
+      session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
+      session.update(true);
+      await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
+      const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
+      const decline = [...root.querySelectorAll("button")].find((b) => b.textContent === "Decline politely")!;
+      decline.click();
+      await vi.waitFor(() => expect(root.querySelector("textarea")).not.toBeNull());
+      expect(root.activeElement).toBe(root.querySelector("textarea"));
+      expect(root.querySelector("h3 .now")!.textContent).toBe("Reply now · reply in 30 min");
+
+      vi.advanceTimersByTime(60_000);
+      expect(root.querySelector("h3 .now")!.textContent).toBe("Reply now · reply in 29 min");
+      expect(root.querySelector("textarea")!.value).toBe(NOTE);
+      expect(root.activeElement).toBe(root.querySelector("textarea"));
+      session.destroy();
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+});
