@@ -52,7 +52,7 @@ const deps: BackgroundDeps = {
   // Both never reject: a diagnostics write must not cost the user their score.
   async noteParsed(parsed, readAt) {
     // Every read of a visit: the last one (late sections arrived) replaces the visit's entry.
-    await recordParseMisses({ kind: parsed.kind, missing: parsed.missing, at: readAt });
+    await recordParseMisses({ kind: parsed.kind, missing: parsed.missing, fallbacks: parsed.fallbacks, disagreements: parsed.disagreements, at: readAt });
     const skills = "job" in parsed.record ? parsed.record.job.skills : [];
     const visit = `${parsed.kind} ${readAt.toISOString()}`;
     // A job's skills count once per visit, however often the page is re-read.

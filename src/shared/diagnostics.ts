@@ -1,5 +1,7 @@
 /**
- * A small log of pages that parsed with missing fields, for the options page's Diagnostics section
+ * A small log of pages that parsed with missing fields, fields read only through a fallback anchor,
+ * or fields where the page and its embedded state disagree (field health: a renamed attribute shows
+ * up here before its fallback breaks too), for the options page's Diagnostics section
  * and its "copy report". It holds field names only — never page text, never URLs — so a report can be
  * pasted into a public bug tracker without leaking anything about the user's jobs or clients.
  */
@@ -16,6 +18,10 @@ export interface ParseMiss {
   kind: string;
   /** Dotted field paths that were left null/[] because nothing matched, e.g. "client.totalSpent". */
   missing: string[];
+  /** Fields read through a fallback anchor (not their table's first). */
+  fallbacks?: string[];
+  /** Fields where the visible text and the page state disagree (the text was kept). */
+  disagreements?: string[];
   /** When the page was read (ISO). */
   at: string;
   /** How many field names were dropped because the entry was over MAX_FIELDS. */
@@ -31,6 +37,8 @@ const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\[\d{1,4}\])?(\.[A-Za-z0-9_]+(\[\d{1,4}\]
 const StoredMiss = z.object({
   kind: z.string().check(z.regex(KIND)),
   missing: z.array(z.string().check(z.maxLength(80), z.regex(FIELD))),
+  fallbacks: z.optional(z.array(z.string().check(z.maxLength(80), z.regex(FIELD)))),
+  disagreements: z.optional(z.array(z.string().check(z.maxLength(80), z.regex(FIELD)))),
   at: z.iso.datetime(),
   more: z.optional(z.int().check(z.gte(1))),
 });
@@ -41,13 +49,28 @@ function isoOf(at: string | number | Date | undefined): string {
   return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
 }
 
-function clean(entry: { kind: string; missing: readonly string[]; at?: string | number | Date }): ParseMiss | null {
+/** Field names only, deduplicated: anything else (page text, a URL) is dropped. */
+const fieldNames = (list: readonly string[] | undefined) => [...new Set((list ?? []).filter((f) => typeof f === "string" && f.length <= 80 && FIELD.test(f)))];
+
+export interface PageHealth {
+  kind: string;
+  missing: readonly string[];
+  fallbacks?: readonly string[];
+  disagreements?: readonly string[];
+  at?: string | number | Date;
+}
+
+function clean(entry: PageHealth): ParseMiss | null {
   const kind = KIND.test(entry.kind) ? entry.kind : "other";
-  const fields = [...new Set(entry.missing.filter((f) => typeof f === "string" && f.length <= 80 && FIELD.test(f)))];
-  if (fields.length === 0) return null;
+  const fields = fieldNames(entry.missing);
+  const fallbacks = fieldNames(entry.fallbacks).slice(0, MAX_FIELDS);
+  const disagreements = fieldNames(entry.disagreements).slice(0, MAX_FIELDS);
+  if (fields.length + fallbacks.length + disagreements.length === 0) return null;
   const at = isoOf(entry.at);
   const out: ParseMiss = { kind, missing: fields.slice(0, MAX_FIELDS), at };
   if (fields.length > MAX_FIELDS) out.more = fields.length - MAX_FIELDS;
+  if (fallbacks.length) out.fallbacks = fallbacks;
+  if (disagreements.length) out.disagreements = disagreements;
   return out;
 }
 
@@ -69,7 +92,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * name are not recorded. Never throws into the caller's page work.
  */
 export function recordParseMisses(
-  entry: { kind: string; missing: readonly string[]; at?: string | number | Date },
+  entry: PageHealth,
   local: StorageAreaLike = extensionStorage().local,
 ): Promise<void> {
   const item = clean(entry);
@@ -105,8 +128,13 @@ export function diagnosticsReport(entries: readonly ParseMiss[], env: { version?
     `Browser: ${env.userAgent ?? "unknown"}`,
     `Generated: ${(env.now ?? new Date()).toISOString()}`,
     "",
-    entries.length ? `Pages read with missing fields (${entries.length}, newest first):` : "No pages with missing fields recorded.",
-    ...entries.map((e) => `- ${e.at} ${e.kind}: ${e.missing.join(", ")}${e.more ? ` (+${e.more} more)` : ""}`),
+    entries.length ? `Pages read with missing fields, fallbacks or disagreements (${entries.length}, newest first):` : "No pages with missing fields recorded.",
+    ...entries.map(
+      (e) =>
+        `- ${e.at} ${e.kind}: ${e.missing.join(", ") || "nothing missing"}${e.more ? ` (+${e.more} more)` : ""}` +
+        (e.fallbacks?.length ? `; read through a fallback: ${e.fallbacks.join(", ")}` : "") +
+        (e.disagreements?.length ? `; page and page state disagree: ${e.disagreements.join(", ")}` : ""),
+    ),
   ];
   return lines.join("\n");
 }

@@ -33,7 +33,10 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
   return (
     <section id="diagnostics" aria-labelledby="diag-title" data-testid="section-diagnostics">
       <h2 id="diag-title">Diagnostics</h2>
-      <p class="intro">Upwork pages that were read with some fields missing — usually after Upwork changed its layout. Only field names are kept, never page text.</p>
+      <p class="intro">
+        Upwork pages that were read with some fields missing, read only through a fallback (Upwork renamed what Invitewise looks for first), or where
+        the page and the data Upwork embeds in it disagree — usually after Upwork changed its layout. Only field names are kept, never page text.
+      </p>
       {entries.length === 0 ? (
         <p class="muted" data-testid="diagnostics-empty">
           No pages with missing fields so far.
@@ -46,6 +49,8 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
                 <th scope="col">When</th>
                 <th scope="col">Page</th>
                 <th scope="col">Missing fields</th>
+                <th scope="col">Read through a fallback</th>
+                <th scope="col">Page and page data disagree</th>
               </tr>
             </thead>
             <tbody>
@@ -59,6 +64,8 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
                     {e.missing.join(", ")}
                     {e.more ? ` (+${e.more} more)` : ""}
                   </td>
+                  <td class="cell-text">{e.fallbacks?.join(", ") ?? ""}</td>
+                  <td class="cell-text">{e.disagreements?.join(", ") ?? ""}</td>
                 </tr>
               ))}
             </tbody>

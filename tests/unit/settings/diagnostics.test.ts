@@ -14,6 +14,20 @@ describe("diagnostics log", () => {
     ]);
   });
 
+  it("records a page with nothing missing when a field came through a fallback or the page state disagreed (field health)", async () => {
+    const local = new MemoryArea();
+    await recordParseMisses(
+      { kind: "job", missing: [], fallbacks: ["client.totalSpent", "a label: $12K"], disagreements: ["client.openJobs"], at: "2025-12-11T09:00:00.000Z" },
+      local,
+    );
+    const [entry] = await readDiagnostics(local);
+    expect(entry).toEqual({ kind: "job", missing: [], fallbacks: ["client.totalSpent"], disagreements: ["client.openJobs"], at: "2025-12-11T09:00:00.000Z" });
+    const report = diagnosticsReport([entry!]);
+    expect(report).toContain("read through a fallback: client.totalSpent");
+    expect(report).toContain("page and page state disagree: client.openJobs");
+    expect(report).not.toContain("$12K");
+  });
+
   it("keeps only the last 50, even when recorded concurrently", async () => {
     const local = new MemoryArea();
     await Promise.all(Array.from({ length: 70 }, (_, i) => recordParseMisses({ kind: "job", missing: [`field${i}`], at: new Date(Date.UTC(2025, 0, 1, 0, i)).toISOString() }, local)));
