@@ -9,6 +9,7 @@ import type { Settings } from "../shared/settings";
 import { assessPage } from "../scoring/assess";
 import { draftReply } from "../drafting/index";
 import { draftInputFor } from "../drafting/input";
+import { repairParsed } from "../shared/repair";
 import { withPageState } from "../state/index";
 import { updateBadge } from "./badge";
 import { lookupFor, recordAndAssess } from "./page-flow";
@@ -41,7 +42,9 @@ async function assessed(parsed: ParsedPage, deps: BackgroundDeps, settings: Sett
 export const handlers: { [T in RequestType]: Handler<T> } = {
   "page-parsed": async (request, context, deps) => {
     const settings = await deps.settings();
-    const { parsed } = withPageState(request.parsed, request.state ?? null, request.url, new Date(request.readAt));
+    const repaired = repairParsed(request.parsed);
+    if (!repaired.ok) throw new Error(repaired.error);
+    const { parsed } = withPageState(repaired.parsed, request.state ?? null, request.url, new Date(request.readAt));
     const page = { url: request.url, readAt: request.readAt, parsed };
     const a = await recordAndAssess(deps.cache, page, settings, deps.now());
     if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime());

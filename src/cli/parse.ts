@@ -2,7 +2,7 @@
 import { parsePage } from "../content/parse/index";
 import { sniffKind } from "../content/parse/sniff";
 import { pageKind } from "../content/routes";
-import { ParsedPage } from "../shared/records";
+import { repairParsed } from "../shared/repair";
 import { embeddedStateText, withPageState } from "../state/index";
 import { loadPage } from "./load-page";
 
@@ -24,9 +24,10 @@ export async function parseFile(file: string, opts: CommonOptions): Promise<Reco
     const text = parsePage(page.document, page.url, opts.now, kind);
     if (!text) return { file, error: "unknown page kind" };
     // The same path as the background worker: the text record, then the page's embedded state.
-    const { parsed } = withPageState(text, embeddedStateText(page.document), page.url, opts.now);
-    const checked = ParsedPage.safeParse(parsed);
-    if (!checked.success) return { file, error: `record does not match the schema: ${checked.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}` };
+    // One bad field (a figure out of range) is dropped with a warning; the rest of the page is kept.
+    const repaired = repairParsed(text);
+    if (!repaired.ok) return { file, error: repaired.error };
+    const { parsed } = withPageState(repaired.parsed, embeddedStateText(page.document), page.url, opts.now);
     return { file, url: page.url || null, kind: parsed.kind, record: parsed.record, missing: parsed.missing, warnings: parsed.warnings, sources: parsed.sources ?? {}, anchors: parsed.anchors ?? {}, fallbacks: parsed.fallbacks ?? [], disagreements: parsed.disagreements ?? [] };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

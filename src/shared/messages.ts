@@ -18,7 +18,8 @@ export const PageParsedRequest = z.object({
   type: z.literal("page-parsed"),
   url: z.string(),
   readAt: timestamp,
-  parsed: ParsedPage,
+  /** Checked field by field in the handler (src/shared/repair.ts): one bad field must not refuse the page. */
+  parsed: z.looseObject({ kind: z.string(), record: z.unknown() }),
   state: z.optional(z.nullable(StateText)),
 });
 export const GetTabPageRequest = z.object({ type: z.literal("get-tab-page"), tabId: z.int() });

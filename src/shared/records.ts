@@ -6,8 +6,11 @@
 import * as z from "zod/mini";
 
 const text = z.string().check(z.minLength(1));
-const money = z.number().check(z.gte(0));
-const count = z.int().check(z.gte(0));
+// Plausible ranges: a figure outside them was not what the page meant (a post can print 400 digits),
+// so it is dropped with a warning (src/shared/repair.ts), never kept and never allowed to sink the page.
+const money = z.number().check(z.gte(0), z.lt(1e9));
+const count = z.int().check(z.gte(0), z.lt(1e7));
+const connects = z.int().check(z.gte(0), z.lte(1000));
 const percent = z.number().check(z.gte(0), z.lte(100));
 /** YYYY-MM-DD (absolute page text) or a full ISO-8601 UTC timestamp (relative page text). */
 export const dateOrTimestamp = z
@@ -41,7 +44,7 @@ export const Job = z.object({
   hoursPerWeek: z.nullable(HoursPerWeek),
   projectType: z.nullable(text),
   locationRequirement: z.nullable(text),
-  connectsRequired: z.nullable(count),
+  connectsRequired: z.nullable(connects),
   questions: z.array(text),
 });
 
@@ -121,7 +124,7 @@ export const JobRecord = z.object({ job: Job, client: Client, activity: z.nullab
 export const ApplyForm = z.object({
   paymentKind: z.nullable(z.enum(["hourly", "fixed"])),
   profileRate: z.nullable(money),
-  connectsRequired: z.nullable(count),
+  connectsRequired: z.nullable(connects),
   connectsRemaining: z.nullable(count),
   coverLetterMaxChars: z.nullable(count),
   questions: z.array(text),

@@ -42,6 +42,15 @@ describe("dispatch", () => {
     expect(await send({ type: "no-such-type" })).toMatchObject({ ok: false });
   });
 
+  it("page-parsed with one figure out of range drops that field with a warning and still scores the page", async () => {
+    const { send } = setup();
+    const page = jobPage("~021111111111111111111", { client: { totalSpent: Infinity } });
+    const reply = (await send(parsedMsg(page, "https://www.upwork.com/jobs/~021111111111111111111"))) as { ok: boolean; data: { fit: { score: number | null }; missing: string[] } };
+    expect(reply.ok).toBe(true);
+    expect(reply.data.missing).toContain("client.totalSpent");
+    expect(reply.data.fit).not.toBeNull();
+  });
+
   it("page-parsed on the invitations list: rows open to score, urgency per row, badge = pending within 24 h", async () => {
     const { send, badge } = setup();
     const reply = await send(parsedMsg(list));
