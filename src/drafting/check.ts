@@ -2,6 +2,7 @@
  * The letter check, run live as the user edits: length, the opening the client sees first, the
  * job's keywords covered, generic phrases, unfilled placeholders and skills the profile lacks.
  */
+import { sliceWhole } from "../shared/text";
 import type { CheckIssue, LetterCheck } from "../shared/draft";
 import type { Job } from "../shared/records";
 import type { Profile } from "../shared/settings";
@@ -123,8 +124,8 @@ export function checkLetter(letter: string, job: Job, profile: Profile): LetterC
   const covered = keywords.filter((k) => mentions(text, k));
   const missing = keywords.filter((k) => !covered.includes(k));
   const flat = collapse(text);
-  const preview = flat.length > PREVIEW_CHARS ? `${flat.slice(0, PREVIEW_CHARS)}…` : flat;
-  if (chars > 0 && (job.title || job.description) && !opensWithThisJob(flat.slice(0, PREVIEW_CHARS), job, keywords)) {
+  const preview = flat.length > PREVIEW_CHARS ? `${sliceWhole(flat, PREVIEW_CHARS)}…` : flat;
+  if (chars > 0 && (job.title || job.description) && !opensWithThisJob(sliceWhole(flat, PREVIEW_CHARS), job, keywords)) {
     issues.push({ id: "opening-generic", text: "The first 230 characters say nothing only this job could prompt: mention its title or a phrase from the post." });
   }
   return { chars, words, issues, preview, keywords: { covered, missing } };

@@ -5,11 +5,12 @@
  */
 import type { Job } from "../shared/records";
 import { mentions } from "./skills";
+import { MAX_SCANNED_CHARS, sliceWhole } from "../shared/text";
 
 /** Sentences of a post, whitespace collapsed; bullet lines count as sentences. */
 export function sentences(text: string | null): string[] {
   if (!text) return [];
-  return text
+  return sliceWhole(text, MAX_SCANNED_CHARS)
     .split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9"“(\-•*])/)
     .map((s) => s.replace(/^[\s\-•*–\d.)]+/, "").replace(/\s+/g, " ").trim())
     .filter((s) => s.length > 0);
@@ -17,12 +18,13 @@ export function sentences(text: string | null): string[] {
 
 const WANT = /\b(?:looking for|seeking|searching for|we need|i need|need(?:s|ed)? (?:someone|a|an|to)|want(?:s)? (?:to|a|an|someone)|hire|hiring)\b\s*/i;
 
-/** Cut at a word boundary so a quote never ends mid-word. */
+/** Cut at a word boundary so a quote never ends mid-word (nor mid-character). */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = text.slice(0, max + 1).replace(/\s+\S*$/, "");
-  return `${cut.replace(/[,;:\-–]+$/, "")}…`;
+  const cut = sliceWhole(text, max + 1).replace(/\s+\S*$/, "");
+  return `${sliceWhole(cut, max).replace(/[,;:\-–]+$/, "")}…`;
 }
+
 
 /**
  * The phrase of the post most specific to this job: the clause after "looking for"/"need" in the
@@ -66,5 +68,5 @@ const MAGIC =
 
 /** The word a post asks proposals to start with, a common filter against copy-paste floods. */
 export function magicWord(job: Job): string | null {
-  return MAGIC.exec(job.description ?? "")?.[1] ?? null;
+  return MAGIC.exec(sliceWhole(job.description ?? "", MAX_SCANNED_CHARS))?.[1] ?? null;
 }

@@ -8,6 +8,7 @@
  */
 import type { Flag } from "../shared/score";
 import type { Job } from "../shared/records";
+import { MAX_SCANNED_CHARS, sliceWhole } from "../shared/text";
 
 const APPS = "whats\\s?app|telegram|skype|signal|wechat|viber|discord|e-?mail|gmail|phone|cell|mobile number";
 const CONTACT_VERB = "contact|reach|message|text|add|ping|dm|write|talk|call|chat|email|connect|send";
@@ -19,8 +20,9 @@ const OFF_PLATFORM: RegExp[] = [
   new RegExp(`\\b(my|our)\\s+(${APPS})(\\s+(id|number|handle|address))?\\s*(is|:|-)`, "i"),
   // "WhatsApp: +39 …", "telegram @someone"
   new RegExp(`\\b(${APPS})\\s*[:\\-]?\\s*(\\+?\\d[\\d\\s().-]{7,}|@[a-z0-9_]{3,})`, "i"),
-  // an e-mail address or an international phone number written out in the post
-  /\b[a-z0-9._%+-]+@[a-z0-9.-]+\.[a-z]{2,}\b/i,
+  // an e-mail address or an international phone number written out in the post (bounded parts:
+  // unbounded ones backtrack quadratically on "a.a.a.…" with no "@")
+  /\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b/i,
   /(^|\s)\+\d{1,3}[\s.-]?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b/,
   // "outside of Upwork", "off Upwork", "pay outside the platform"
   /\b(outside|off)\s+(of\s+)?(upwork|the\s+platform)\b/i,
@@ -52,7 +54,8 @@ function matchesAny(text: string, patterns: RegExp[]): boolean {
 
 /** The post's text flags; `shortPostChars` is the length under which the post says too little. */
 export function postTextFlags(job: Pick<Job, "title" | "description" | "questions">, shortPostChars: number): PostFlags {
-  const text = [job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n");
+  // Bounded: the checks see at most MAX_SCANNED_CHARS of the post, whatever a stranger pastes into it.
+  const text = sliceWhole([job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n"), MAX_SCANNED_CHARS);
   const flags: Flag[] = [];
   if (matchesAny(text, OFF_PLATFORM))
     flags.push({

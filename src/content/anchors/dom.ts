@@ -2,7 +2,7 @@
  * The DOM layer: every raw query the parsers need goes through here. Only standard DOM APIs that
  * Chromium and happy-dom both implement (no innerText, no layout).
  */
-import { clean } from "../parse/values";
+import { clean, stripInvisible } from "../parse/values";
 
 /** Text a reader never sees as part of a value: screen-reader-only, tooltips/poppers, code, icons, buttons. */
 const HIDDEN = "script, style, template, noscript, svg, button, .sr-only, .air3-popper, .air3-tooltip, [data-test='popper'], [role='tooltip'], [hidden]";
@@ -25,7 +25,13 @@ const LINE_BLOCKS = new Set("P DIV LI UL OL SECTION H1 H2 H3 H4 H5 H6".split(" "
  */
 const isPre = (e: Element) =>
   (e.tagName === "PRE" || e.classList.contains("text-pre-line") || e.classList.contains("multiline-text")) &&
-  !/^[^\S\n]*\n[^\S\n]{2,}\S/.test((e.textContent ?? "").slice(0, 200));
+  !/^[^\S\n]*\n[^\S\n]{2,}\S/.test(firstText(e));
+
+/** The element's first text node's opening (its own words, not a copy of everything under it). */
+function firstText(e: Element): string {
+  for (let n = e.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.nodeValue!)) return n.nodeValue!.slice(0, 200);
+  return "";
+}
 
 /**
  * Collects the visible text under `node`. `lines`: blocks and `<br>` become "\n", and inside `pre`
@@ -33,11 +39,21 @@ const isPre = (e: Element) =>
  */
 function collect(node: Node, out: string[], lines: boolean, pre: boolean): void {
   const sep = lines ? "\n" : " ";
-  // Sibling pointers, not `childNodes` iteration: this runs for every node of every read.
-  for (let child = node.firstChild; child; child = child.nextSibling) {
+  // An explicit stack, not recursion: a hostile page may nest thousands of elements deep. Each
+  // frame walks one element's children by sibling pointers and closes with its block separator.
+  const stack: Array<{ next: ChildNode | null; pre: boolean; close: string }> = [{ next: node.firstChild, pre, close: "" }];
+  while (stack.length) {
+    const frame = stack[stack.length - 1]!;
+    const child = frame.next;
+    if (!child) {
+      out.push(frame.close);
+      stack.pop();
+      continue;
+    }
+    frame.next = child.nextSibling;
     if (child.nodeType === 3) {
       const v = child.nodeValue ?? "";
-      out.push(lines ? v.replace(pre ? /[^\S\n]+/g : /\s+/g, " ") : v);
+      out.push(lines ? v.replace(frame.pre ? /[^\S\n]+/g : /\s+/g, " ") : v);
     } else if (child.nodeType === 1) {
       const el = child as Element;
       if (isHidden(el)) continue;
@@ -46,12 +62,11 @@ function collect(node: Node, out: string[], lines: boolean, pre: boolean): void 
         out.push(sep);
         continue;
       }
-      const block = (lines ? LINE_BLOCKS : TEXT_BLOCKS).has(tag);
-      if (block) out.push(sep);
+      const close = (lines ? LINE_BLOCKS : TEXT_BLOCKS).has(tag) ? sep : "";
+      out.push(close);
       // An element holding only text: its textContent is exactly what the walk would collect.
-      if (!lines && !el.firstElementChild) out.push(el.textContent ?? "");
-      else collect(el, out, lines, pre || (lines && isPre(el)));
-      if (block) out.push(sep);
+      if (!lines && !el.firstElementChild) out.push(el.textContent ?? "", close);
+      else stack.push({ next: el.firstChild, pre: frame.pre || (lines && isPre(el)), close });
     }
   }
 }
@@ -93,8 +108,7 @@ export function visibleLines(el: Element | null | undefined): string | null {
   if (!el) return null;
   const out: string[] = [];
   collect(el, out, true, isPre(el));
-  const text = out
-    .join("")
+  const text = stripInvisible(out.join(""))
     .split("\n")
     .map((l) => l.replace(/\s+/g, " ").trim())
     .join("\n")

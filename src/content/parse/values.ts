@@ -4,10 +4,18 @@
  * Relative times take the moment of reading (`now`) as an argument.
  */
 
-/** Collapses whitespace and trims; an empty result is null. */
+/**
+ * Invisible format characters a post can hide in its text: zero-width spaces and joiners, bidi
+ * marks, embeddings, overrides and isolates, word joiners, the BOM and soft hyphens. A stranger's
+ * title must not carry them into a record or a cover letter.
+ */
+const INVISIBLE = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\uFEFF]/g;
+export const stripInvisible = (text: string): string => text.replace(INVISIBLE, "");
+
+/** Collapses whitespace, drops invisible format characters and trims; an empty result is null. */
 export function clean(text: string | null | undefined): string | null {
   if (text == null) return null;
-  const out = text.replace(/\s+/g, " ").trim();
+  const out = stripInvisible(text).replace(/\s+/g, " ").trim();
   return out === "" ? null : out;
 }
 
