@@ -17,9 +17,13 @@ export function urlFromHtml(html: string, doc: Document): string {
   if (saved?.[1]) return saved[1];
   // Fragments saved by hand often start with a comment holding just the address.
   const head = html.slice(0, 2000);
-  for (const m of head.matchAll(/<!--([\s\S]*?)-->/g)) {
-    const u = UPWORK.exec(m[1]!.trim());
-    if (u && m[1]!.trim() === u[0]) return u[0];
+  // Comments found with indexOf: a lazy `<!--(.*?)-->` rescans from every "<!--" of a crafted file.
+  for (let open = head.indexOf("<!--"); open !== -1; open = head.indexOf("<!--", open + 4)) {
+    const close = head.indexOf("-->", open + 4);
+    if (close === -1) break;
+    const body = head.slice(open + 4, close).trim();
+    const u = UPWORK.exec(body);
+    if (u && body === u[0]) return u[0];
   }
   const canonical = doc.querySelector("link[rel='canonical']")?.getAttribute("href");
   if (canonical && UPWORK.test(canonical)) return canonical;

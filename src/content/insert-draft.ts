@@ -22,7 +22,7 @@ const norm = (text: string) => text.replace(/\r\n?/g, "\n").trim();
 /** "$1,234.50" → 1234.5; NaN when the field holds no number. */
 const money = (text = "") => parseFloat(text.replace(/[^0-9.]/g, ""));
 /** Matches a drafted question to the page's, ignoring spacing, case and trailing punctuation. */
-const questionKey = (q: string) => lower(q).replace(/[\s?.:!]+$/, "");
+const questionKey = (q: string) => lower(q).replace(/(?<![\s?.:!])[\s?.:!]+$/, "");
 
 const scopeOf = (doc: Document): ParentNode => first<Element>(doc, SCOPE) ?? doc;
 

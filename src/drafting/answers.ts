@@ -20,7 +20,7 @@ type Rule = readonly [RegExp, (ctx: AnswerContext) => string];
 function proof(ctx: AnswerContext): string {
   const item = relevantPortfolio(ctx.job, ctx.settings.profile.portfolio, 1)[0];
   if (!item) return "[a similar project you did, what you built and the result]";
-  const outcome = item.outcome?.trim() ? ` The result: ${item.outcome.trim().replace(/[.!]+$/, "")}.` : " [the result]";
+  const outcome = item.outcome?.trim() ? ` The result: ${item.outcome.trim().replace(/(?<![.!])[.!]+$/, "")}.` : " [the result]";
   return `A recent example is ${item.title}: [what you built and how].${outcome}${item.url ? ` ${item.url}` : ""}`;
 }
 
@@ -36,7 +36,7 @@ const RULES: readonly Rule[] = [
   [words("portfolio|examples?|samples?|links?|github|previous work|show (?:us|me)"), (ctx) => {
     const items = relevantPortfolio(ctx.job, ctx.settings.profile.portfolio, 3);
     if (!items.length) return "[links to work like this]";
-    return items.map((i) => `- ${i.title}${i.url ? `: ${i.url}` : ""}${i.outcome ? ` (${i.outcome.trim().replace(/[.!]+$/, "")})` : ""}`).join("\n");
+    return items.map((i) => `- ${i.title}${i.url ? `: ${i.url}` : ""}${i.outcome ? ` (${i.outcome.trim().replace(/(?<![.!])[.!]+$/, "")})` : ""}`).join("\n");
   }],
   [words("how would you|how will you|how do you plan|approach|plan|process|method"), () =>
     "I would: 1. [first step]; 2. [second step]; 3. [how you would check the result]."],

@@ -50,7 +50,7 @@ const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
 
 /** Quoting the post is not a claim: remove quoted passages before looking for skills. */
 function unquoted(text: string): string {
-  return text.replace(/“[^”]*”/g, " ").replace(/"[^"\n]*"/g, " ");
+  return text.replace(/“[^“”]*”/g, " ").replace(/"[^"\n]*"/g, " ");
 }
 
 /**
@@ -93,7 +93,7 @@ export function jobKeywords(job: Job): string[] {
   };
   job.skills.forEach(add);
   for (const word of (job.title ?? "").split(/[^A-Za-z0-9.+#-]+/)) {
-    const w = word.replace(/^[.-]+|[.-]+$/g, "");
+    const w = word.replace(/^[.-]+|(?<![.-])[.-]+$/g, "");
     if (w.length >= 4 && !STOP.has(w.toLowerCase()) && ![...keys].some((k) => k.includes(skillKey(w)))) add(w);
   }
   return out;

@@ -60,7 +60,7 @@ export function letterValues(input: LetterInput, settings: Settings): Record<str
         ...items.map((item) => {
           // Only the profile's own skills are named, so a portfolio tag never becomes a new claim.
           const tags = overlapWithJob(item.skills, job).filter((s) => claimable.has(skillKey(s)));
-          const outcome = item.outcome?.trim().replace(/[.!]+$/, "") || "[the result for the client]";
+          const outcome = item.outcome?.trim().replace(/(?<![.!])[.!]+$/, "") || "[the result for the client]";
           const url = item.url?.trim() ? ` ${item.url.trim()}` : "";
           return `- ${item.title}${tags.length ? ` (${joinList(tags)})` : ""}: ${outcome}.${url}`;
         }),

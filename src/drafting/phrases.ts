@@ -21,8 +21,8 @@ const WANT = /\b(?:looking for|seeking|searching for|we need|i need|need(?:s|ed)
 /** Cut at a word boundary so a quote never ends mid-word (nor mid-character). */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
-  const cut = sliceWhole(text, max + 1).replace(/\s+\S*$/, "");
-  return `${sliceWhole(cut, max).replace(/[,;:\-–]+$/, "")}…`;
+  const cut = sliceWhole(text, max + 1).replace(/(?<!\s)\s+\S*$/, "");
+  return `${sliceWhole(cut, max).replace(/(?<![,;:\-–])[,;:\-–]+$/, "")}…`;
 }
 
 
@@ -36,7 +36,7 @@ export function jobPhrase(job: Job): string | null {
   all.forEach((sentence, index) => {
     if (ASK.test(sentence) || sentence.endsWith("?")) return; // those are the post's questions, answered elsewhere
     const want = WANT.exec(sentence);
-    const clause = (want ? sentence.slice(want.index + want[0].length) : sentence).replace(/[.!:;]+$/, "").trim();
+    const clause = (want ? sentence.slice(want.index + want[0].length) : sentence).replace(/(?<![.!:;])[.!:;]+$/, "").trim();
     if (clause.length < 12) return;
     const skillHits = job.skills.filter((s) => mentions(sentence, s)).length;
     // "Stack: A, B, C" lines name skills but say nothing only this job could prompt.
@@ -49,15 +49,23 @@ export function jobPhrase(job: Job): string | null {
   return chosen ? clip(chosen.phrase, 100) : null;
 }
 
-const ASK =
-  /\b(?:please|kindly)\b.*\b(?:include|share|tell|describe|send|mention|provide|list|explain|attach|let (?:me|us) know)\b|\b(?:in your (?:proposal|application|cover letter|reply)|when (?:applying|you apply))\b/i;
+/** "Please … include/share/tell …" or "in your proposal": two linear tests (one pattern with `.*` between them backtracks). */
+const PLEASE = /\b(?:please|kindly)\b/i;
+const ASK_VERB = /\b(?:include|share|tell|describe|send|mention|provide|list|explain|attach|let (?:me|us) know)\b/i;
+const IN_YOUR = /\b(?:in your (?:proposal|application|cover letter|reply)|when (?:applying|you apply))\b/i;
+const ASK = {
+  test(sentence: string): boolean {
+    const please = PLEASE.exec(sentence);
+    return (please != null && ASK_VERB.test(sentence.slice(please.index + please[0].length))) || IN_YOUR.test(sentence);
+  },
+};
 
 /** What the post asks applicants to tell in their proposal, as the post says it (at most 3). */
 export function postAsks(job: Job): string[] {
   const out: string[] = [];
   for (const sentence of sentences(job.description)) {
     if (MAGIC.test(sentence)) continue; // handled by magicWord
-    if (ASK.test(sentence) || (sentence.endsWith("?") && sentence.length >= 15)) out.push(clip(sentence.replace(/\.+$/, ""), 160));
+    if (ASK.test(sentence) || (sentence.endsWith("?") && sentence.length >= 15)) out.push(clip(sentence.replace(/(?<!\.)\.+$/, ""), 160));
     if (out.length === 3) break;
   }
   return out;

@@ -19,10 +19,7 @@ const OFF_PLATFORM: RegExp[] = [
   // "my WhatsApp is", "our telegram: @handle", "my email"
   new RegExp(`\\b(my|our)\\s+(${APPS})(\\s+(id|number|handle|address))?\\s*(is|:|-)`, "i"),
   // "WhatsApp: +39 …", "telegram @someone"
-  new RegExp(`\\b(${APPS})\\s*[:\\-]?\\s*(\\+?\\d[\\d\\s().-]{7,}|@[a-z0-9_]{3,})`, "i"),
-  // an e-mail address or an international phone number written out in the post (bounded parts:
-  // unbounded ones backtrack quadratically on "a.a.a.…" with no "@")
-  /\b[a-z0-9._%+-]{1,64}@[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b/i,
+  new RegExp(`\\b(${APPS})[:\\-]?\\s{0,3}(\\+?\\d[\\d().-]{0,3}(?:\\s?[\\d().-]){7,20}|@[a-z0-9_]{3,})`, "i"),
   /(^|\s)\+\d{1,3}[\s.-]?\(?\d{2,4}\)?[\s.-]?\d{3,4}[\s.-]?\d{3,4}\b/,
   // "outside of Upwork", "off Upwork", "pay outside the platform"
   /\b(outside|off)\s+(of\s+)?(upwork|the\s+platform)\b/i,
@@ -31,7 +28,7 @@ const OFF_PLATFORM: RegExp[] = [
 const UNPAID_TEST: RegExp[] = [
   /\b(unpaid|free|non-?paid|no-?pay)\s+(test|trial|sample|task|assignment)\b/i,
   /\b(test|trial|sample)(\s+(task|project|work|assignment))?\s+(is|will\s+be|are|won'?t\s+be)\s+(unpaid|not\s+paid|free|without\s+pay(ment)?)\b/i,
-  /\b(test|trial|sample)\s+(task|project|work|assignment)?\s*(for\s+free|without\s+pay(ment)?)\b/i,
+  /\b(test|trial|sample)(?:\s+(task|project|work|assignment))?\s+(for\s+free|without\s+pay(ment)?)\b/i,
 ];
 
 const CREDENTIALS: RegExp[] = [
@@ -52,12 +49,22 @@ function matchesAny(text: string, patterns: RegExp[]): boolean {
   return patterns.some((p) => p.test(text));
 }
 
+// An e-mail address, checked around each "@" (one pattern over the whole text backtracks on "a.a.a.…").
+const EMAIL_LOCAL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}$/i;
+const EMAIL_DOMAIN = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b/i;
+function hasEmail(text: string): boolean {
+  for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
+    if (EMAIL_LOCAL.test(text.slice(Math.max(0, at - 65), at)) && EMAIL_DOMAIN.test(text.slice(at + 1, at + 600))) return true;
+  }
+  return false;
+}
+
 /** The post's text flags; `shortPostChars` is the length under which the post says too little. */
 export function postTextFlags(job: Pick<Job, "title" | "description" | "questions">, shortPostChars: number): PostFlags {
   // Bounded: the checks see at most MAX_SCANNED_CHARS of the post, whatever a stranger pastes into it.
   const text = sliceWhole([job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n"), MAX_SCANNED_CHARS);
   const flags: Flag[] = [];
-  if (matchesAny(text, OFF_PLATFORM))
+  if (matchesAny(text, OFF_PLATFORM) || hasEmail(text))
     flags.push({
       id: "post-off-platform",
       severity: "red",

@@ -358,7 +358,7 @@ function jobFacts(d: Obj & { job: Obj; buyer: Obj }, r: Reader): JobFacts | null
       title: r.text("job.title", j.title),
       category: r.text("job.category", obj(j.category).name),
       postedAt,
-      description: desc == null ? null : r.take("job.description", text, normalizeLines(desc.replace(/\s*(…|\.\.\.)\s*$/, ""))),
+      description: desc == null ? null : r.take("job.description", text, normalizeLines(desc.replace(/(?<![\s….])\s*(…|\.\.\.)\s*$/, ""))),
       descriptionShortened: shortened,
       skills: skills(obj(d.sands), r),
       budget: budget(j, r),

@@ -24,7 +24,7 @@ export const JOB = {
   ],
   locationRequirement: [
     ".d-inline-flex p[tabindex='0']", // seen 2025-12
-    /\b(Worldwide|U\.S\. only|Only freelancers located in [^.]+\.)/,
+    /\b(Worldwide|U\.S\. only|Only freelancers located in [^.]{1,120}\.)/,
   ],
   description: [
     "[data-test='Description'] p", // seen 2025-12
@@ -73,7 +73,7 @@ export const CONNECTS = {
   values: [
     /Send a proposal for:?\s*(\d[\d,]*)\s*Connects?\b/i,
     /Required Connects to submit a proposal:?\s*(\d[\d,]*)/i,
-    /(\d[\d,]*)\s+required Connects?\b/i,
+    /(?<![\d,])(\d[\d,]*)\s+required Connects?\b/i,
   ],
 };
 
@@ -140,20 +140,20 @@ export const CLIENT = {
   ],
   jobsPosted: [
     "[data-qa='client-job-posting-stats']", // seen 2025-12
-    /(\d[\d,]*\s+jobs? posted)/i,
+    /(?<![\d,])(\d[\d,]*\s+jobs? posted)/i,
   ],
   hireRate: [
     "[data-qa='client-job-posting-stats'] div", // seen 2025-12
     /(\d{1,3}%\s*hire rate(?:,\s*\d[\d,]*\s+open jobs?)?)/i,
   ],
-  openJobs: [/(\d[\d,]*\s+open jobs?)/i],
+  openJobs: [/(?<![\d,])(\d[\d,]*\s+open jobs?)/i],
   totalSpent: [
     "[data-qa='client-spend']", // seen 2025-12
     /(\$\s?[\d,.]+\s?[KMB]?\+?\s*total spent)/i,
   ],
   hires: [
     "[data-qa='client-hires']", // seen 2025-12
-    /(\d[\d,]*\s+hires?(?:,\s*\d[\d,]*\s+active)?)/i,
+    /(?<![\d,])(\d[\d,]*\s+hires?(?:,\s*\d[\d,]*\s+active)?)/i,
   ],
   avgHourlyRatePaid: [
     "[data-qa='client-hourly-rate']", // seen 2025-12
@@ -161,7 +161,7 @@ export const CLIENT = {
   ],
   totalHours: [
     "[data-qa='client-hours']", // seen 2025-12
-    /(\d[\d,]*\s+hours?)\b(?!\s+ago)/i,
+    /(?<![\d,])(\d[\d,]*\s+hours?)\b(?!\s+ago)/i,
   ],
   memberSince: [
     "[data-qa='client-contract-date']", // seen 2025-12
@@ -202,4 +202,4 @@ export const HISTORY = {
 };
 
 /** The bid range heading, "Bid range - High $40.00 | Avg $31.50 | Low $20.00". */
-export const BID_RANGE_LABEL = /^(Bid range\s*-?\s*High\s*\$[\d,.]+\s*\|?\s*Avg\s*\$[\d,.]+\s*\|?\s*Low\s*\$[\d,.]+)/i;
+export const BID_RANGE_LABEL = /^(Bid range ?-? ?High ?\$[\d,.]+ ?\|? ?Avg ?\$[\d,.]+ ?\|? ?Low ?\$[\d,.]+)/i;

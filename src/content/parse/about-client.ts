@@ -106,7 +106,7 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
         for (const fb of qsa(item, HISTORY.feedback[0]!)) {
           if (titleEl?.contains(fb)) continue;
           // Without the truncation's "… more": only the shown words.
-          const t = visibleText(fb)?.replace(/\s*(?:…|\.\.\.)\s*(?:more)?$/i, "").replace(/\s+more$/i, "").trim() || null;
+          const t = visibleText(fb)?.replace(/(?<![\s….])\s*(?:…|\.\.\.)\s*(?:more)?$/i, "").replace(/(?<!\s)\s+more$/i, "").trim() || null;
           if (inTo(fb)) clientFeedback ??= t;
           else freelancerFeedback ??= t;
         }

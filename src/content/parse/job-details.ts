@@ -11,7 +11,7 @@ export function descriptionText(el: Element | null): { text: string | null; trun
   const t = visibleLines(el);
   if (!t) return { text: null, truncated: false };
   const truncated = /(…|\.\.\.)$/.test(t);
-  const text = t.replace(/^Summary\s*\n?/, "").replace(/\s*(…|\.\.\.)$/, "").trim();
+  const text = t.replace(/^Summary\s*\n?/, "").replace(/(?<![\s….])\s*(…|\.\.\.)$/, "").trim();
   return { text: text || null, truncated };
 }
 

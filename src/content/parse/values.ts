@@ -229,7 +229,7 @@ export function parseTotalSpent(text: string | null | undefined): number | null 
 /** "1 new invitation to interview" → 1. */
 export function parseNewInvitations(text: string | null | undefined): number | null {
   if (!text) return null;
-  const m = /(\d+)\s+new\s+(?:invitations?|invites?)\b/i.exec(text);
+  const m = /(?<!\d)(\d+)\s+new\s+(?:invitations?|invites?)\b/i.exec(text);
   return m ? Number(m[1]) : null;
 }
 
