@@ -5,35 +5,17 @@
  * state, so the text is the source that must stay complete. CI always has the captures; a fresh
  * clone without them skips with a message.
  */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadPage } from "../../../src/cli/load-page";
 import { parseFile } from "../../../src/cli/parse";
 import { parsePage } from "../../../src/content/parse/index";
 import { pageKind } from "../../../src/content/routes";
 import { ParsedPage } from "../../../src/shared/records";
-import { FIXTURES, ROOT } from "./helpers";
+import { CAPTURES, captureExpectations } from "./helpers";
 
-export const CAPTURES = resolve(ROOT, "../shared/upwork/captures");
 const haveCaptures = existsSync(CAPTURES);
-
-export interface CaptureExpectation {
-  capture: string;
-  url: string;
-  now: string;
-  kind: string;
-  record: unknown;
-  missing: string[];
-}
-
-export function captureExpectations(): { name: string; exp: CaptureExpectation }[] {
-  const dir = join(FIXTURES, "captures");
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".expected.json"))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.expected\.json$/, ""), exp: JSON.parse(readFileSync(join(dir, f), "utf8")) as CaptureExpectation }));
-}
 
 /** Leaf values by dotted path ("client.history[2].amount"); empty lists and objects count as one leaf. */
 export function leaves(value: unknown, path = "", out = new Map<string, unknown>()): Map<string, unknown> {
