@@ -45,6 +45,15 @@ export class TabPages {
     await this.queue;
     return (await this.all())[String(tabId)] ?? null;
   }
+
+  /** The tabs that parsed a page, the most recently read first (some may have closed since). */
+  async recent(): Promise<number[]> {
+    await this.queue;
+    const pages = await this.all();
+    return Object.keys(pages)
+      .sort((a, b) => pages[b]!.at - pages[a]!.at)
+      .map(Number);
+  }
 }
 
 /** A StorageLike in memory: the fallback when storage.session is unavailable, and the tests' fake. */

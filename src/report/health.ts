@@ -63,3 +63,11 @@ export function healthComment(health: FieldHealth | null, pageUrl: string): stri
   }
   return `<!--\n${lines.join("\n")}\n-->`;
 }
+
+declare global {
+  /**
+   * Defined by dist/report-page.js in an Upwork tab's isolated world once the background injected it
+   * (src/background/report-page.ts); undefined until then. Returns the page's skeleton.
+   */
+  var invitewiseReportPage: ((health: FieldHealth | null) => string) | undefined;
+}

@@ -6,10 +6,9 @@
  * Pure DOM code. The walk is iterative (a page may nest thousands deep) and the output is bounded.
  */
 import { healthComment, type FieldHealth } from "./health";
+import { MAX_SKELETON_CHARS } from "./limits";
 import { Shaper } from "./shape";
 
-/** Beyond this many characters the report stops, with a marker (a page is rarely a tenth of it). */
-export const MAX_SKELETON_CHARS = 2_000_000;
 export const TRUNCATED_MARKER = "<!-- Invitewise: report cut here, the page is larger than it allows -->";
 
 const VOID = new Set("area base br col embed hr img input link meta param source track wbr".split(" "));

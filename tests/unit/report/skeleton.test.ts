@@ -15,7 +15,8 @@ import { parseFile } from "../../../src/cli/parse";
 import { parsePage } from "../../../src/content/parse/index";
 import { sniffKind } from "../../../src/content/parse/sniff";
 import { fieldHealth } from "../../../src/report/health";
-import { MAX_SKELETON_CHARS, pageSkeleton, TRUNCATED_MARKER } from "../../../src/report/skeleton";
+import { MAX_REPORT_CHARS, MAX_SKELETON_CHARS } from "../../../src/report/limits";
+import { pageSkeleton, TRUNCATED_MARKER } from "../../../src/report/skeleton";
 import type { PageKind, ParsedPage } from "../../../src/shared/records";
 import { CAPTURES, captureExpectations, fixtures, loadHtml, NOW, readFixture, savedUrl } from "../parse/helpers";
 
@@ -209,6 +210,7 @@ describe("the skeleton's bounds", () => {
     const { html, truncated } = pageSkeleton(doc, "https://www.upwork.com/nx/proposals/");
     expect(truncated).toBe(true);
     expect(html.length).toBeLessThanOrEqual(MAX_SKELETON_CHARS + TRUNCATED_MARKER.length + 2);
+    expect(html.length).toBeLessThanOrEqual(MAX_REPORT_CHARS);
     expect(html.length).toBeGreaterThan(MAX_SKELETON_CHARS - 200);
     expect(html.trimEnd().endsWith(TRUNCATED_MARKER)).toBe(true);
     expect(html.includes("repeated")).toBe(false);
