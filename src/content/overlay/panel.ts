@@ -43,7 +43,7 @@ export interface PanelProps {
   actions: Pick<Backend, "openDrafts" | "declineNote" | "pageReport"> | null;
   /** The actions' note and status, the body's scroll. */
   state: PanelState;
-  /** The decline note changed: the panel must be rendered again. */
+  /** The decline note or the report shown to copy by hand changed: the panel must be rendered again. */
   onNote(): void;
 }
 

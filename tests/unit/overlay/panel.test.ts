@@ -280,4 +280,30 @@ describe("the panel in a page session", () => {
       vi.useRealTimers();
     }
   });
+
+  it("shows a report the clipboard refused, and takes it away once a report is copied", async () => {
+    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
+    document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
+    const answer: PageScore = { fit: FIT, urgency: URGENCY, missing: [], invitations: null };
+    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
+    const writeText = vi.fn(async (_text: string): Promise<void> => {
+      throw new DOMException("Document is not focused.", "NotAllowedError");
+    });
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    let session: ReturnType<typeof startPage> | null = null;
+    const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
+    session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
+    session.update(true);
+    await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
+    const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
+    const report = () => [...root.querySelectorAll("button")].find((b) => b.textContent === "Report this page")!;
+    report().click();
+    await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>(".report textarea")?.value).toBe(REPORT));
+    expect(root.activeElement).toBe(root.querySelector(".report textarea"));
+    writeText.mockImplementation(async () => {});
+    report().click();
+    await vi.waitFor(() => expect(root.querySelector(".report")).toBeNull());
+    expect(root.querySelector("[role=status]")!.textContent).toBe("Report copied — paste it into your bug report.");
+    session.destroy();
+  });
 });
