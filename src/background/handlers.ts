@@ -91,9 +91,9 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
 
   "get-page-report": async (request, context, deps) => {
     if (!deps.reportPage) throw new Error("page reports are not available here");
-    const tabs = request.tab === "sender" ? (context.tabId === null ? [] : [context.tabId]) : await deps.tabs.recent();
-    for (const tabId of tabs) {
-      const page = await deps.tabs.get(tabId);
+    const { tabId: sender } = context;
+    const tabs = request.tab === "latest" ? await deps.tabs.recent() : sender === null ? [] : [{ tabId: sender, page: await deps.tabs.get(sender) }];
+    for (const { tabId, page } of tabs) {
       try {
         return { report: await deps.reportPage(tabId, page && fieldHealth(page)) };
       } catch {

@@ -46,13 +46,12 @@ export class TabPages {
     return (await this.all())[String(tabId)] ?? null;
   }
 
-  /** The tabs that parsed a page, the most recently read first (some may have closed since). */
-  async recent(): Promise<number[]> {
+  /** The tabs that parsed a page with the page each read last, the most recent first (some may have closed since). */
+  async recent(): Promise<Array<{ tabId: number; page: TabPage }>> {
     await this.queue;
-    const pages = await this.all();
-    return Object.keys(pages)
-      .sort((a, b) => pages[b]!.at - pages[a]!.at)
-      .map(Number);
+    return Object.entries(await this.all())
+      .map(([tab, page]) => ({ tabId: Number(tab), page }))
+      .sort((a, b) => b.page.at - a.page.at);
   }
 }
 
