@@ -101,18 +101,18 @@ export function pageSkeleton(doc: Document, url: string, health: FieldHealth | n
   const root = doc.documentElement;
   let node: Node | null = root;
   // Depth-first by sibling and parent pointers: no recursion, no list of children copied.
-  while (node) {
-    if (truncated) break;
+  while (node && !truncated) {
     let enter = false;
     if (node.nodeType === 1) {
       const el = node as Element;
       const tag = el.localName.toLowerCase();
       if (!DROPPED.has(tag) && /^[a-z][a-z0-9-]*$/.test(tag)) {
         push(openTag(el, tag, shape));
-        if (VOID.has(tag)) {
-          // no content, no end tag
-        } else if (EMPTIED.has(tag) || !el.firstChild) push(`</${tag}>`);
-        else enter = true;
+        // A void element has no content and no end tag.
+        if (!VOID.has(tag)) {
+          if (EMPTIED.has(tag) || !el.firstChild) push(`</${tag}>`);
+          else enter = true;
+        }
       }
     } else if (node.nodeType === 3) {
       push(escapeText(shape.text(node.nodeValue ?? "")), true);

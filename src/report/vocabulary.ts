@@ -42,8 +42,7 @@ const ROUTE_EXTRAS = "jobs nx ab proposals interview uid apply freelancers compa
 
 /** Whole phrases kept as they are, digits included: the fixed options the parsers read by their figures. */
 export const KEPT_PHRASES: readonly RegExp[] = [
-  jobAnchors.JOB.hoursPerWeek.find((a): a is RegExp => a instanceof RegExp)!,
-  jobAnchors.JOB.duration.find((a): a is RegExp => a instanceof RegExp)!,
+  ...[...jobAnchors.JOB.hoursPerWeek, ...jobAnchors.JOB.duration].filter((a): a is RegExp => a instanceof RegExp),
   /\bout of 5\b/,
   /\bU\.S\. only\b/,
   /\b(?:1|3)\s?[-–]\s?(?:3|6) months\b|\b6\+ months\b|<\s?1 month\b/,
