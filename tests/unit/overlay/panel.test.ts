@@ -248,25 +248,30 @@ describe("the panel", () => {
 });
 
 describe("the panel in a page session", () => {
+  /** The sample invitation page in a session whose background answers with this urgency: its panel once scored. */
+  async function sessionPanel(urgency: Urgency) {
+    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
+    document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
+    const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
+    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
+    let session: ReturnType<typeof startPage> | null = null;
+    const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
+    session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
+    session.update(true);
+    await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
+    const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
+    const button = (text: string) => [...root.querySelectorAll("button")].find((b) => b.textContent === text)!;
+    return { root, button, session };
+  }
+
   it("keeps the decline note and its focus when the minute's tick renders the panel again", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     try {
       const t0 = new Date("2026-03-09T12:00:30.000Z");
       vi.setSystemTime(t0);
-      const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
-      document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
       // 30 min 15 s left: the urgency line reads differently at each minute boundary.
-      const urgency: Urgency = { level: "now", replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(), reasons: [] };
-      const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
-      const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
-      let session: ReturnType<typeof startPage> | null = null;
-      const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
-      session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
-      session.update(true);
-      await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
-      const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
-      const decline = [...root.querySelectorAll("button")].find((b) => b.textContent === "Decline politely")!;
-      decline.click();
+      const { root, button, session } = await sessionPanel({ level: "now", replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(), reasons: [] });
+      button("Decline politely").click();
       await vi.waitFor(() => expect(root.querySelector("textarea")).not.toBeNull());
       expect(root.activeElement).toBe(root.querySelector("textarea"));
       expect(root.querySelector("h3 .now")!.textContent).toBe("Reply now · reply in 30 min");
@@ -282,26 +287,16 @@ describe("the panel in a page session", () => {
   });
 
   it("shows a report the clipboard refused, and takes it away once a report is copied", async () => {
-    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
-    document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
-    const answer: PageScore = { fit: FIT, urgency: URGENCY, missing: [], invitations: null };
-    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
     const writeText = vi.fn(async (_text: string): Promise<void> => {
       throw new DOMException("Document is not focused.", "NotAllowedError");
     });
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    let session: ReturnType<typeof startPage> | null = null;
-    const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
-    session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
-    session.update(true);
-    await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
-    const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
-    const report = () => [...root.querySelectorAll("button")].find((b) => b.textContent === "Report this page")!;
-    report().click();
+    const { root, button, session } = await sessionPanel(URGENCY);
+    button("Report this page").click();
     await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>(".report textarea")?.value).toBe(REPORT));
     expect(root.activeElement).toBe(root.querySelector(".report textarea"));
     writeText.mockImplementation(async () => {});
-    report().click();
+    button("Report this page").click();
     await vi.waitFor(() => expect(root.querySelector(".report")).toBeNull());
     expect(root.querySelector("[role=status]")!.textContent).toBe("Report copied — paste it into your bug report.");
     session.destroy();
