@@ -16,7 +16,7 @@ import * as proposalAnchors from "../content/anchors/proposal";
 import * as sniffAnchors from "../content/anchors/sniff";
 import { ROUTES } from "../content/routes";
 
-/** The label words the parsers match outside the anchor tables, and the ones the brief names. */
+/** Label words the parsers match outside the anchor tables (values.ts, parse/*.ts), and Upwork's labels around them. */
 const LABELS = `
   About the client; Payment method verified; Payment verified; Payment unverified; not verified; Member since;
   jobs posted; hire rate; open job; open jobs; total spent; spent; hires; hire; active; avg hourly rate paid;
@@ -37,8 +37,8 @@ const LABELS = `
 const MONTHS =
   "Jan January Feb February Mar March Apr April May Jun June Jul July Aug August Sep Sept September Oct October Nov November Dec December";
 
-/** Route words the tables do not spell out: the other profile and company paths a page links to. */
-const ROUTE_EXTRAS = "jobs nx ab proposals interview uid apply freelancers companies clients agencies search messages o";
+/** Route words beyond the page kinds' routes: the profile, company and search paths a page links to. */
+const ROUTE_EXTRAS = "freelancers companies clients agencies search messages o";
 
 /** Whole phrases kept as they are, digits included: the fixed options the parsers read by their figures. */
 export const KEPT_PHRASES: readonly RegExp[] = [
