@@ -24,8 +24,12 @@ export default defineConfig(({ mode }) => {
           matches: contentScript.matches,
           run_at: contentScript.run_at,
         },
-        // "Insert into proposal": src/popup/data.ts injects this file by name.
-        onDemand: [{ entry: "src/content/insert-draft-entry.ts", fileName: "insert-draft.js", name: "invitewiseInsertDraftScript" }],
+        // "Insert into proposal": src/popup/data.ts injects this file by name; "Report this page":
+        // src/background/report-page.ts injects its own.
+        onDemand: [
+          { entry: "src/content/insert-draft-entry.ts", fileName: "insert-draft.js", name: "invitewiseInsertDraftScript" },
+          { entry: "src/report/report-page-entry.ts", fileName: "report-page.js", name: "invitewiseReportPageScript" },
+        ],
       }),
     ],
     build: { outDir: browser === "firefox" ? "dist-firefox" : "dist", emptyOutDir: true, sourcemap: false },

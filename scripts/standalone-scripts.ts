@@ -1,9 +1,10 @@
 /**
  * Builds the extension's page scripts as self-contained IIFE files in the package root:
  *  - the content script, declared in the manifest's `content_scripts` (every Upwork page loads it);
- *  - on-demand scripts, declared nowhere in the manifest: the popup injects one into a tab with
+ *  - on-demand scripts, declared nowhere in the manifest: the extension injects one into a tab with
  *    `browser.scripting.executeScript({ files: [fileName] })` only when the user asks for what it
- *    does (insert-draft.js: "Insert into proposal"), so Upwork pages do not load its code otherwise.
+ *    does (insert-draft.js: the popup's "Insert into proposal"; report-page.js: the background, for
+ *    "Report this page"), so Upwork pages do not load its code otherwise.
  *
  * Why standalone: @crxjs/vite-plugin splits code shared with other entries into chunks and loads them
  * through `web_accessible_resources`, which lets any upwork.com page detect the extension. A

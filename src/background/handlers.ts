@@ -11,6 +11,7 @@ import { draftReply } from "../drafting/index";
 import { draftInputFor } from "../drafting/input";
 import { repairParsed } from "../shared/repair";
 import { withPageState } from "../state/index";
+import { fieldHealth, type FieldHealth } from "../report/health";
 import { updateBadge } from "./badge";
 import { lookupFor, recordAndAssess } from "./page-flow";
 import type { RecordCache } from "./record-cache";
@@ -26,6 +27,8 @@ export interface BackgroundDeps {
   openDrafts?: (tabId: number | null) => Promise<"popup" | "tab">;
   /** Keeps what the options page shows of opened pages: fields not found, skills seen on jobs. `readAt` identifies the visit. */
   noteParsed?: (parsed: ParsedPage, readAt: Date) => Promise<void>;
+  /** The page report of a tab (its skeleton, with this field health); throws when the tab is closed or not on Upwork. */
+  reportPage?: (tabId: number, health: FieldHealth | null) => Promise<string>;
 }
 
 /** Who sent the message: the sender's tab, when it came from a content script. */
@@ -87,6 +90,20 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     if (typeof input === "string") throw new Error(input);
     const draft = draftReply(input, await deps.settings());
     return { note: draft.decline, reason: draft.declineReason.label };
+  },
+
+  "get-page-report": async (request, context, deps) => {
+    if (!deps.reportPage) throw new Error("page reports are not available here");
+    const { tabId: sender } = context;
+    const tabs = request.tab === "latest" ? await deps.tabs.recent() : sender === null ? [] : [{ tabId: sender, page: await deps.tabs.get(sender) }];
+    for (const { tabId, page } of tabs) {
+      try {
+        return { report: await deps.reportPage(tabId, page && fieldHealth(page)) };
+      } catch {
+        // Closed since, or no longer on Upwork (scripting may not act there): the next most recent.
+      }
+    }
+    throw new Error(request.tab === "sender" ? "Could not read this page. Reload it and try again." : "No Upwork page is open. Open the page to report, then try again.");
   },
 };
 

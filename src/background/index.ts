@@ -8,6 +8,7 @@ import { loadSettings } from "../shared/settings-store";
 import { updateBadge } from "./badge";
 import { dispatch, type BackgroundDeps } from "./handlers";
 import { RecordCache, type StorageLike } from "./record-cache";
+import { reportPage } from "./report-page";
 import { memoryStorage, TabPages } from "./tab-pages";
 
 // storage.session (Chrome 102+, Firefox 115+) keeps tab pages across worker restarts within a session.
@@ -49,6 +50,7 @@ const deps: BackgroundDeps = {
       return "tab";
     }
   },
+  reportPage,
   // Both never reject: a diagnostics write must not cost the user their score.
   async noteParsed(parsed, readAt) {
     // Every read of a visit: the last one (late sections arrived) replaces the visit's entry.

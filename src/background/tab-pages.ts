@@ -45,6 +45,14 @@ export class TabPages {
     await this.queue;
     return (await this.all())[String(tabId)] ?? null;
   }
+
+  /** The tabs that parsed a page with the page each read last, the most recent first (some may have closed since). */
+  async recent(): Promise<Array<{ tabId: number; page: TabPage }>> {
+    await this.queue;
+    return Object.entries(await this.all())
+      .map(([tab, page]) => ({ tabId: Number(tab), page }))
+      .sort((a, b) => b.page.at - a.page.at);
+  }
 }
 
 /** A StorageLike in memory: the fallback when storage.session is unavailable, and the tests' fake. */

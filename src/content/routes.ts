@@ -4,8 +4,11 @@ import type { PageKind } from "../shared/records";
 const CIPHER = String.raw`~0[12][0-9a-f]+`;
 const CIPHER_RE = new RegExp(CIPHER);
 
-/** Ordered: the first matching kind wins (e.g. `/interview/uid/N/accept` is `apply`, not `invitation`). */
-const ROUTES: ReadonlyArray<readonly [Exclude<PageKind, "other">, RegExp]> = [
+/**
+ * Ordered: the first matching kind wins (e.g. `/interview/uid/N/accept` is `apply`, not `invitation`).
+ * Exported for the page report (src/report/vocabulary.ts), which keeps these paths' fixed words.
+ */
+export const ROUTES: ReadonlyArray<readonly [Exclude<PageKind, "other">, RegExp]> = [
   ["apply", new RegExp(String.raw`^/(nx|ab)/proposals/job/${CIPHER}/apply/?$`)],
   ["apply", /^\/nx\/proposals\/interview\/(uid\/)?\d+\/accept\/?$/],
   ["invitation", /^\/nx\/proposals\/interview\/(uid\/)?\d+\/?$/],

@@ -2,6 +2,7 @@
 import browser from "webextension-polyfill";
 import { sendToBackground, type TabPageReply } from "../shared/messages";
 import { InsertableDraft, InsertDraftReply } from "../shared/content-messages";
+import { samePage } from "../shared/same-page";
 
 /** `?tab=<id>` in the popup's own address (tests, or a popup opened as a tab), else the active tab. */
 export async function targetTabId(search: string): Promise<number | null> {
@@ -19,15 +20,6 @@ export async function tabPage(tabId: number | null): Promise<{ ok: true; data: T
   // old page is not what the user is looking at; fall back to the last invitation they opened.
   const now = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
   return now && samePage(now, reply.data.url) ? reply : sendToBackground({ type: "get-tab-page", tabId: -1 });
-}
-
-function samePage(a: string, b: string): boolean {
-  try {
-    const [x, y] = [new URL(a), new URL(b)];
-    return x.origin === y.origin && x.pathname.replace(/\/$/, "") === y.pathname.replace(/\/$/, "");
-  } catch {
-    return false;
-  }
 }
 
 /**

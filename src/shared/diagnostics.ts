@@ -6,6 +6,7 @@
  * pasted into a public bug tracker without leaking anything about the user's jobs or clients.
  */
 import * as z from "zod/mini";
+import { FIELD, KIND, fieldNames } from "./field-names";
 import { extensionStorage, type StorageAreaLike } from "./settings-store";
 
 export const DIAGNOSTICS_KEY = "diagnostics.parseMisses";
@@ -28,11 +29,6 @@ export interface ParseMiss {
   more?: number;
 }
 
-// Only identifiers: a page kind and dotted field paths. Anything else (page text, a URL) is dropped.
-const KIND = /^[a-z][a-z-]{0,31}$/;
-// Dotted paths, with list positions as the parsers write them ("invitations[3].profile").
-const FIELD = /^[A-Za-z_][A-Za-z0-9_]*(\[\d{1,4}\])?(\.[A-Za-z0-9_]+(\[\d{1,4}\])?){0,7}$/;
-
 /** A stored entry, checked on read: the options page renders these. */
 const StoredMiss = z.object({
   kind: z.string().check(z.regex(KIND)),
@@ -48,9 +44,6 @@ function isoOf(at: string | number | Date | undefined): string {
   const date = at === undefined ? new Date() : new Date(at);
   return Number.isNaN(date.getTime()) ? new Date().toISOString() : date.toISOString();
 }
-
-/** Field names only, deduplicated: anything else (page text, a URL) is dropped. */
-const fieldNames = (list: readonly string[] | undefined) => [...new Set((list ?? []).filter((f) => typeof f === "string" && f.length <= 80 && FIELD.test(f)))];
 
 export interface PageHealth {
   kind: string;

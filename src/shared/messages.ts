@@ -8,6 +8,7 @@ import * as z from "zod/mini";
 import browser from "webextension-polyfill";
 import { ParsedPage, timestamp } from "./records";
 import { MAX_STATE_CHARS } from "../state/extract";
+import { MAX_REPORT_CHARS } from "../report/limits";
 import { Fit, InvitationUrgency, Urgency } from "./score";
 
 const invitationId = z.string().check(z.regex(/^\d+$/));
@@ -33,6 +34,12 @@ export const SetInvitationStateRequest = z.object({
 export const OpenDraftsRequest = z.object({ type: z.literal("open-drafts") });
 /** The overlay's "Decline politely": the decline note for the page the sender's tab last parsed. */
 export const GetDeclineNoteRequest = z.object({ type: z.literal("get-decline-note") });
+/**
+ * "Report this page": the skeleton of an Upwork tab (src/report/), with the field names of its last
+ * parse. `tab`: the sender's own tab (the panel), or the most recently read Upwork tab still open
+ * (the options page, which is a tab of its own).
+ */
+export const GetPageReportRequest = z.object({ type: z.literal("get-page-report"), tab: z.enum(["sender", "latest"]) });
 
 export const Request = z.discriminatedUnion("type", [
   PageParsedRequest,
@@ -40,6 +47,7 @@ export const Request = z.discriminatedUnion("type", [
   SetInvitationStateRequest,
   OpenDraftsRequest,
   GetDeclineNoteRequest,
+  GetPageReportRequest,
 ]);
 
 export const PageParsedReply = z.object({
@@ -76,6 +84,7 @@ export const SetInvitationStateReply = z.object({ id: z.string(), pending: z.int
 
 export const OpenDraftsReply = z.object({ opened: z.enum(["popup", "tab"]) });
 export const DeclineNoteReply = z.object({ note: z.string(), reason: z.string() });
+export const PageReportReply = z.object({ report: z.string().check(z.maxLength(MAX_REPORT_CHARS)) });
 
 export const REPLY_DATA = {
   "page-parsed": PageParsedReply,
@@ -83,6 +92,7 @@ export const REPLY_DATA = {
   "set-invitation-state": SetInvitationStateReply,
   "open-drafts": OpenDraftsReply,
   "get-decline-note": DeclineNoteReply,
+  "get-page-report": PageReportReply,
 } as const;
 
 export type Request = z.infer<typeof Request>;

@@ -49,6 +49,17 @@ describe("the built extension", () => {
     }
   });
 
+  it("keeps the page report's code out of the content script: report-page.js ships beside it, injected only on demand", async () => {
+    const [content, report] = await browser.serviceWorker.evaluate(() =>
+      Promise.all(["content.js", "report-page.js"].map((file) => fetch(chrome.runtime.getURL(file)).then((r) => r.text()))),
+    );
+    // The report's global, its header and a word only its vocabulary lists.
+    for (const marker of ["invitewiseReportPage", "saved from url", "Field health of the last read", "Invitations to interview"]) {
+      expect(report, marker).toContain(marker);
+      expect(content, marker).not.toContain(marker);
+    }
+  });
+
   it("keeps Preact out of the content script: its overlay is built with the DOM API (the popup and options page keep Preact)", async () => {
     const content = await browser.serviceWorker.evaluate(() => fetch(chrome.runtime.getURL("content.js")).then((r) => r.text()));
     // Strings only Preact's renderer holds (its props for raw HTML). The check can fail: the popup's chunks have them.

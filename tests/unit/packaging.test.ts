@@ -33,9 +33,10 @@ describe("the Firefox package", { timeout: 180_000 }, () => {
       expect(manifest.options_ui.page).toBe("src/options/index.html");
       expect(manifest.permissions).toEqual(["storage", "scripting"]);
       expect(manifest.web_accessible_resources ?? []).toEqual([]);
-      // The insert script ships beside the content script, injected on demand, never declared.
+      // The insert and report scripts ship beside the content script, injected on demand, never declared.
       expect(manifest.content_scripts.map((c: { js: string[] }) => c.js)).toEqual([["content.js"]]);
       expect((await readFile(join(a, "insert-draft.js"), "utf8")).length).toBeGreaterThan(0);
+      expect((await readFile(join(a, "report-page.js"), "utf8")).length).toBeGreaterThan(0);
 
       const { stdout } = await exec("npx", ["web-ext", "lint", "--source-dir", a, "--output", "json"], { cwd: ROOT }).catch(
         (error: { stdout: string }) => ({ stdout: error.stdout }),

@@ -16,6 +16,8 @@ export interface Backend {
   pageParsed(request: { url: string; readAt: string; parsed: ParsedPage; state: StateText | null }): Promise<PageScore>;
   openDrafts(): Promise<void>;
   declineNote(): Promise<string>;
+  /** The redacted skeleton of this tab's page, with the field names of its last parse (src/report/). */
+  pageReport(): Promise<string>;
 }
 
 export type Parse = (doc: Document, url: string, now: Date) => ParsedPage | null;

@@ -17,12 +17,14 @@ import { h, type Child } from "./dom-build";
 export interface PanelState {
   /** The decline note shown (none until "Decline politely" wrote one). */
   note?: string;
+  /** The page report shown to copy by hand (only when the clipboard refused it). */
+  report?: string;
   /** The status line's text. */
   status?: string;
   /** The status line in the tree shown: a status is written into it in place, so screen readers announce it. */
   line?: HTMLElement;
-  /** A note just arrived: the next render moves focus to it. */
-  focus?: boolean;
+  /** A note or report just arrived: the next render moves focus to its text. */
+  focus?: "note" | "report";
   /** How far the body is scrolled (kept by its scroll events, so a render never reads the layout for it). */
   top?: number;
 }
@@ -37,11 +39,11 @@ export interface PanelProps {
   now: Date;
   collapsed: boolean;
   onToggle(): void;
-  /** "Draft reply" (opens the drafting: the popup, or the popup page in a tab) and the decline note. */
-  actions: Pick<Backend, "openDrafts" | "declineNote"> | null;
+  /** "Draft reply" (opens the drafting: the popup, or the popup page in a tab), the decline note, the page report. */
+  actions: Pick<Backend, "openDrafts" | "declineNote" | "pageReport"> | null;
   /** The actions' note and status, the body's scroll. */
   state: PanelState;
-  /** The decline note changed: the panel must be rendered again. */
+  /** The decline note or the report shown to copy by hand changed: the panel must be rendered again. */
   onNote(): void;
 }
 
@@ -58,12 +60,25 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
     });
   };
   const { note } = s;
+  const copyReport = async () => {
+    const text = await a.pageReport();
+    try {
+      await navigator.clipboard.writeText(text);
+      say("Report copied — paste it into your bug report.");
+      if (s.report != null) (s.report = undefined), onNote();
+    } catch {
+      // The clipboard refused (the page lost focus, a policy): the report to copy by hand.
+      say("Copying was blocked: select the report below and copy it.");
+      (s.report = text), (s.focus = "report"), onNote();
+    }
+  };
   return [
     h(
       "div",
       { class: "acts" },
       h("button", { class: "primary", onclick: run("open the drafts", a.openDrafts) }, "Draft reply"),
-      h("button", { "aria-expanded": `${note != null}`, onclick: run("write the decline note", async () => ((s.note = await a.declineNote()), (s.focus = true), onNote())) }, "Decline politely"),
+      h("button", { "aria-expanded": `${note != null}`, onclick: run("write the decline note", async () => ((s.note = await a.declineNote()), (s.focus = "note"), onNote())) }, "Decline politely"),
+      h("button", { onclick: run("make the page report", copyReport) }, "Report this page"),
     ),
     note != null &&
       h(
@@ -73,6 +88,7 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
         h("textarea", { readOnly: true, rows: 6, value: note }),
         h("button", { onclick: run("copy the note", async () => (await navigator.clipboard.writeText(note), say("Decline note copied."))) }, "Copy note"),
       ),
+    s.report != null && h("label", { class: "note report" }, "Page report", h("textarea", { readOnly: true, rows: 6, value: s.report, onfocus: (e: Event) => (e.target as HTMLTextAreaElement).select() })),
     (s.line = h("p", { class: "quiet", role: "status" }, s.status)),
   ];
 }
@@ -150,7 +166,7 @@ export function renderPanel(host: Host, p: PanelProps): boolean {
   const at = was ? [...controls()].indexOf(was) : -1;
   const ok = host.show(() => panelElement(p));
   if (state.top) root.querySelector(".body")?.scrollTo(0, state.top);
-  if (state.focus) (state.focus = false), root.querySelector("textarea")?.focus();
+  if (state.focus) root.querySelector<HTMLElement>(`.${state.focus} textarea`)?.focus(), (state.focus = undefined);
   else if (at >= 0) {
     const el = controls()[at];
     el?.focus({ preventScroll: true });

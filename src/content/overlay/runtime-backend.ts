@@ -7,7 +7,8 @@
  * `{ ok, data | error }` envelope, from our own extension's runtime.
  *
  * It only sends: the content script listens for no messages at all. The popup's "Insert into
- * proposal" injects its own script when clicked (src/content/insert-draft-entry.ts).
+ * proposal" injects its own script when clicked (src/content/insert-draft-entry.ts), and so does the
+ * background for "Report this page" (src/report/report-page-entry.ts).
  */
 import type { Reply, RequestOf, RequestType } from "../../shared/messages";
 import type { Backend } from "./backend";
@@ -34,4 +35,6 @@ export const runtimeBackend: Backend = {
   },
   // The background drafts the note from the page this tab last sent it.
   declineNote: async () => (await ask({ type: "get-decline-note" })).note,
+  // The background injects the report script (dist/report-page.js) into this tab: not our code to carry.
+  pageReport: async () => (await ask({ type: "get-page-report", tab: "sender" })).report,
 };

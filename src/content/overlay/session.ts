@@ -219,9 +219,10 @@ export function startPage(ctx: PageContext): PageSession {
     const { actions, ...shown } = view;
     const now = new Date();
     // The time shows only in the urgency line: a render each time that line would read differently.
-    // The decline note is in the signature; a new status is written in place (panel.ts).
-    const sig = JSON.stringify({ ...shown, collapsed, now: urgencyLine(shown.urgency, now), note: panelState.note });
-    // A decline note written again (the same text) still moves focus to it.
+    // The decline note is in the signature, and whether a report is shown to copy by hand (a new one
+    // takes the focus, below); a new status is written in place (panel.ts).
+    const sig = JSON.stringify({ ...shown, collapsed, now: urgencyLine(shown.urgency, now), note: panelState.note, report: panelState.report != null });
+    // A decline note or report written again (the same text) still moves focus to it.
     if (panel.sig === sig && !panelState.focus) return;
     panel.sig = sig;
     const onToggle = () => {

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { clearDiagnostics, diagnosticsReport, type ParseMiss } from "../../shared/diagnostics";
+import { sendToBackground } from "../../shared/messages";
 import browser from "webextension-polyfill";
 
 const KIND_LABELS: Record<string, string> = {
@@ -17,8 +18,7 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
   const report = () =>
     diagnosticsReport(entries, { version: browser.runtime.getManifest().version, userAgent: navigator.userAgent });
 
-  const copy = async () => {
-    const text = report();
+  const copy = async (text: string) => {
     try {
       await navigator.clipboard.writeText(text);
       setManual(null);
@@ -28,6 +28,15 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
       setManual(text);
       setStatus("Copying was blocked; select the report below and copy it.");
     }
+  };
+
+  /** The skeleton of the Upwork page read last (the background picks the tab; src/report/). */
+  const copyPageReport = async () => {
+    setStatus("Reading the open Upwork page…");
+    const reply = await sendToBackground({ type: "get-page-report", tab: "latest" });
+    if (reply.ok) return copy(reply.data.report);
+    setManual(null);
+    setStatus(reply.error);
   };
 
   return (
@@ -73,7 +82,7 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
         </div>
       )}
       <div class="row">
-        <button type="button" data-testid="copy-report" onClick={copy}>
+        <button type="button" data-testid="copy-report" onClick={() => copy(report())}>
           Copy report
         </button>
         <button
@@ -87,6 +96,16 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
           }}
         >
           Clear
+        </button>
+      </div>
+      <p class="intro">
+        When a page does not read right, a report of the open Upwork page helps us fix it: the page's structure with every text reduced to its shape
+        (letters become x, numbers 1 and 0), Upwork's own labels kept, and no scripts, form values or addresses of images — what the parsers look for,
+        not what the client or you wrote.
+      </p>
+      <div class="row">
+        <button type="button" data-testid="copy-page-report" onClick={copyPageReport}>
+          Copy a report of the open Upwork page
         </button>
       </div>
       <p role="status" class="status" data-testid="diagnostics-status">

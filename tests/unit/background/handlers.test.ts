@@ -110,6 +110,51 @@ describe("dispatch", () => {
   });
 });
 
+describe("get-page-report", () => {
+  /** A reportPage that answers for the tabs given (others are closed or left Upwork) and records its calls. */
+  function reporting(open: number[]) {
+    const calls: Array<[number, unknown]> = [];
+    const reportPage = async (tabId: number, health: unknown) => {
+      calls.push([tabId, health]);
+      if (!open.includes(tabId)) throw new Error("No tab with id");
+      return `<!-- report of tab ${tabId} -->`;
+    };
+    return { calls, reportPage };
+  }
+
+  it("the panel's: reports the sender's own tab, with the field names of its last parse", async () => {
+    const { deps, send } = setup();
+    const { calls, reportPage } = reporting([3]);
+    deps.reportPage = reportPage;
+    const page = invitationPage(invitationRecord("4"));
+    await send(parsedMsg({ ...page, missing: ["client.city"] }, "https://www.upwork.com/nx/proposals/interview/uid/4"), 3);
+    expect(await send({ type: "get-page-report", tab: "sender" }, 3)).toEqual({ ok: true, data: { report: "<!-- report of tab 3 -->" } });
+    expect(calls).toEqual([[3, expect.objectContaining({ kind: "invitation", url: "https://www.upwork.com/nx/proposals/interview/uid/4", missing: ["client.city"] })]]);
+    // No parse in the tab yet: the page is still reported, without field health.
+    expect(await send({ type: "get-page-report", tab: "sender" }, 7)).toMatchObject({ ok: false });
+    expect(calls.at(-1)).toEqual([7, null]);
+  });
+
+  it("the options page's: the most recently read Upwork tab still open, else says none is", async () => {
+    const { deps, send } = setup();
+    const { calls, reportPage } = reporting([3]);
+    deps.reportPage = reportPage;
+    expect(await send({ type: "get-page-report", tab: "latest" }, 99)).toEqual({ ok: false, error: "No Upwork page is open. Open the page to report, then try again." });
+    await send(parsedMsg(list), 3);
+    deps.now = () => new Date(NOW.getTime() + 60_000);
+    await send(parsedMsg(jobPage("~021111"), "https://www.upwork.com/jobs/~021111"), 5);
+    // Tab 5 read last, but closed since: tab 3 is reported.
+    expect(await send({ type: "get-page-report", tab: "latest" }, 99)).toEqual({ ok: true, data: { report: "<!-- report of tab 3 -->" } });
+    expect(calls.map(([tab]) => tab)).toEqual([5, 3]);
+  });
+
+  it("is refused where the background cannot inject (no reportPage)", async () => {
+    const { send } = setup();
+    expect(await send({ type: "get-page-report", tab: "sender" })).toEqual({ ok: false, error: "page reports are not available here" });
+    expect(await send({ type: "get-page-report", tab: "elsewhere" })).toMatchObject({ ok: false, error: expect.stringContaining("tab") });
+  });
+});
+
 describe("sendToBackground", () => {
   it("refuses an invalid request without sending it", async () => {
     const transport = vi.fn();

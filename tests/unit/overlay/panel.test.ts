@@ -31,6 +31,7 @@ const FIT: Fit = {
 const NOW = new Date("2026-03-10T07:00:00.000Z");
 const URGENCY: Urgency = { level: "today", replyBy: "2026-03-10T12:00:00.000Z", reasons: ["5 h left to reply."] };
 const NOTE = "Thank you for the invitation. I am not the right fit for this one, and I wish you luck.";
+const REPORT = "<!-- saved from url=(0027)https://www.upwork.com/jobs -->\n<html><body><h5>About the client</h5></body></html>";
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -42,7 +43,7 @@ function mount(over: Partial<PanelProps> = {}) {
   const host = createHost(document, "iw-panel");
   document.body.append(host.el);
   const state: PanelState = {};
-  const actions = { openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE) };
+  const actions = { openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
   let collapsed = false;
   let now = NOW;
   const render = (): boolean =>
@@ -171,6 +172,46 @@ describe("the panel", () => {
     expect($<HTMLTextAreaElement>("textarea")!.value).toBe(NOTE);
   });
 
+  it("'Report this page' copies the page report and says so", async () => {
+    const { $, actions, button, host } = mount();
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    button("Report this page").click();
+    await settle();
+    expect(actions.pageReport).toHaveBeenCalledOnce();
+    expect(writeText).toHaveBeenCalledWith(REPORT);
+    expect($("[role=status]")!.textContent).toBe("Report copied — paste it into your bug report.");
+    expect(host.root.querySelector("textarea")).toBeNull();
+  });
+
+  it("shows the report to copy by hand, with focus on it, when the clipboard refuses; a later copy takes it away", async () => {
+    const { $, button, host, state, later } = mount();
+    const writeText = vi.fn(async (_text: string): Promise<void> => {
+      throw new DOMException("Document is not focused.", "NotAllowedError");
+    });
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    button("Decline politely").click();
+    await settle();
+    button("Report this page").click();
+    await settle();
+    const shown = $<HTMLTextAreaElement>(".report textarea")!;
+    expect(shown.value).toBe(REPORT);
+    expect(shown.readOnly).toBe(true);
+    expect(shown.closest("label")!.textContent).toContain("Page report");
+    expect(active(host)).toBe(shown);
+    expect($<HTMLTextAreaElement>(".note textarea")!.value).toBe(NOTE);
+    expect($("[role=status]")!.textContent).toBe("Copying was blocked: select the report below and copy it.");
+    later(60 * 60_000);
+    expect($<HTMLTextAreaElement>(".report textarea")!.value).toBe(REPORT);
+
+    writeText.mockImplementation(async () => {});
+    button("Report this page").click();
+    await settle();
+    expect($(".report")).toBeNull();
+    expect(state.report).toBeUndefined();
+    expect($("[role=status]")!.textContent).toBe("Report copied — paste it into your bug report.");
+  });
+
   it("says quietly when an action fails", async () => {
     const warn = vi.spyOn(console, "warn").mockImplementation(() => {});
     const { $, actions, button } = mount();
@@ -185,6 +226,11 @@ describe("the panel", () => {
     expect($("[role=status]")!.textContent).toBe("");
     expect(actions.openDrafts).toHaveBeenCalledOnce();
     expect(warn).toHaveBeenCalled();
+    // No report (the tab could not be read): said, nothing copied.
+    actions.pageReport.mockRejectedValueOnce(new Error("Could not read this page. Reload it and try again."));
+    button("Report this page").click();
+    await settle();
+    expect($("[role=status]")!.textContent).toBe("Could not make the page report.");
   });
 
   it("keeps the body's scroll across a render; a collapse and expand start it from the top", () => {
@@ -202,25 +248,30 @@ describe("the panel", () => {
 });
 
 describe("the panel in a page session", () => {
+  /** The sample invitation page in a session whose background answers with this urgency: its panel once scored. */
+  async function sessionPanel(urgency: Urgency) {
+    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
+    document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
+    const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
+    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
+    let session: ReturnType<typeof startPage> | null = null;
+    const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
+    session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
+    session.update(true);
+    await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
+    const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
+    const button = (text: string) => [...root.querySelectorAll("button")].find((b) => b.textContent === text)!;
+    return { root, button, session };
+  }
+
   it("keeps the decline note and its focus when the minute's tick renders the panel again", async () => {
     vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
     try {
       const t0 = new Date("2026-03-09T12:00:30.000Z");
       vi.setSystemTime(t0);
-      const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
-      document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
       // 30 min 15 s left: the urgency line reads differently at each minute boundary.
-      const urgency: Urgency = { level: "now", replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(), reasons: [] };
-      const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
-      const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE) };
-      let session: ReturnType<typeof startPage> | null = null;
-      const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
-      session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
-      session.update(true);
-      await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
-      const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
-      const decline = [...root.querySelectorAll("button")].find((b) => b.textContent === "Decline politely")!;
-      decline.click();
+      const { root, button, session } = await sessionPanel({ level: "now", replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(), reasons: [] });
+      button("Decline politely").click();
       await vi.waitFor(() => expect(root.querySelector("textarea")).not.toBeNull());
       expect(root.activeElement).toBe(root.querySelector("textarea"));
       expect(root.querySelector("h3 .now")!.textContent).toBe("Reply now · reply in 30 min");
@@ -233,5 +284,21 @@ describe("the panel in a page session", () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it("shows a report the clipboard refused, and takes it away once a report is copied", async () => {
+    const writeText = vi.fn(async (_text: string): Promise<void> => {
+      throw new DOMException("Document is not focused.", "NotAllowedError");
+    });
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    const { root, button, session } = await sessionPanel(URGENCY);
+    button("Report this page").click();
+    await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>(".report textarea")?.value).toBe(REPORT));
+    expect(root.activeElement).toBe(root.querySelector(".report textarea"));
+    writeText.mockImplementation(async () => {});
+    button("Report this page").click();
+    await vi.waitFor(() => expect(root.querySelector(".report")).toBeNull());
+    expect(root.querySelector("[role=status]")!.textContent).toBe("Report copied — paste it into your bug report.");
+    session.destroy();
   });
 });

@@ -33,7 +33,7 @@ describe("badges on a list left open", () => {
       missing: [],
       invitations: [{ id: ID, fit: null, urgency: { id: ID, level: "soon", replyBy, reasons: [] }, detail: null }],
     };
-    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(), declineNote: vi.fn() };
+    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(), declineNote: vi.fn(), pageReport: vi.fn() };
     const parse = vi.fn(parsePage);
     let session: PageSession | null = null;
     session = startPage({ doc: document, url: URL_LIST, kind: "invitations", parse, backend, fault: false, schedule: () => session?.update(false) });

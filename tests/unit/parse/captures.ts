@@ -1,30 +1,9 @@
-/**
- * The real pages in ../shared/upwork/captures (other people's files, never copied here) and the
- * expectations written by hand from what each page visibly shows (tests/fixtures/captures/).
- */
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
-import { FIXTURES, ROOT } from "./helpers";
+/** Comparing a capture's hand-written expectation with what was read, field by field. */
+import { existsSync } from "node:fs";
+import { CAPTURES } from "./helpers";
 
-export const CAPTURES = resolve(ROOT, "../shared/upwork/captures");
+export { CAPTURES, captureExpectations, type CaptureExpectation } from "./helpers";
 export const haveCaptures = existsSync(CAPTURES);
-
-export interface CaptureExpectation {
-  capture: string;
-  url: string;
-  now: string;
-  kind: string;
-  record: unknown;
-  missing: string[];
-}
-
-export function captureExpectations(): { name: string; exp: CaptureExpectation }[] {
-  const dir = join(FIXTURES, "captures");
-  return readdirSync(dir)
-    .filter((f) => f.endsWith(".expected.json"))
-    .sort()
-    .map((f) => ({ name: f.replace(/\.expected\.json$/, ""), exp: JSON.parse(readFileSync(join(dir, f), "utf8")) as CaptureExpectation }));
-}
 
 /** Leaf values by dotted path ("client.history[2].amount"); empty lists and objects count as one leaf. */
 export function leaves(value: unknown, path = "", out = new Map<string, unknown>()): Map<string, unknown> {

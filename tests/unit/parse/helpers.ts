@@ -82,3 +82,24 @@ export function fixtureSuite(kind: PageKind): void {
 export function readFixture(name: string): string {
   return name.startsWith("sample-pages/") ? readFileSync(join(ROOT, name), "utf8") : readFileSync(join(FIXTURES, name), "utf8");
 }
+
+/** The real pages beside the project (other people's files, never copied here); absent in a fresh clone. */
+export const CAPTURES = resolve(ROOT, "../shared/upwork/captures");
+
+export interface CaptureExpectation {
+  capture: string;
+  url: string;
+  now: string;
+  kind: string;
+  record: unknown;
+  missing: string[];
+}
+
+/** The hand-written expectation of each capture (tests/fixtures/captures/), by name. */
+export function captureExpectations(): { name: string; exp: CaptureExpectation }[] {
+  const dir = join(FIXTURES, "captures");
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".expected.json"))
+    .sort()
+    .map((f) => ({ name: f.replace(/\.expected\.json$/, ""), exp: JSON.parse(readFileSync(join(dir, f), "utf8")) as CaptureExpectation }));
+}

@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parsePage } from "../../../src/content/parse/index";
 import { ParsedPage } from "../../../src/shared/records";
-import { CAPTURES, captureExpectations } from "./captures";
+import { CAPTURES, captureExpectations } from "./helpers";
 import { fixtures, loadHtml, NOW, savedUrl } from "./helpers";
 
 type Op = { kind: "delete" | "duplicate" | "strip" | "junk"; at: number; junk: string };
