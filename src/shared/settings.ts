@@ -7,7 +7,13 @@ import * as z from "zod/mini";
 
 export const SETTINGS_VERSION = 1;
 
-const money = z.number().check(z.gte(0));
+// Every number has a range: a stored or imported 1e10 must be refused naming the field, never reach
+// the score or the badges (a reply window of 1e10 hours made every badge update throw).
+const money = z.number().check(z.gte(0), z.lt(1e9));
+/** A count of posts, reviews, ratings, proposals or characters. */
+const settingCount = z.int().check(z.gte(1), z.lte(100_000));
+const HOURS_IN_A_MONTH = 24 * 31;
+const MINUTES_IN_A_MONTH = 60 * HOURS_IN_A_MONTH;
 const nonEmpty = z.string().check(z.minLength(1));
 const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.infer<T>) => z._default(schema, () => structuredClone(value) as never);
 
@@ -65,7 +71,7 @@ export const Thresholds = z.object({
   hireRateGood: z.number().check(z.gte(0), z.lte(100)),
   hireRatePoor: z.number().check(z.gte(0), z.lte(100)),
   /** Jobs posted at which a hire rate counts as full evidence; fewer posts pull it toward neutral. */
-  hireRateFullEvidencePosts: z.int().check(z.gte(1)),
+  hireRateFullEvidencePosts: settingCount,
   /** Total spent (USD) that counts as an established and as a strong client. */
   spentEstablished: money,
   spentStrong: money,
@@ -75,44 +81,44 @@ export const Thresholds = z.object({
   ratingGood: z.number().check(z.gte(0), z.lte(5)),
   ratingPoor: z.number().check(z.gte(0), z.lte(5)),
   /** Reviews at which a rating counts as full evidence. */
-  ratingFullEvidenceReviews: z.int().check(z.gte(1)),
+  ratingFullEvidenceReviews: settingCount,
   /** A freelancer's rating of the client below this is a complaint; this many complaints make a pattern. */
   historyComplaintBelow: z.number().check(z.gte(0), z.lte(5)),
-  historyPatternCount: z.int().check(z.gte(1)),
+  historyPatternCount: settingCount,
   /** Account age (days) that counts as established. */
-  accountMatureDays: z.int().check(z.gte(1)),
+  accountMatureDays: z.int().check(z.gte(1), z.lte(36_500)),
   /** Proposals (lower bound of the tier) from which a job is crowded. */
-  proposalsCrowded: z.int().check(z.gte(1)),
+  proposalsCrowded: settingCount,
   /** Score under which the suggested action is "decline politely". */
   declineBelow: z.number().check(z.gte(0), z.lte(100)),
   // Added for the scoring core. Each key carries its own default so settings stored before it
   // existed still validate (additive, no migration needed).
   /** Hours billed at which the average hourly rate paid counts as full evidence. */
-  avgRateFullEvidenceHours: withDefault(z.number().check(z.gt(0)), 40),
+  avgRateFullEvidenceHours: withDefault(z.number().check(z.gt(0), z.lte(100_000)), 40),
   /** Rated entries of the client's recent history at which that history counts as full evidence. */
-  historyFullEvidenceRatings: withDefault(z.int().check(z.gte(1)), 3),
+  historyFullEvidenceRatings: withDefault(settingCount, 3),
   /** Share (0–1) of the job's skills the best profile must cover to count as a full skills match. */
   skillsFullMatchShare: withDefault(z.number().check(z.gt(0), z.lte(1)), 0.75),
   /** Highest score a post can get when its text asks to leave Upwork, for unpaid tests or for credentials. */
   postRedFlagCap: withDefault(z.number().check(z.gte(0), z.lte(100)), 25),
   /** A post shorter than this (characters) says too little to quote for: an amber flag. */
-  shortPostChars: withDefault(z.int().check(z.gte(0)), 200),
+  shortPostChars: withDefault(z.int().check(z.gte(0), z.lte(100_000)), 200),
   /** Each red flag about the client or the job lowers the highest possible score by this much. */
   redFlagCeilingStep: withDefault(z.number().check(z.gte(0), z.lte(100)), 25),
 });
 
 export const UrgencyWindows = z.object({
   /** Upwork's reply window from the invitation, in hours. */
-  replyWindowHours: z.number().check(z.gt(0)),
+  replyWindowHours: z.number().check(z.gt(0), z.lte(HOURS_IN_A_MONTH)),
   /** Time left (hours) under which the level is `now`. */
-  nowHoursLeft: z.number().check(z.gte(0)),
+  nowHoursLeft: z.number().check(z.gte(0), z.lte(HOURS_IN_A_MONTH)),
   /** "Last viewed by client" under this many minutes means the client is active now. */
-  clientActiveMinutes: z.number().check(z.gte(0)),
+  clientActiveMinutes: z.number().check(z.gte(0), z.lte(MINUTES_IN_A_MONTH)),
   // Added for the urgency core; own defaults keep older stored settings valid.
   /** Time left (hours) under which the level is at least `today`. */
-  todayHoursLeft: withDefault(z.number().check(z.gte(0)), 12),
+  todayHoursLeft: withDefault(z.number().check(z.gte(0), z.lte(HOURS_IN_A_MONTH)), 12),
   /** An invitation younger than this (minutes) is fresh: answering first raises the chance of a hire. */
-  freshMinutes: withDefault(z.number().check(z.gte(0)), 60),
+  freshMinutes: withDefault(z.number().check(z.gte(0), z.lte(MINUTES_IN_A_MONTH)), 60),
 });
 
 export const Scoring = z.object({ weights: Weights, thresholds: Thresholds, urgency: UrgencyWindows });

@@ -106,3 +106,28 @@ describe("diffSettings", () => {
     expect(diffSettings(b, a)).toEqual([{ path: "list.1", from: undefined, to: { t: "b" } }]);
   });
 });
+
+describe("settings bounds", () => {
+  /** Dotted paths of every number in the settings. */
+  function numberPaths(value: unknown, path = ""): string[] {
+    if (typeof value === "number") return [path];
+    if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => numberPaths(v, path ? `${path}.${k}` : k));
+    return [];
+  }
+
+  it("refuses an import with any number out of its range, naming the field", async () => {
+    const base = { ...defaultSettings(), rates: { ...defaultSettings().rates, hourly: 45, minimumHourly: 30, minimumFixed: 250 } };
+    const paths = numberPaths(base).filter((p) => p !== "version");
+    expect(paths.length).toBeGreaterThan(20);
+    for (const path of paths) {
+      const file = structuredClone(base) as Record<string, unknown>;
+      const keys = path.split(".");
+      let at = file as Record<string, unknown>;
+      for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
+      at[keys.at(-1)!] = 1e10;
+      const preview = await previewImport(JSON.stringify(file), fakeStorage());
+      expect(preview.ok, path).toBe(false);
+      if (!preview.ok) expect(preview.error, path).toContain(keys.at(-1)!);
+    }
+  });
+});
