@@ -111,9 +111,16 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
  * Handles one runtime message. Returns undefined (no reply) for senders other than this extension;
  * otherwise a reply envelope — never a thrown error, so the sender always hears back.
  */
+/**
+ * What a content script may ask, and only about its own tab: a page it runs in could make it send
+ * anything, so another tab's page or the latest Upwork tab stay for the extension's own pages.
+ */
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(["page-parsed", "open-drafts", "get-decline-note", "get-page-report"]);
+const UPWORK_PAGE = /^https:\/\/www\.upwork\.com\//;
+
 export async function dispatch(
   message: unknown,
-  sender: { id?: string | undefined; tab?: { id?: number | undefined } | undefined },
+  sender: { id?: string | undefined; url?: string | undefined; tab?: { id?: number | undefined } | undefined },
   extensionId: string,
   deps: BackgroundDeps,
 ): Promise<Reply<RequestType> | undefined> {
@@ -124,6 +131,13 @@ export async function dispatch(
     return { ok: false, error: `Invalid request: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}` };
   }
   const request = parsed.data;
+  // A sender with a web page's address is our content script (the popup opened as a tab has an
+  // extension address): only from an Upwork page, and only about its own tab.
+  if (sender.url !== undefined && !/^(chrome|moz)-extension:/.test(sender.url)) {
+    const own = CONTENT_SCRIPT_REQUESTS.has(request.type) && !(request.type === "get-page-report" && request.tab !== "sender");
+    if (!own) return { ok: false, error: `${request.type} is not available to pages` };
+    if (!UPWORK_PAGE.test(sender.url)) return { ok: false, error: "not an Upwork page" };
+  }
   try {
     const handler = handlers[request.type] as Handler<typeof request.type>;
     const data = await handler(request as never, { tabId: sender.tab?.id ?? null }, deps);

@@ -19,8 +19,17 @@ interface Runtime {
 declare const chrome: { runtime?: Runtime } | undefined;
 declare const browser: { runtime?: Runtime } | undefined;
 
-/** Firefox's `browser` or Chrome's `chrome`: both return promises in Manifest V3 (neither: a throw). */
-const runtime = (): Runtime => (typeof browser != "undefined" && browser?.runtime) || chrome!.runtime!;
+/**
+ * Firefox's `browser` or Chrome's `chrome` (both return promises in Manifest V3), taken once when the
+ * script starts and only if it is the real API: in Chrome a page element with id="browser" is what
+ * `browser` names (a form named "browser" with a "runtime" field even has a `runtime`).
+ */
+const isRuntime = (r: unknown): r is Runtime => typeof (r as Runtime | undefined)?.sendMessage == "function";
+const RUNTIME: Runtime | undefined = [typeof browser != "undefined" ? browser?.runtime : undefined, typeof chrome != "undefined" ? chrome?.runtime : undefined].find(isRuntime);
+const runtime = (): Runtime => {
+  if (!RUNTIME) throw Error("the extension API is not available");
+  return RUNTIME;
+};
 
 export async function ask<T extends RequestType>(request: RequestOf<T>): Promise<Extract<Reply<T>, { ok: true }>["data"]> {
   const reply = (await runtime().sendMessage(request)) as Reply<T> | undefined;

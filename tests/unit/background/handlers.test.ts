@@ -36,6 +36,18 @@ describe("dispatch", () => {
     expect(await dispatch(parsedMsg(list), {}, EXT, deps)).toBeUndefined();
   });
 
+  it("answers a content script only from an Upwork page, and only about its own tab", async () => {
+    const { deps } = setup();
+    const fromPage = (message: unknown, url: string) => dispatch(message, { id: EXT, url, tab: { id: 7 } }, EXT, deps);
+    expect(await fromPage(parsedMsg(list), "https://www.upwork.com/nx/proposals/")).toMatchObject({ ok: true });
+    expect(await fromPage(parsedMsg(list), "https://evil.example/nx/proposals/")).toEqual({ ok: false, error: "not an Upwork page" });
+    // Another tab's page, or the latest Upwork tab, are for the extension's own pages.
+    expect(await fromPage({ type: "get-tab-page", tabId: 3 }, "https://www.upwork.com/nx/proposals/")).toMatchObject({ ok: false, error: expect.stringMatching(/not available to pages/) });
+    expect(await fromPage({ type: "get-page-report", tab: "latest" }, "https://www.upwork.com/nx/proposals/")).toMatchObject({ ok: false });
+    // The popup opened as a tab is an extension page.
+    expect(await dispatch({ type: "get-tab-page", tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/src/popup/index.html`, tab: { id: 9 } }, EXT, deps)).toMatchObject({ ok: true });
+  });
+
   it("refuses an invalid request with a message naming the field", async () => {
     const { send } = setup();
     expect(await send({ type: "page-parsed", url: "x", readAt: "yesterday", parsed: list })).toEqual({ ok: false, error: expect.stringContaining("readAt") });
