@@ -12,8 +12,10 @@ type Manifest = Record<string, unknown> & { background?: { service_worker?: stri
 
 export function firefoxManifest<T extends Manifest>(manifest: T): T {
   const { service_worker, ...background } = manifest.background ?? {};
+  // Chrome's floor; Firefox's is strict_min_version below.
+  const { minimum_chrome_version: _chrome, ...rest } = manifest;
   return {
-    ...manifest,
+    ...(rest as T),
     background: { ...background, scripts: service_worker ? [service_worker] : [] },
     browser_specific_settings: {
       gecko: {
