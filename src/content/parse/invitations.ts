@@ -24,11 +24,11 @@ function rowClient(cell: Element | null): InvitationItem["client"] {
   };
 }
 
-/** The row's "Free to apply" badge; false when other rows of the list have the badge's cell and this one is empty. */
-function freeToApply(row: Element | null, list: ParentNode): boolean | null {
+/** The row's "Free to apply" badge; false when the list shows the badge's cell (`listHasCells`) and this row's is empty. */
+function freeToApply(row: Element | null, listHasCells: boolean): boolean | null {
   const cell = resolveElement(row, INVITATIONS.freeToApply);
   if (cell) return INVITATIONS.freeToApplyLabel.test(visibleText(cell) ?? "");
-  return resolveElement(list, INVITATIONS.freeToApply) ? false : null;
+  return listHasCells ? false : null;
 }
 
 export function parseInvitations(doc: Document, _url: string, ctx: Ctx): InvitationsRecord {
@@ -46,6 +46,8 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
   const seen = new Set<string>();
   const invitations = ctx.read("invitations", () => {
     const out: InvitationItem[] = [];
+    // Asked once per list, not once per row (a 200-row list without the cells would be scanned 200 times).
+    let listHasCells: boolean | undefined;
     for (const link of qsa(section ?? doc, INVITATIONS.link)) {
       try {
         const href = attr(link, "href") ?? "";
@@ -63,7 +65,7 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
           receivedAt: receivedAt(visibleText(timeEl) ?? (timeEl ? null : visibleText(row)), ctx.now),
           profile: visibleText(profileEl),
           client: rowClient(resolveElement(row, INVITATIONS.client)),
-          freeToApply: freeToApply(row, section ?? doc),
+          freeToApply: freeToApply(row, (listHasCells ??= !!resolveElement(section ?? doc, INVITATIONS.freeToApply))),
           // Only the page state carries these (merged later, never guessed from the row).
           message: null,
           jobUid: null,
