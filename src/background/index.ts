@@ -9,7 +9,11 @@ import { updateBadge } from "./badge";
 import { dispatch, type BackgroundDeps } from "./handlers";
 import { RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
+
 import { memoryStorage, TabPages } from "./tab-pages";
+
+/** Fields only the page's embedded state carries (records.md §3): never counted as a parse miss. */
+const STATE_ONLY = /^invitations\[\d+\]\.(?:message|jobUid)$/;
 
 // storage.session (Chrome 102+, Firefox 115+) keeps tab pages across worker restarts within a session.
 const session = (browser.storage as { session?: StorageLike }).session ?? memoryStorage();
@@ -54,7 +58,9 @@ const deps: BackgroundDeps = {
   // Both never reject: a diagnostics write must not cost the user their score.
   async noteParsed(parsed, readAt) {
     // Every read of a visit: the last one (late sections arrived) replaces the visit's entry.
-    await recordParseMisses({ kind: parsed.kind, missing: parsed.missing, fallbacks: parsed.fallbacks, disagreements: parsed.disagreements, at: readAt });
+    // A row's message and job uid come only from the page state: their absence is no sign of a layout change.
+    const missing = parsed.missing.filter((path) => !STATE_ONLY.test(path));
+    await recordParseMisses({ kind: parsed.kind, missing, fallbacks: parsed.fallbacks, disagreements: parsed.disagreements, at: readAt });
     const skills = "job" in parsed.record ? parsed.record.job.skills : [];
     const visit = `${parsed.kind} ${readAt.toISOString()}`;
     // A job's skills count once per visit, however often the page is re-read.
