@@ -9,7 +9,6 @@ import { updateBadge } from "./badge";
 import { dispatch, type BackgroundDeps } from "./handlers";
 import { RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
-
 import { memoryStorage, TabPages } from "./tab-pages";
 
 /** Fields only the page's embedded state carries (records.md §3): never counted as a parse miss. */
