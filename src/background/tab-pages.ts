@@ -1,41 +1,46 @@
 /**
- * The page each tab last parsed, for the popup. Kept in storage.session: it must survive the service
- * worker being stopped, but not a browser restart (tab ids are reused then). Injected storage, at most
- * TAB_PAGES_CAP tabs (the oldest forgotten first), validated on read.
+ * The page each tab last parsed, for the popup and the page report. Kept in storage.session: it must
+ * survive the service worker being stopped, but not a browser restart (tab ids are reused then).
+ * One key per tab and a small index of when each was read: a page read writes its own tab only and
+ * validates nothing else (one key for all 50 tabs made every read re-check every tab's page, a
+ * 200-row list's among them). At most TAB_PAGES_CAP tabs, the oldest forgotten first; validated on read.
  */
 import * as z from "zod/mini";
 import { ParsedPage, timestamp } from "../shared/records";
 import type { StorageLike } from "./record-cache";
 
 export const TAB_PAGES_CAP = 50;
-const KEY = "iw:tab-pages";
+const INDEX_KEY = "iw:tab-pages:index";
+const PAGE_PREFIX = "iw:tab-page:";
 
 export const TabPage = z.object({ url: z.string(), readAt: timestamp, parsed: ParsedPage, at: z.number() });
 export type TabPage = z.infer<typeof TabPage>;
+/** Tab id → when its page was read (ms). */
+const Index = z.record(z.string(), z.number());
 
 export class TabPages {
   private queue: Promise<unknown> = Promise.resolve();
   constructor(private readonly storage: StorageLike) {}
 
-  private async all(): Promise<Record<string, TabPage>> {
-    const raw = (await this.storage.get(KEY))[KEY];
-    if (typeof raw !== "object" || raw === null) return {};
-    const out: Record<string, TabPage> = {};
-    // Entry by entry, so one bad tab never loses the others.
-    for (const [tab, value] of Object.entries(raw)) {
-      const page = TabPage.safeParse(value);
-      if (page.success) out[tab] = page.data;
-    }
-    return out;
+  private async index(): Promise<Record<string, number>> {
+    const checked = Index.safeParse((await this.storage.get(INDEX_KEY))[INDEX_KEY]);
+    return checked.success ? checked.data : {};
+  }
+
+  private async page(tab: string): Promise<TabPage | null> {
+    const checked = TabPage.safeParse((await this.storage.get(PAGE_PREFIX + tab))[PAGE_PREFIX + tab]);
+    return checked.success ? checked.data : null;
   }
 
   set(tabId: number, page: Omit<TabPage, "at">, at: number): Promise<void> {
     const run = this.queue.then(async () => {
-      const pages = await this.all();
-      pages[String(tabId)] = { ...page, at };
-      const tabs = Object.keys(pages).sort((a, b) => pages[b]!.at - pages[a]!.at);
-      for (const old of tabs.slice(TAB_PAGES_CAP)) delete pages[old];
-      await this.storage.set({ [KEY]: pages });
+      const index = await this.index();
+      index[String(tabId)] = at;
+      const tabs = Object.keys(index).sort((a, b) => index[b]! - index[a]!);
+      const dropped = tabs.slice(TAB_PAGES_CAP);
+      for (const old of dropped) delete index[old];
+      await this.storage.set({ [PAGE_PREFIX + tabId]: { ...page, at }, [INDEX_KEY]: index });
+      if (dropped.length) await this.storage.remove(dropped.map((t) => PAGE_PREFIX + t));
     });
     this.queue = run.catch(() => undefined);
     return run;
@@ -43,15 +48,19 @@ export class TabPages {
 
   async get(tabId: number): Promise<TabPage | null> {
     await this.queue;
-    return (await this.all())[String(tabId)] ?? null;
+    return this.page(String(tabId));
   }
 
   /** The tabs that parsed a page with the page each read last, the most recent first (some may have closed since). */
   async recent(): Promise<Array<{ tabId: number; page: TabPage }>> {
     await this.queue;
-    return Object.entries(await this.all())
-      .map(([tab, page]) => ({ tabId: Number(tab), page }))
-      .sort((a, b) => b.page.at - a.page.at);
+    const index = await this.index();
+    const out: Array<{ tabId: number; page: TabPage }> = [];
+    for (const tab of Object.keys(index).sort((a, b) => index[b]! - index[a]!)) {
+      const page = await this.page(tab);
+      if (page) out.push({ tabId: Number(tab), page });
+    }
+    return out;
   }
 }
 
