@@ -23,6 +23,8 @@ export interface BackgroundDeps {
   settings: () => Promise<Settings>;
   now: () => Date;
   setBadgeText: (text: string) => Promise<void>;
+  /** Schedules a recount of the badge at that moment (ms; a local alarm), or cancels it (null). */
+  recountAt?: (at: number | null) => Promise<void>;
   /** Opens the drafting for a tab: the popup when the browser allows it, else the popup page in a tab. */
   openDrafts?: (tabId: number | null) => Promise<"popup" | "tab">;
   /** Keeps what the options page shows of opened pages: fields not found, skills seen on jobs. `readAt` identifies the visit. */
@@ -51,7 +53,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const page = { url: request.url, readAt: request.readAt, parsed };
     const a = await recordAndAssess(deps.cache, page, settings, deps.now());
     if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime());
-    await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText);
+    await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
     // The moment the page was read identifies the visit: re-reads of one visit share it.
     await deps.noteParsed?.(parsed, new Date(request.readAt));
     return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: parsed.missing };
@@ -74,7 +76,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   "set-invitation-state": async (request, _context, deps) => {
     const now = deps.now();
     await deps.cache.setState(request.id, request.state, now.toISOString());
-    const pending = await updateBadge(deps.cache, await deps.settings(), now, deps.setBadgeText);
+    const pending = await updateBadge(deps.cache, await deps.settings(), now, deps.setBadgeText, deps.recountAt);
     return { id: request.id, pending };
   },
 

@@ -11,6 +11,8 @@ import { RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
 import { memoryStorage, TabPages } from "./tab-pages";
 
+const RECOUNT_ALARM = "iw:recount-badge";
+
 /** Fields only the page's embedded state carries (records.md §3): never counted as a parse miss. */
 const STATE_ONLY = /^invitations\[\d+\]\.(?:message|jobUid)$/;
 
@@ -42,6 +44,11 @@ const deps: BackgroundDeps = {
     )),
   now: () => new Date(),
   setBadgeText: (text) => browser.action.setBadgeText({ text }),
+  // A local alarm at the next reply-by keeps the count true while no Upwork page is open.
+  async recountAt(at) {
+    if (at === null) await browser.alarms.clear(RECOUNT_ALARM);
+    else await browser.alarms.create(RECOUNT_ALARM, { when: at + 1000 });
+  },
   async openDrafts(tabId) {
     try {
       await browser.action.openPopup();
@@ -77,8 +84,19 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return dispatch(message, sender, browser.runtime.id, deps);
 });
 
-// The worker starts on browser start and whenever it was stopped: bring the badge up to date.
-void deps
-  .settings()
-  .then((settings) => updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText))
-  .catch((error: unknown) => console.error("[invitewise] badge", error));
+/** Brings the badge up to date (and schedules its next recount). */
+function recount(): void {
+  void deps
+    .settings()
+    .then((settings) => updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt))
+    .catch((error: unknown) => console.error("[invitewise] badge", error));
+}
+
+// The worker starts on browser start and whenever it was stopped; an update or install, or the
+// alarm at the next reply-by, also changes what the badge should say.
+browser.runtime.onStartup.addListener(recount);
+browser.runtime.onInstalled.addListener(recount);
+browser.alarms.onAlarm.addListener((alarm) => {
+  if (alarm.name === RECOUNT_ALARM) recount();
+});
+recount();

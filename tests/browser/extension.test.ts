@@ -31,7 +31,7 @@ describe("the built extension", () => {
     expect(browser.extensionId).toMatch(/^[a-p]{32}$/);
     const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect(manifest.manifest_version).toBe(3);
-    expect(manifest.permissions).toEqual(["storage", "scripting"]);
+    expect(manifest.permissions).toEqual(["storage", "scripting", "alarms"]);
     expect(manifest.host_permissions).toEqual(["https://www.upwork.com/*"]);
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
   });

@@ -31,7 +31,7 @@ describe("the Firefox package", { timeout: 180_000 }, () => {
         data_collection_permissions: { required: ["none"] },
       });
       expect(manifest.options_ui.page).toBe("src/options/index.html");
-      expect(manifest.permissions).toEqual(["storage", "scripting"]);
+      expect(manifest.permissions).toEqual(["storage", "scripting", "alarms"]);
       expect(manifest.web_accessible_resources ?? []).toEqual([]);
       // The insert and report scripts ship beside the content script, injected on demand, never declared.
       expect(manifest.content_scripts.map((c: { js: string[] }) => c.js)).toEqual([["content.js"]]);

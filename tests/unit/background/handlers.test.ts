@@ -48,6 +48,17 @@ describe("dispatch", () => {
     expect(await dispatch({ type: "get-tab-page", tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/src/popup/index.html`, tab: { id: 9 } }, EXT, deps)).toMatchObject({ ok: true });
   });
 
+  it("schedules the badge's next recount at the earliest pending reply-by, and cancels it when none is pending", async () => {
+    const { deps, send } = setup();
+    const at: Array<number | null> = [];
+    deps.recountAt = async (when) => void at.push(when);
+    await send(parsedMsg(list));
+    // Row 2 was received 23 h ago: its 24 hours end first, in one hour.
+    expect(at.at(-1)).toBe(NOW.getTime() + 60 * 60_000);
+    for (const id of ["1", "2"]) await send({ type: "set-invitation-state", id, state: "declined" });
+    expect(at.at(-1)).toBeNull();
+  });
+
   it("refuses an invalid request with a message naming the field", async () => {
     const { send } = setup();
     expect(await send({ type: "page-parsed", url: "x", readAt: "yesterday", parsed: list })).toEqual({ ok: false, error: expect.stringContaining("readAt") });
