@@ -6,7 +6,7 @@
 import { parsePage } from "./parse/index";
 import { pageKind } from "./routes";
 import { startPage, type PageSession } from "./overlay/session";
-import { runtimeBackend } from "./overlay/runtime-backend";
+import { extensionAlive, runtimeBackend } from "./overlay/runtime-backend";
 import { pageAddress, TAG, watchNavigation, watchPage, type Watcher } from "./watch";
 
 let address = "";
@@ -18,8 +18,23 @@ function stop(): void {
   current = null;
 }
 
+let unwatchNavigation: (() => void) | null = null;
+
+/**
+ * After an update the old content script stays in open tabs with no extension behind it: it takes
+ * its overlay down and stops watching instead of failing every send (the new one runs on reload).
+ */
+function orphaned(): boolean {
+  if (extensionAlive()) return false;
+  stop();
+  unwatchNavigation?.();
+  unwatchNavigation = null;
+  return true;
+}
+
 /** Starts the module of the page at the current address, once per address. */
 function route(): void {
+  if (orphaned()) return;
   const next = pageAddress(location.href);
   if (next === address) return;
   address = next;
@@ -43,13 +58,14 @@ function route(): void {
   const watcher = watchPage(document, (dirty) => {
     // A frame of work first checks the address: an SPA re-renders right after navigating.
     route();
+    if (!current) return; // orphaned: torn down
     if (current?.page === page) page.update(dirty);
   });
   current = { watcher, page };
 }
 
 try {
-  watchNavigation(window, route);
+  unwatchNavigation = watchNavigation(window, route);
   route();
 } catch (error) {
   console.warn(TAG, "stopped on this page:", error);

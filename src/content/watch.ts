@@ -113,7 +113,8 @@ export function pageAddress(href: string): string {
  * Navigation API's events — and checks the address on the next frame; the page watcher also checks
  * it on every frame of work (an SPA re-renders after navigating). No polling timer.
  */
-export function watchNavigation(win: Window, onChange: () => void): void {
+/** Watches in-page navigation; returns the function that stops watching (an orphaned script stops). */
+export function watchNavigation(win: Window, onChange: () => void): () => void {
   let frame = 0;
   const check = guard("navigation", () => {
     frame = 0;
@@ -123,8 +124,13 @@ export function watchNavigation(win: Window, onChange: () => void): void {
     frame ||= win.requestAnimationFrame(check);
   };
   const nav = (win as Window & { navigation?: EventTarget }).navigation;
-  // Registered once for the document's life (the content script is never re-injected): no teardown.
   win.addEventListener("popstate", soon);
   nav?.addEventListener("navigate", soon);
   nav?.addEventListener("currententrychange", soon);
+  return () => {
+    win.cancelAnimationFrame(frame);
+    win.removeEventListener("popstate", soon);
+    nav?.removeEventListener("navigate", soon);
+    nav?.removeEventListener("currententrychange", soon);
+  };
 }

@@ -15,6 +15,8 @@ import type { Backend } from "./backend";
 
 interface Runtime {
   sendMessage(message: unknown): Promise<unknown>;
+  /** Gone once the extension was updated, reloaded or removed: this script is then an orphan. */
+  id?: string;
 }
 declare const chrome: { runtime?: Runtime } | undefined;
 declare const browser: { runtime?: Runtime } | undefined;
@@ -30,6 +32,9 @@ const runtime = (): Runtime => {
   if (!RUNTIME) throw Error("the extension API is not available");
   return RUNTIME;
 };
+
+/** False once the extension this script belongs to was updated or removed (its runtime id is gone). */
+export const extensionAlive = (): boolean => !!RUNTIME?.id;
 
 export async function ask<T extends RequestType>(request: RequestOf<T>): Promise<Extract<Reply<T>, { ok: true }>["data"]> {
   const reply = (await runtime().sendMessage(request)) as Reply<T> | undefined;
