@@ -12,12 +12,17 @@ const money = z.number().check(z.gte(0), z.lt(1e9));
 const count = z.int().check(z.gte(0), z.lt(1e7));
 const connects = z.int().check(z.gte(0), z.lte(1000));
 const percent = z.number().check(z.gte(0), z.lte(100));
+/** A real moment: "2026-02-30" or "T25:00" match the shape but are no date (a stored value may be anything). */
+const realDate = (s: string) => {
+  const t = Date.parse(s.length === 10 ? `${s}T00:00:00.000Z` : s);
+  return !Number.isNaN(t) && new Date(t).toISOString().startsWith(s.length === 10 ? s : s.slice(0, 23));
+};
 /** YYYY-MM-DD (absolute page text) or a full ISO-8601 UTC timestamp (relative page text). */
 export const dateOrTimestamp = z
   .string()
-  .check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/));
-export const timestamp = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/));
-const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/));
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/), z.refine(realDate, "not a real date"));
+export const timestamp = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), z.refine(realDate, "not a real date"));
+const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.refine(realDate, "not a real date"));
 
 export const ExperienceLevel = z.enum(["entry", "intermediate", "expert"]);
 export const Duration = z.enum(["less-than-1-month", "1-3-months", "3-6-months", "more-than-6-months"]);

@@ -40,6 +40,18 @@ describe("field-by-field validation", () => {
     expect(ids).toEqual(before.filter((_, i) => i !== 1));
   });
 
+  it("takes a date for a date only when it is a real one (2026-02-30 and 25:00 are not)", () => {
+    const page = parseHtml(readFixture("job/nuxt2-2024.html"))!;
+    const bad = structuredClone(page) as ParsedPage & { record: JobRecord };
+    bad.record.job.postedAt = "2026-02-30";
+    bad.record.client.memberSince = "2023-13-03";
+    bad.record.activity!.lastViewedAt = "2026-03-09T25:00:00.000Z";
+    const fixed = (repairParsed(bad) as { parsed: ParsedPage & { record: JobRecord } }).parsed;
+    expect([fixed.record.job.postedAt, fixed.record.client.memberSince, fixed.record.activity!.lastViewedAt]).toEqual([null, null, null]);
+    expect(fixed.record.job.title).toBe("Warehouse barcode scanner app");
+    expect(repairParsed(page)).toMatchObject({ ok: true, parsed: { record: { job: { postedAt: (page.record as JobRecord).job.postedAt } } } });
+  });
+
   it("refuses what is not a parsed page at all, with a clear message", () => {
     expect(repairParsed({ kind: "job" })).toMatchObject({ ok: false, error: expect.stringMatching(/record/) });
     expect(repairParsed("text")).toMatchObject({ ok: false });
