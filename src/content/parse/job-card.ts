@@ -43,16 +43,21 @@ function budgetOf(card: Scope): Budget {
 
 /** The Connects a proposal costs, from the block that states it (by attribute, else by its label). */
 function connectsOf(root: ParentNode, description: Element | null): number | null {
-  const labelled = byOwnText(root, CONNECTS.label).filter((el) => !description?.contains(el));
-  const blocks = [...CONNECTS.root.flatMap((sel) => qsa(root, sel)), ...labelled.map((el) => el.parentElement ?? el)];
-  for (const block of blocks) {
-    const text = visibleText(block) ?? "";
-    for (const re of CONNECTS.values) {
-      const n = parseCount(re.exec(text)?.[1]);
-      if (n != null) return n;
+  const figure = (blocks: Element[]) => {
+    for (const block of blocks) {
+      const text = visibleText(block) ?? "";
+      for (const re of CONNECTS.values) {
+        const n = parseCount(re.exec(text)?.[1]);
+        if (n != null) return n;
+      }
     }
-  }
-  return null;
+    return null;
+  };
+  // The label search walks the page's text: only when no block is marked.
+  return (
+    figure(CONNECTS.root.flatMap((sel) => qsa(root, sel))) ??
+    figure(byOwnText(root, CONNECTS.label).filter((el) => !description?.contains(el)).map((el) => el.parentElement ?? el))
+  );
 }
 
 /** A budget row's kind: its icon, else its small label ("Fixed-price" / "Hourly"). */
