@@ -7,6 +7,7 @@ import { recordSeenSkills } from "../shared/seen-skills";
 import { loadSettings } from "../shared/settings-store";
 import { updateBadge } from "./badge";
 import { dispatch, type BackgroundDeps } from "./handlers";
+import { CountedVisits } from "./counted-visits";
 import { RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
 import { memoryStorage, TabPages } from "./tab-pages";
@@ -28,8 +29,8 @@ browser.storage.onChanged.addListener((changes) => {
   if (Object.keys(changes).some((key) => key.startsWith("settings."))) settings = null;
 });
 
-/** Visits whose job skills were counted (kept while the worker lives; bounded). */
-const skillsCounted = new Set<string>();
+/** Visits whose job skills were counted (storage.session: survives the worker stopping mid-visit). */
+const skillsCounted = new CountedVisits(session);
 
 const deps: BackgroundDeps = {
   cache: new RecordCache(browser.storage.local),
@@ -70,11 +71,7 @@ const deps: BackgroundDeps = {
     const skills = "job" in parsed.record ? parsed.record.job.skills : [];
     const visit = `${parsed.kind} ${readAt.toISOString()}`;
     // A job's skills count once per visit, however often the page is re-read.
-    if (skills.length > 0 && !skillsCounted.has(visit)) {
-      if (skillsCounted.size > 500) skillsCounted.clear();
-      skillsCounted.add(visit);
-      await recordSeenSkills(skills);
-    }
+    if (skills.length > 0 && (await skillsCounted.firstTime(visit))) await recordSeenSkills(skills);
   },
 };
 
