@@ -10,6 +10,7 @@
  */
 import * as z from "zod/mini";
 import type { BidRange, Budget } from "../shared/records";
+import { clean, cleanLines } from "../content/parse/values";
 
 export interface StateHistoryItem {
   title: string | null;
@@ -134,10 +135,10 @@ class Reader {
     return v == null ? null : Math.round(v * 100) / 100;
   }
 
-  /** Whitespace collapsed, trimmed; empty is null. */
+  /** Cleaned as the page's text is (whitespace collapsed, invisible format characters dropped); empty is null. */
   text(path: string, value: unknown): string | null {
     if (typeof value !== "string") return value == null ? null : this.drop(path, value, "is not text");
-    return this.take(path, text, value.replace(/\s+/g, " ").trim() || null);
+    return this.take(path, text, clean(value));
   }
 
   /** A real instant between 2000 and 2100 → ISO UTC with milliseconds. */
@@ -358,7 +359,7 @@ function jobFacts(d: Obj & { job: Obj; buyer: Obj }, r: Reader): JobFacts | null
       title: r.text("job.title", j.title),
       category: r.text("job.category", obj(j.category).name),
       postedAt,
-      description: desc == null ? null : r.take("job.description", text, normalizeLines(desc.replace(/(?<![\s….])\s*(…|\.\.\.)\s*$/, ""))),
+      description: desc == null ? null : r.take("job.description", text, cleanLines(desc.replace(/(?<![\s….])\s*(…|\.\.\.)\s*$/, ""))),
       descriptionShortened: shortened,
       skills: skills(obj(d.sands), r),
       budget: budget(j, r),
@@ -415,7 +416,7 @@ function invitationFacts(v: Obj, r: Reader): InvitationFacts | null {
   const id = r.take("invitations.id", digits, typeof v.uid === "number" ? null : v.uid);
   if (!id) return null;
   const p = `invitations[${id}]`;
-  const letter = typeof v.invitationLetter === "string" ? r.take(`${p}.message`, text, normalizeLines(v.invitationLetter)) : null;
+  const letter = typeof v.invitationLetter === "string" ? r.take(`${p}.message`, text, cleanLines(v.invitationLetter)) : null;
   return {
     id,
     message: letter,
@@ -425,14 +426,3 @@ function invitationFacts(v: Obj, r: Reader): InvitationFacts | null {
   };
 }
 
-/** Line breaks kept (as the page shows a description), spaces collapsed within lines; empty is null. */
-export function normalizeLines(s: string): string | null {
-  const out = s
-    .replace(/\r\n?/g, "\n")
-    .split("\n")
-    .map((l) => l.replace(/\s+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  return out || null;
-}

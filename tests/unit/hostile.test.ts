@@ -13,6 +13,9 @@ import type { JobRecord } from "../../src/shared/records";
 import { defaultSettings } from "../../src/shared/settings";
 import { sliceWhole } from "../../src/shared/text";
 import { parsePage } from "../../src/content/parse/index";
+import { decodeState } from "../../src/state/decode";
+import { stateFacts } from "../../src/state/facts";
+import { jobDetails, nuxt3Json } from "./state/synthetic";
 import { loadHtml, NOW, parseHtml, readFixture } from "./parse/helpers";
 
 const HIDDEN = "\u202E\u200B\u2066\u200F\uFEFF\u00AD\u2060";
@@ -33,6 +36,14 @@ describe("hostile post text", () => {
     const draft = draftReply(input, defaultSettings());
     expect(draft.coverLetter).toContain(title);
     expect(draft.coverLetter).not.toMatch(/[\u200B-\u200F\u202A-\u202E\u2060-\u2069\uFEFF\u00AD]/);
+  });
+
+  it("drops them from the page state's text too (a title or description the state fills)", () => {
+    const decoded = decodeState({ form: "nuxt3", text: nuxt3Json(jobDetails({ job: { title: `Booking${HIDDEN} widget`, description: `Line one${HIDDEN}\n\nLine two` } })) });
+    if (!decoded.ok) throw new Error(decoded.reason);
+    const facts = stateFacts(decoded.root).job!.job;
+    expect(facts.title).toBe("Booking widget");
+    expect(facts.description).toBe("Line one\n\nLine two");
   });
 
   it("never cuts an emoji in two when it clips a quote or a preview", () => {

@@ -2,7 +2,7 @@
  * The DOM layer: every raw query the parsers need goes through here. Only standard DOM APIs that
  * Chromium and happy-dom both implement (no innerText, no layout).
  */
-import { clean, stripInvisible } from "../parse/values";
+import { clean, cleanLines } from "../parse/values";
 
 /** Text a reader never sees as part of a value: screen-reader-only, tooltips/poppers, code, icons, buttons. */
 const HIDDEN = "script, style, template, noscript, svg, button, .sr-only, .air3-popper, .air3-tooltip, [data-test='popper'], [role='tooltip'], [hidden]";
@@ -108,13 +108,7 @@ export function visibleLines(el: Element | null | undefined): string | null {
   if (!el) return null;
   const out: string[] = [];
   collect(el, out, true, isPre(el));
-  const text = stripInvisible(out.join(""))
-    .split("\n")
-    .map((l) => l.replace(/\s+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
-  return text || null;
+  return cleanLines(out.join(""));
 }
 
 /** Visible texts of elements, empty ones left out. */

@@ -19,6 +19,18 @@ export function clean(text: string | null | undefined): string | null {
   return out === "" ? null : out;
 }
 
+/** Like `clean`, keeping line breaks: lines trimmed, runs of blank lines kept to one; empty is null. */
+export function cleanLines(text: string): string | null {
+  const out = stripInvisible(text)
+    .replace(/\r\n?/g, "\n")
+    .split("\n")
+    .map((l) => l.replace(/\s+/g, " ").trim())
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim();
+  return out || null;
+}
+
 // A number as Upwork prints it: "12,500", "3.8", "786.66". Comma groups must be whole so that
 // "1,2" (a damaged "1,200") is refused rather than read as 12.
 const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?`;
