@@ -94,23 +94,30 @@ function DraftView(props: Loaded) {
   const shown = useMemo(() => applyEdits(draft, edits), [draft, edits]);
   const check = useMemo(() => checkLetter(shown.coverLetter, job, settings.profile), [shown.coverLetter, job, settings.profile]);
 
-  // Autosave: debounced while typing, and flushed when the popup closes.
+  // Autosave: debounced while typing, and flushed when the popup closes. The pending edits are set
+  // with the change itself, not in an effect: effects run after paint, and a popup closed within
+  // that frame would lose the last keystroke.
   const pending = useRef<SavedEdits | null>(null);
-  useEffect(() => {
-    pending.current = edits;
-    const timer = setTimeout(() => flush(), 300);
-    return () => clearTimeout(timer);
-  }, [edits]);
   const flush = () => {
     if (pending.current) void saveEdits(local, key, pending.current, new Date());
     pending.current = null;
   };
+  const change = (next: (e: SavedEdits) => SavedEdits) =>
+    setEdits((e) => {
+      const edited = next(e);
+      pending.current = edited;
+      return edited;
+    });
+  useEffect(() => {
+    const timer = setTimeout(flush, 300);
+    return () => clearTimeout(timer);
+  }, [edits]);
   useEffect(() => {
     addEventListener("pagehide", flush);
     return () => removeEventListener("pagehide", flush);
   }, []);
 
-  const edit = (patch: Partial<SavedEdits>) => setEdits((e) => ({ ...e, ...patch }));
+  const edit = (patch: Partial<SavedEdits>) => change((e) => ({ ...e, ...patch }));
   const canInsert = page.source === "tab" && page.parsed.kind === "apply" && tabId != null;
   const fit = fitLine(page);
 
@@ -163,7 +170,7 @@ function DraftView(props: Loaded) {
                 value={a.answer}
                 onInput={(e) => {
                   const value = e.currentTarget.value;
-                  setEdits((prev) => ({ ...prev, answers: { ...prev.answers, [a.question]: value } }));
+                  change((prev) => ({ ...prev, answers: { ...prev.answers, [a.question]: value } }));
                 }}
               />
               <CopyButton text={a.answer} label={`Copy answer ${i + 1}`} />
@@ -197,7 +204,7 @@ function DraftView(props: Loaded) {
       </Section>
 
       <footer class="foot">
-        <button type="button" class="secondary" onClick={() => setEdits({})} disabled={Object.keys(edits).length === 0}>
+        <button type="button" class="secondary" onClick={() => change(() => ({}))} disabled={Object.keys(edits).length === 0}>
           Discard my edits
         </button>
         <span class="muted">Drafted in your browser; nothing is sent anywhere.</span>

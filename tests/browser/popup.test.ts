@@ -7,7 +7,10 @@ import type { Page } from "playwright-core";
 import { collectErrors, contentScriptAnnouncement, launchExtension, samplePages, type ExtensionBrowser } from "./harness";
 
 declare const chrome: {
-  tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
+  tabs: {
+    query(q: object): Promise<Array<{ id?: number; url?: string }>>;
+    get(id: number): Promise<{ url?: string }>;
+  };
   action: { getBadgeText(details: object): Promise<string> };
 };
 
@@ -118,6 +121,10 @@ describe("popup", () => {
     const { page, url } = await openSample("job");
     const tabId = await tabIdOf(url);
     await page.evaluate(() => history.pushState({}, "", "/nx/messages/rooms/"));
+    // The browser learns of a same-document navigation a moment later; the user clicks the
+    // toolbar button once the address bar shows the new page.
+    const tabUrl = () => browser.serviceWorker.evaluate(async (id) => (await chrome.tabs.get(id)).url, tabId);
+    await expect.poll(tabUrl).toMatch(/\/nx\/messages\/rooms\/$/);
     const errors: string[] = [];
     const popup = await openPopup(tabId, errors);
     expect(await popup.textContent(".eyebrow")).toBe("The last invitation you opened");
