@@ -16,10 +16,12 @@ import { updateBadge } from "./badge";
 import { lookupFor, recordAndAssess } from "./page-flow";
 import type { RecordCache } from "./record-cache";
 import type { TabPages } from "./tab-pages";
+import type { SavedDrafts } from "./saved-drafts";
 
 export interface BackgroundDeps {
   cache: RecordCache;
   tabs: TabPages;
+  drafts?: SavedDrafts;
   settings: () => Promise<Settings>;
   now: () => Date;
   setBadgeText: (text: string) => Promise<void>;
@@ -31,6 +33,8 @@ export interface BackgroundDeps {
   noteParsed?: (parsed: ParsedPage, readAt: Date) => Promise<void>;
   /** The page report of a tab (its skeleton, with this field health); throws when the tab is closed or not on Upwork. */
   reportPage?: (tabId: number, health: FieldHealth | null) => Promise<string>;
+  /** Empties the diagnostics log (the options page's "Clear"). */
+  clearDiagnostics?: () => Promise<void>;
 }
 
 /** Who sent the message: the sender's tab, when it came from a content script. */
@@ -52,7 +56,8 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const { parsed } = withPageState(repaired.parsed, request.state ?? null, request.url, new Date(request.readAt));
     const page = { url: request.url, readAt: request.readAt, parsed };
     const a = await recordAndAssess(deps.cache, page, settings, deps.now());
-    if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime());
+    // A full storage.session loses the popup this tab's page, not the page its score.
+    if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime()).catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
     await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
     // The moment the page was read identifies the visit: re-reads of one visit share it.
     await deps.noteParsed?.(parsed, new Date(request.readAt));
@@ -106,6 +111,18 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
       }
     }
     throw new Error(request.tab === "sender" ? "Could not read this page. Reload it and try again." : "No Upwork page is open. Open the page to report, then try again.");
+  },
+
+  "save-edits": async (request, _context, deps) => {
+    if (!deps.drafts) throw new Error("saving drafts is not available here");
+    await deps.drafts.save(request.key, request.edits, deps.now());
+    return { saved: true };
+  },
+
+  "clear-diagnostics": async (_request, _context, deps) => {
+    if (!deps.clearDiagnostics) throw new Error("diagnostics are not available here");
+    await deps.clearDiagnostics();
+    return { cleared: true as const };
   },
 };
 

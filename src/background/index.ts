@@ -2,7 +2,7 @@
  * The service worker: wires storage, settings and the badge to the handlers. Nothing else lives here.
  */
 import browser, { type Runtime } from "webextension-polyfill";
-import { recordParseMisses } from "../shared/diagnostics";
+import { clearDiagnostics, recordParseMisses, recordStorageNotice } from "../shared/diagnostics";
 import { recordSeenSkills } from "../shared/seen-skills";
 import { loadSettings } from "../shared/settings-store";
 import { updateBadge } from "./badge";
@@ -10,6 +10,7 @@ import { dispatch, type BackgroundDeps } from "./handlers";
 import { CountedVisits } from "./counted-visits";
 import { RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
+import { SavedDrafts } from "./saved-drafts";
 import { memoryStorage, TabPages } from "./tab-pages";
 
 const RECOUNT_ALARM = "iw:recount-badge";
@@ -32,9 +33,17 @@ browser.storage.onChanged.addListener((changes) => {
 /** Visits whose job skills were counted (storage.session: survives the worker stopping mid-visit). */
 const skillsCounted = new CountedVisits(session);
 
+const drafts = new SavedDrafts(browser.storage.local);
+
 const deps: BackgroundDeps = {
-  cache: new RecordCache(browser.storage.local),
+  cache: new RecordCache(browser.storage.local, {
+    // A job's saved drafts go when nothing cached refers to the job any more.
+    onJobsForgotten: (jobs) => drafts.forgetJobs(jobs),
+    onStorageProblem: (problem) => recordStorageNotice({ at: new Date().toISOString(), ...problem }),
+  }),
   tabs: new TabPages(session),
+  drafts,
+  clearDiagnostics: () => clearDiagnostics(),
   settings: () =>
     (settings ??= loadSettings().then(
       (loaded) => loaded.settings,

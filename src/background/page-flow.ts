@@ -39,6 +39,8 @@ export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise
 }
 
 export async function recordAndAssess(cache: RecordCache, page: PageRead, settings: Settings, now: Date): Promise<Assessment> {
-  await cache.record(page.parsed, page.url, page.readAt);
+  // A cache that cannot be written (storage full even after evicting) costs this page its memory,
+  // not its score: the page is assessed with what the cache already knows.
+  await cache.record(page.parsed, page.url, page.readAt).catch((error: unknown) => console.warn("[invitewise] page not cached", error));
   return assessPage(page.parsed, settings, now, await lookupFor(cache, page.parsed));
 }

@@ -1,16 +1,24 @@
 /**
  * The bounded record cache over storage.local: what the user's opened pages said about jobs and
  * invitations, and what the user did with each invitation. Survives browser restarts (storage.local),
- * validated on read (a bad entry is dropped and removed, never a crash), least recently seen evicted.
+ * validated on read (a bad entry is dropped and removed, never a crash).
  *
- * Cap: 500 entries (CACHE_CAP). One entry is a job or an invitation (its list row, its page and its
- * state together); a page record with a long description and five history entries is under ~10 KB,
- * so 500 stay under 5 MB — half of storage.local's 10 MB quota without the unlimitedStorage
- * permission, leaving room for settings. 500 is also months of invitations for a busy freelancer.
+ * Bounds: at most CACHE_CAP entries and CACHE_BYTES bytes (as storage counts them: key plus JSON).
+ * One entry is a job or an invitation (its list row, its page and its state together); a page
+ * with a long description is ~10 KB, a list row well under 1 KB. 4 MiB leaves most of
+ * storage.local's 10 MB quota (no unlimitedStorage permission) to settings, drafts and diagnostics.
+ *
+ * What goes first when over a bound (evictionOrder): job pages and invitations past their job's
+ * 30 days, then unanswered invitations still open, and last the invitations the user marked
+ * accepted or declined (a mark cannot be read again from any page); within each, the least
+ * recently seen, then the oldest received. So a 600-row list evicts its own oldest rows, never
+ * the user's marks. A write that hits the storage quota anyway (other data filled it) evicts down
+ * to half the budget and retries once, and says so (onStorageProblem → diagnostics).
  *
  * Layout: one storage item per entry (`iw:cache:e:<key>`) plus an index (`iw:cache:index`) of
- * key → last seen (ms), so a page read writes one entry and the index, not the whole cache.
- * Storage is injected (a StorageArea-like object) so tests run it over an in-memory fake.
+ * key → what eviction needs (last seen, size, job, mark, open until), so a page read writes one
+ * entry and the index, not the whole cache. Storage is injected (a StorageArea-like object) so
+ * tests run it over an in-memory fake.
  */
 import * as z from "zod/mini";
 import { InvitationItem, InvitationRecord, JobRecord, timestamp } from "../shared/records";
@@ -18,6 +26,9 @@ import type { ParsedPage } from "../shared/records";
 import { InvitationState } from "../shared/score";
 
 export const CACHE_CAP = 500;
+export const CACHE_BYTES = 4 * 1024 * 1024;
+/** A job post stays open 30 days (DOMAIN.md): an unanswered invitation older than that is history. */
+const OPEN_DAYS_MS = 30 * 24 * 3600 * 1000;
 
 export interface StorageLike {
   get(keys?: string | string[] | null): Promise<Record<string, unknown>>;
@@ -48,7 +59,23 @@ export const InvitationEntry = z.object({
 });
 
 export const CacheEntry = z.discriminatedUnion("kind", [JobEntry, InvitationEntry]);
-const Index = z.record(z.string(), z.number());
+
+/** What eviction needs of an entry, kept in the index so it never reads the entries. */
+const EntryMeta = z.object({
+  /** Last seen (ms). */
+  at: z.number(),
+  /** Its size as storage counts it. */
+  bytes: z.int().check(z.gte(0)),
+  /** The job it belongs to (its drafts go with the last entry that refers to it). */
+  job: z.optional(z.string()),
+  /** Marked accepted or declined by the user. */
+  marked: z.optional(z.literal(true)),
+  /** Unanswered: until when its job is still open (ms). */
+  openUntil: z.optional(z.number()),
+});
+type EntryMeta = z.infer<typeof EntryMeta>;
+const Index = z.record(z.string(), EntryMeta);
+type Index = z.infer<typeof Index>;
 
 export type JobEntry = z.infer<typeof JobEntry>;
 export type InvitationEntry = z.infer<typeof InvitationEntry>;
@@ -60,8 +87,53 @@ const entryKey = (e: CacheEntry) => (e.kind === "job" ? jobKey(e.ciphertext) : i
 
 const newState = (at: string | null): InvitationState => ({ firstSeenAt: at, openedAt: null, replied: false, declined: false });
 
+const encoder = new TextEncoder();
+
+function metaOf(entry: CacheEntry, at: number): EntryMeta {
+  const key = entryKey(entry);
+  const meta: EntryMeta = { at, bytes: encoder.encode(key).length + ENTRY_PREFIX.length + encoder.encode(JSON.stringify(entry)).length };
+  const job = entry.kind === "job" ? entry.ciphertext : entry.page?.record.job.ciphertext;
+  if (job) meta.job = job;
+  if (entry.kind === "invitation") {
+    if (entry.state.replied || entry.state.declined) meta.marked = true;
+    else {
+      const received = Date.parse(entry.item?.receivedAt ?? entry.state.firstSeenAt ?? "");
+      if (Number.isFinite(received)) meta.openUntil = received + OPEN_DAYS_MS;
+    }
+  }
+  return meta;
+}
+
+/** 0: jobs and history, 1: unanswered and still open, 2: marked by the user. */
+const tier = (meta: EntryMeta, now: number) => (meta.marked ? 2 : meta.openUntil !== undefined && meta.openUntil > now ? 1 : 0);
+
+/** Keys in the order they are evicted: lowest tier first, then least recently seen, then oldest received. */
+export function evictionOrder(index: Index, now: number): string[] {
+  return Object.keys(index).sort((a, b) => {
+    const [x, y] = [index[a]!, index[b]!];
+    return tier(x, now) - tier(y, now) || x.at - y.at || (x.openUntil ?? 0) - (y.openUntil ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+  });
+}
+
+const isQuotaError = (error: unknown) => /quota/i.test(error instanceof Error ? `${error.name} ${error.message}` : String(error));
+
+/** What a write did when it hit the storage quota (for diagnostics). */
+export interface StorageProblem {
+  evicted: number;
+  retried: "ok" | "failed";
+}
+
+export interface RecordCacheOptions {
+  cap?: number;
+  bytes?: number;
+  /** Jobs no entry refers to any more (their saved drafts can go). */
+  onJobsForgotten?: (ciphertexts: string[]) => Promise<void>;
+  onStorageProblem?: (problem: StorageProblem) => Promise<void>;
+}
+
 export class RecordCache {
   private readonly cap: number;
+  private readonly budget: number;
   /** Serialises read-modify-write of the index: messages arrive concurrently. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Entries dropped as invalid since this instance started (for tests and diagnostics). */
@@ -69,9 +141,10 @@ export class RecordCache {
 
   constructor(
     private readonly storage: StorageLike,
-    options: { cap?: number } = {},
+    private readonly options: RecordCacheOptions = {},
   ) {
     this.cap = options.cap ?? CACHE_CAP;
+    this.budget = options.bytes ?? CACHE_BYTES;
   }
 
   private exclusive<T>(work: () => Promise<T>): Promise<T> {
@@ -80,17 +153,21 @@ export class RecordCache {
     return run;
   }
 
-  /** The index, rebuilt from the stored entries when it is missing or corrupt. */
-  private async index(): Promise<Record<string, number>> {
+  /** The index, rebuilt from the stored entries when it is missing, corrupt or of an older layout. */
+  private async index(): Promise<Index> {
     const raw = (await this.storage.get(INDEX_KEY))[INDEX_KEY];
     const parsed = Index.safeParse(raw);
     if (parsed.success) return parsed.data;
     const all = await this.storage.get(null);
-    const rebuilt: Record<string, number> = {};
+    // The older layout kept only when each was seen (key → ms).
+    const seen = raw !== null && typeof raw === "object" ? (raw as Record<string, unknown>) : {};
+    const rebuilt: Index = {};
     for (const [k, v] of Object.entries(all)) {
       if (!k.startsWith(ENTRY_PREFIX)) continue;
       const entry = CacheEntry.safeParse(v);
-      if (entry.success) rebuilt[k.slice(ENTRY_PREFIX.length)] = 0;
+      const key = k.slice(ENTRY_PREFIX.length);
+      const at = seen[key];
+      if (entry.success) rebuilt[key] = metaOf(entry.data, typeof at === "number" && Number.isFinite(at) ? at : 0);
     }
     return rebuilt;
   }
@@ -118,28 +195,66 @@ export class RecordCache {
     return out;
   }
 
-  /** Writes entries, marks them seen at `seenAt`, and evicts the least recently seen past the cap. */
+  /**
+   * Takes keys off the index in eviction order while `over` holds, never one in `keep`.
+   * Returns the keys taken.
+   */
+  private evict(index: Index, now: number, over: (count: number, bytes: number) => boolean, keep: ReadonlySet<string> = new Set()): string[] {
+    let count = Object.keys(index).length;
+    let bytes = Object.values(index).reduce((sum, m) => sum + m.bytes, 0);
+    const taken: string[] = [];
+    for (const key of evictionOrder(index, now)) {
+      if (!over(count, bytes)) break;
+      if (keep.has(key)) continue;
+      count -= 1;
+      bytes -= index[key]!.bytes;
+      taken.push(key);
+      delete index[key];
+    }
+    return taken;
+  }
+
+  /** Removes evicted entries, and tells the owner of drafts which jobs nothing refers to now. */
+  private async drop(evicted: string[], jobsBefore: Map<string, string | undefined>, index: Index): Promise<void> {
+    if (evicted.length === 0) return;
+    await this.storage.remove(evicted.map((k) => ENTRY_PREFIX + k));
+    const still = new Set(Object.values(index).map((m) => m.job));
+    const gone = [...new Set(evicted.map((k) => jobsBefore.get(k)))].filter((j): j is string => !!j && !still.has(j));
+    if (gone.length) await this.options.onJobsForgotten?.(gone).catch(() => undefined);
+  }
+
+  /** Writes entries, marks them seen at `seenAt`, and evicts past the bounds (see the file comment). */
   private async write(entries: CacheEntry[], seenAt: number): Promise<void> {
     if (entries.length === 0) return;
     const index = await this.index();
+    const jobsBefore = new Map(Object.entries(index).map(([k, m]) => [k, m.job]));
     const items: Record<string, unknown> = {};
     for (const e of entries) {
       const key = entryKey(e);
       items[ENTRY_PREFIX + key] = e;
-      index[key] = Math.max(index[key] ?? 0, seenAt);
+      index[key] = metaOf(e, Math.max(index[key]?.at ?? 0, seenAt));
+      jobsBefore.set(key, jobsBefore.get(key) ?? index[key].job);
     }
-    const keys = Object.keys(index);
-    const evicted: string[] = [];
-    if (keys.length > this.cap) {
-      keys.sort((a, b) => index[a]! - index[b]! || a.localeCompare(b));
-      for (const k of keys.slice(0, keys.length - this.cap)) {
-        evicted.push(k);
-        delete index[k];
-        delete items[ENTRY_PREFIX + k];
+    const evicted = this.evict(index, seenAt, (count, bytes) => count > this.cap || bytes > this.budget);
+    for (const k of evicted) delete items[ENTRY_PREFIX + k];
+    try {
+      await this.storage.set({ ...items, [INDEX_KEY]: index });
+    } catch (error) {
+      if (!isQuotaError(error)) throw error;
+      // Something else filled storage.local: make room from what is ours and try once more.
+      const written = new Set(Object.keys(items).map((k) => k.slice(ENTRY_PREFIX.length)));
+      const freed = this.evict(index, seenAt, (_count, bytes) => bytes > this.budget / 2, written);
+      await this.storage.remove(freed.map((k) => ENTRY_PREFIX + k));
+      evicted.push(...freed);
+      try {
+        await this.storage.set({ ...items, [INDEX_KEY]: index });
+      } catch (again) {
+        await this.options.onStorageProblem?.({ evicted: freed.length, retried: "failed" }).catch(() => undefined);
+        throw again;
       }
+      await this.options.onStorageProblem?.({ evicted: freed.length, retried: "ok" }).catch(() => undefined);
     }
-    await this.storage.set({ ...items, [INDEX_KEY]: index });
-    if (evicted.length) await this.storage.remove(evicted.map((k) => ENTRY_PREFIX + k));
+    await this.drop(evicted, jobsBefore, index);
   }
 
   /** Remembers a parsed page: job and invitation pages, and the rows of an invitations list. */
@@ -223,8 +338,12 @@ export class RecordCache {
     });
   }
 
-  /** How many entries the cache holds. */
+  /** How many entries the cache holds, and their bytes. */
   async size(): Promise<number> {
     return Object.keys(await this.index()).length;
+  }
+
+  async bytes(): Promise<number> {
+    return Object.values(await this.index()).reduce((sum, m) => sum + m.bytes, 0);
   }
 }

@@ -1,6 +1,6 @@
 /** The options page: the user's settings, import/export and diagnostics. */
 import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
-import { readDiagnostics, type ParseMiss } from "../shared/diagnostics";
+import { readDiagnostics, readStorageNotices, type ParseMiss, type StorageNotice } from "../shared/diagnostics";
 import { readSeenSkills } from "../shared/seen-skills";
 import { defaultSettings, type Settings } from "../shared/settings";
 import { discardRecovered, InvalidSettingsError, loadSettings, saveSettings, type RecoveredEntry } from "../shared/settings-store";
@@ -43,6 +43,7 @@ export function App() {
   const [saving, setSaving] = useState(false);
   const [seenSkills, setSeenSkills] = useState<string[]>([]);
   const [diagnostics, setDiagnostics] = useState<ParseMiss[]>([]);
+  const [storageNotices, setStorageNotices] = useState<StorageNotice[]>([]);
   const [previewJob, setPreviewJob] = useState<PreviewJob | null>(null);
   const defaults = useMemo(defaultSettings, []);
 
@@ -57,6 +58,7 @@ export function App() {
     // Suggestions and diagnostics are extras: a failure there must not stop the page.
     readSeenSkills().then(setSeenSkills, (e) => console.warn("[invitewise] seen skills unavailable", e));
     readDiagnostics().then(setDiagnostics, (e) => console.warn("[invitewise] diagnostics unavailable", e));
+    readStorageNotices().then(setStorageNotices, (e) => console.warn("[invitewise] storage notices unavailable", e));
     loadLastOpenedJob().then(setPreviewJob, (e) => console.warn("[invitewise] no job for the template preview", e));
   }, [reload]);
 
@@ -259,7 +261,14 @@ export function App() {
           }}
           onError={setStatus}
         />
-        <DiagnosticsSection entries={diagnostics} onCleared={() => setDiagnostics([])} />
+        <DiagnosticsSection
+          entries={diagnostics}
+          storage={storageNotices}
+          onCleared={() => {
+            setDiagnostics([]);
+            setStorageNotices([]);
+          }}
+        />
       </main>
     </div>
   );

@@ -9,19 +9,13 @@ import { checkLetter, draftReply, DURATION_LABELS } from "../drafting/index";
 import { draftInputFor } from "../drafting/input";
 import type { Draft, DraftTerms } from "../shared/draft";
 import type { InsertResult } from "../shared/content-messages";
-import type { TabPageReply } from "../shared/messages";
+import { sendToBackground, type TabPageReply } from "../shared/messages";
 import type { Job } from "../shared/records";
 import type { Settings } from "../shared/settings";
 import { loadSettings } from "../shared/settings-store";
 import { insertIntoTab, markInvitation, tabPage, targetTabId } from "./data";
 import { notFilledText } from "./insert-reasons";
-import { applyEdits, draftKey, loadEdits, saveEdits, type LocalArea, type SavedEdits } from "./saved-edits";
-
-const local: LocalArea = {
-  get: (key) => browser.storage.local.get(key),
-  set: (items) => browser.storage.local.set(items),
-  remove: (key) => browser.storage.local.remove(key),
-};
+import { applyEdits, draftKey, loadEdits, type SavedEdits } from "../shared/saved-edits";
 
 type Loaded = {
   tabId: number | null;
@@ -47,7 +41,7 @@ async function load(): Promise<State> {
   const { settings, notices } = await loadSettings();
   const draft = draftReply(input, settings);
   const key = draftKey(input.job, page.url);
-  const edits = await loadEdits(local, key);
+  const edits = await loadEdits(browser.storage.local, key);
   return { status: "ready", tabId, page, job: input.job, settings, notices, draft, key, edits };
 }
 
@@ -99,7 +93,7 @@ function DraftView(props: Loaded) {
   // that frame would lose the last keystroke.
   const pending = useRef<SavedEdits | null>(null);
   const flush = () => {
-    if (pending.current) void saveEdits(local, key, pending.current, new Date());
+    if (pending.current) void sendToBackground({ type: "save-edits", key, edits: pending.current });
     pending.current = null;
   };
   const change = (next: (e: SavedEdits) => SavedEdits) =>

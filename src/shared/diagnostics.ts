@@ -109,12 +109,54 @@ export async function readDiagnostics(local: StorageAreaLike = extensionStorage(
   return readList((await local.get(DIAGNOSTICS_KEY))[DIAGNOSTICS_KEY]).reverse();
 }
 
+/**
+ * Storage trouble the background met: a write of the record cache that hit the browser's quota
+ * (something else filled storage.local), how many entries it evicted to retry, and whether the
+ * retry stored the page.
+ */
+export const STORAGE_NOTICES_KEY = "diagnostics.storage";
+const MAX_STORAGE_NOTICES = 20;
+export const StorageNotice = z.object({
+  at: z.iso.datetime(),
+  evicted: z.int().check(z.gte(0), z.lte(1_000_000)),
+  retried: z.enum(["ok", "failed"]),
+});
+export type StorageNotice = z.infer<typeof StorageNotice>;
+
+const readNotices = (value: unknown): StorageNotice[] =>
+  Array.isArray(value)
+    ? value.flatMap((e) => {
+        const checked = StorageNotice.safeParse(e);
+        return checked.success ? [checked.data] : [];
+      })
+    : [];
+
+/** Records one storage notice (the last MAX_STORAGE_NOTICES are kept). Never throws: storage may be full. */
+export function recordStorageNotice(notice: StorageNotice, local: StorageAreaLike = extensionStorage().local): Promise<void> {
+  const run = queue.then(async () => {
+    const list = readNotices((await local.get(STORAGE_NOTICES_KEY))[STORAGE_NOTICES_KEY]);
+    await local.set({ [STORAGE_NOTICES_KEY]: [...list, notice].slice(-MAX_STORAGE_NOTICES) });
+  });
+  queue = run.catch(() => undefined);
+  return run.catch((e) => console.warn("[invitewise] storage notice not recorded", e));
+}
+
+/** Newest first. */
+export async function readStorageNotices(local: StorageAreaLike = extensionStorage().local): Promise<StorageNotice[]> {
+  return readNotices((await local.get(STORAGE_NOTICES_KEY))[STORAGE_NOTICES_KEY]).reverse();
+}
+
+/** The background's to call (the options page asks it): it is the only writer of the log. */
 export async function clearDiagnostics(local: StorageAreaLike = extensionStorage().local): Promise<void> {
-  await local.remove(DIAGNOSTICS_KEY);
+  await local.remove([DIAGNOSTICS_KEY, STORAGE_NOTICES_KEY]);
 }
 
 /** Plain text for a bug report: environment and field names only. */
-export function diagnosticsReport(entries: readonly ParseMiss[], env: { version?: string; userAgent?: string; now?: Date } = {}): string {
+export function diagnosticsReport(
+  entries: readonly ParseMiss[],
+  env: { version?: string; userAgent?: string; now?: Date } = {},
+  storage: readonly StorageNotice[] = [],
+): string {
   const lines = [
     "Invitewise diagnostics report",
     `Extension version: ${env.version ?? "unknown"}`,
@@ -128,6 +170,8 @@ export function diagnosticsReport(entries: readonly ParseMiss[], env: { version?
         (e.fallbacks?.length ? `; read through a fallback: ${e.fallbacks.join(", ")}` : "") +
         (e.disagreements?.length ? `; page and page state disagree: ${e.disagreements.join(", ")}` : ""),
     ),
+    ...(storage.length ? ["", `Storage full (${storage.length}, newest first):`] : []),
+    ...storage.map((n) => `- ${n.at} record cache hit the storage quota: ${n.evicted} entries evicted, retry ${n.retried === "ok" ? "stored the page" : "failed"}`),
   ];
   return lines.join("\n");
 }

@@ -10,6 +10,7 @@ import { ParsedPage, timestamp } from "./records";
 import { MAX_STATE_CHARS } from "../state/extract";
 import { MAX_REPORT_CHARS } from "../report/limits";
 import { Fit, InvitationUrgency, Urgency } from "./score";
+import { DraftKey, SavedEdits } from "./saved-edits";
 
 const invitationId = z.string().check(z.regex(/^\d+$/));
 
@@ -41,6 +42,11 @@ export const GetDeclineNoteRequest = z.object({ type: z.literal("get-decline-not
  */
 export const GetPageReportRequest = z.object({ type: z.literal("get-page-report"), tab: z.enum(["sender", "latest"]) });
 
+/** The popup's autosave of the user's edits to a draft (the background is their only writer). */
+export const SaveEditsRequest = z.object({ type: z.literal("save-edits"), key: DraftKey, edits: z.nullable(SavedEdits) });
+/** The options page's "Clear": diagnostics are the background's to write. */
+export const ClearDiagnosticsRequest = z.object({ type: z.literal("clear-diagnostics") });
+
 export const Request = z.discriminatedUnion("type", [
   PageParsedRequest,
   GetTabPageRequest,
@@ -48,6 +54,8 @@ export const Request = z.discriminatedUnion("type", [
   OpenDraftsRequest,
   GetDeclineNoteRequest,
   GetPageReportRequest,
+  SaveEditsRequest,
+  ClearDiagnosticsRequest,
 ]);
 
 export const PageParsedReply = z.object({
@@ -93,6 +101,8 @@ export const REPLY_DATA = {
   "open-drafts": OpenDraftsReply,
   "get-decline-note": DeclineNoteReply,
   "get-page-report": PageReportReply,
+  "save-edits": z.object({ saved: z.boolean() }),
+  "clear-diagnostics": z.object({ cleared: z.literal(true) }),
 } as const;
 
 export type Request = z.infer<typeof Request>;

@@ -195,6 +195,24 @@ describe("options page", () => {
     expect(errors).toEqual([]);
   });
 
+  it("shows when storage was full, and Clear asks the background to empty both logs", async () => {
+    const { page, errors } = await openOptions();
+    await page.evaluate(() =>
+      chrome.storage.local.set({
+        "diagnostics.parseMisses": [{ kind: "job", missing: ["job.budget"], at: "2025-12-11T09:00:00.000Z" }],
+        "diagnostics.storage": [{ at: "2025-12-11T09:05:00.000Z", evicted: 37, retried: "ok" }],
+      }),
+    );
+    await reload(page);
+    await expect(page.getByTestId("storage-notices").textContent()).resolves.toMatch(/storage for Invitewise was full\. 37 of the oldest saved pages were removed.*the page was then saved/);
+    await page.getByTestId("clear-diagnostics").click();
+    await expect.poll(() => page.getByTestId("diagnostics-status").textContent()).toBe("Diagnostics cleared.");
+    const left = await page.evaluate(() => chrome.storage.local.get(["diagnostics.parseMisses", "diagnostics.storage"]));
+    expect(left).toEqual({});
+    expect(await page.getByTestId("storage-notices").count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it("is usable in a narrow window: no sideways scrolling, every field labelled", async () => {
     const { page, errors } = await openOptions({ width: 360, height: 800 });
     await page.getByTestId("portfolio-add").click();

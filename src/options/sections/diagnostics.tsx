@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { clearDiagnostics, diagnosticsReport, type ParseMiss } from "../../shared/diagnostics";
+import { diagnosticsReport, type ParseMiss, type StorageNotice } from "../../shared/diagnostics";
 import { sendToBackground } from "../../shared/messages";
 import browser from "webextension-polyfill";
 
@@ -12,11 +12,11 @@ const KIND_LABELS: Record<string, string> = {
   home: "Find work",
 };
 
-export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[]; onCleared(): void }) {
+export function DiagnosticsSection({ entries, storage, onCleared }: { entries: ParseMiss[]; storage: StorageNotice[]; onCleared(): void }) {
   const [status, setStatus] = useState("");
   const [manual, setManual] = useState<string | null>(null);
   const report = () =>
-    diagnosticsReport(entries, { version: browser.runtime.getManifest().version, userAgent: navigator.userAgent });
+    diagnosticsReport(entries, { version: browser.runtime.getManifest().version, userAgent: navigator.userAgent }, storage);
 
   const copy = async (text: string) => {
     try {
@@ -81,6 +81,16 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
           </table>
         </div>
       )}
+      {storage.length > 0 && (
+        <ul data-testid="storage-notices">
+          {storage.map((n, i) => (
+            <li key={i}>
+              <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>: the browser's storage for Invitewise was full. {n.evicted} of the oldest
+              saved pages were removed to make room, and {n.retried === "ok" ? "the page was then saved." : "the page still could not be saved."}
+            </li>
+          ))}
+        </ul>
+      )}
       <div class="row">
         <button type="button" data-testid="copy-report" onClick={() => copy(report())}>
           Copy report
@@ -88,9 +98,10 @@ export function DiagnosticsSection({ entries, onCleared }: { entries: ParseMiss[
         <button
           type="button"
           data-testid="clear-diagnostics"
-          disabled={entries.length === 0}
+          disabled={entries.length + storage.length === 0}
           onClick={async () => {
-            await clearDiagnostics();
+            const reply = await sendToBackground({ type: "clear-diagnostics" });
+            if (!reply.ok) return setStatus(`Could not clear: ${reply.error}`);
             setStatus("Diagnostics cleared.");
             onCleared();
           }}
