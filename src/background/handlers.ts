@@ -60,7 +60,7 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime()).catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
     await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
     // The moment the page was read identifies the visit: re-reads of one visit share it.
-    await deps.noteParsed?.(parsed, new Date(request.readAt));
+    await deps.noteParsed?.(parsed, new Date(request.readAt)).catch((e: unknown) => console.warn("[invitewise] page health not noted", e));
     return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: parsed.missing };
   },
 

@@ -71,7 +71,7 @@ const deps: BackgroundDeps = {
     }
   },
   reportPage,
-  // Both never reject: a diagnostics write must not cost the user their score.
+  // A diagnostics write must not cost the user their score (the handler also catches what this throws).
   async noteParsed(parsed, readAt) {
     // Every read of a visit: the last one (late sections arrived) replaces the visit's entry.
     // A row's message and job uid come only from the page state: their absence is no sign of a layout change.
