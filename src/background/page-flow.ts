@@ -4,8 +4,8 @@
  */
 import type { ParsedPage } from "../shared/records";
 import type { Settings } from "../shared/settings";
-import { assessPage, type AssessLookup, type Assessment } from "../scoring/assess";
-import type { InvitationEntry, RecordCache } from "./record-cache";
+import { assessPage, cipherOfJobUid, type AssessLookup, type Assessment } from "../scoring/assess";
+import type { InvitationEntry, JobEntry, RecordCache } from "./record-cache";
 
 export interface PageRead {
   url: string;
@@ -17,6 +17,9 @@ export interface PageRead {
 export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise<AssessLookup> {
   const ids = parsed.kind === "invitations" ? parsed.record.invitations.map((i) => i.id) : parsed.kind === "invitation" ? [parsed.record.id] : [];
   const entries: Map<string, InvitationEntry> = ids.length ? await cache.invitations(ids) : new Map();
+  // A list row whose job page the user read gets that page's fit.
+  const jobUids = parsed.kind === "invitations" ? parsed.record.invitations.flatMap((i) => (i.jobUid ? [cipherOfJobUid(i.jobUid)] : [])) : [];
+  const jobs = jobUids.length ? await cache.jobs(jobUids) : new Map<string, JobEntry>();
   // A job page: the opened invitation that links to this posting, if any (at most the cache's cap).
   const cipher = parsed.kind === "job" ? parsed.record.job.ciphertext : null;
   let invitationOfJob: string | null = null;
@@ -35,6 +38,10 @@ export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise
     item: (id) => entries.get(id)?.item ?? null,
     state: (id) => entries.get(id)?.state ?? null,
     invitationForJob: (ciphertext) => (ciphertext === cipher ? invitationOfJob : null),
+    job: (ciphertext) => {
+      const page = jobs.get(ciphertext)?.page;
+      return page ? { record: page.record, missing: page.missing } : null;
+    },
   };
 }
 

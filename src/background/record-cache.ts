@@ -305,10 +305,17 @@ export class RecordCache {
     });
   }
 
-  job(ciphertext: string): Promise<JobEntry | null> {
+  async job(ciphertext: string): Promise<JobEntry | null> {
+    return (await this.jobs([ciphertext])).get(ciphertext) ?? null;
+  }
+
+  /** Cached job pages by ciphertext (those not cached are absent). */
+  jobs(ciphertexts: string[]): Promise<Map<string, JobEntry>> {
     return this.exclusive(async () => {
-      const e = (await this.read([jobKey(ciphertext)])).get(jobKey(ciphertext));
-      return e?.kind === "job" ? e : null;
+      const found = await this.read(ciphertexts.map(jobKey));
+      const out = new Map<string, JobEntry>();
+      for (const e of found.values()) if (e.kind === "job") out.set(e.ciphertext, e);
+      return out;
     });
   }
 

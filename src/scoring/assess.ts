@@ -3,7 +3,7 @@
  * urgency (records.md §4). Pure: what is remembered about other pages comes in through `lookup`,
  * which the background fills from its record cache and the CLI from the files of the same run.
  */
-import type { InvitationItem, ParsedPage } from "../shared/records";
+import type { Client, InvitationItem, Job, JobRecord, ParsedPage } from "../shared/records";
 import type { Fit, InvitationState, InvitationUrgency, Urgency } from "../shared/score";
 import type { Settings } from "../shared/settings";
 import { scoreFit } from "./fit";
@@ -18,17 +18,22 @@ export interface AssessLookup {
   state(id: string): InvitationState | null;
   /** The opened invitation whose job this is, if any: a job page then runs on that invitation's clock. */
   invitationForJob?(ciphertext: string): string | null;
+  /** The job page of this ciphertext as last read (a list row joins it through its job's uid). */
+  job?(ciphertext: string): { record: JobRecord; missing: string[] } | null;
 }
+
+/** A job's ciphertext from its posting uid: `~02` + the 19 digits (REFERENCE.md, ID formats). */
+export const cipherOfJobUid = (uid: string) => `~02${uid}`;
 
 export const emptyLookup: AssessLookup = { invitation: () => null, item: () => null, state: () => null };
 
 export interface InvitationRow {
   id: string;
-  /** The fit of the invitation as last opened; null = not opened yet ("open to score"). */
+  /** The invitation's fit: the full one when its page or its job's page was read, else a provisional one from the row; null = nothing to score. */
   fit: number | null;
   urgency: InvitationUrgency;
   /** The whole fit and what its page did not show, for the panel a badge opens on the list. */
-  detail: { fit: Fit; missing: string[] } | null;
+  detail: { fit: Fit; missing: string[]; provisional: boolean } | null;
 }
 
 export interface Assessment {
@@ -39,14 +44,43 @@ export interface Assessment {
   invitations: InvitationRow[] | null;
 }
 
-function row(item: InvitationItem, lookup: AssessLookup, settings: Settings, now: Date): InvitationRow {
+const NOTHING_KNOWN_JOB: Job = {
+  ciphertext: null, url: null, title: null, category: null, postedAt: null, description: null, skills: [], budget: null,
+  experienceLevel: null, duration: null, hoursPerWeek: null, projectType: null, locationRequirement: null, connectsRequired: null, questions: [],
+};
+const NOTHING_KNOWN_CLIENT: Client = {
+  paymentVerified: null, rating: null, reviewsCount: null, country: null, city: null, localTime: null, jobsPosted: null, hireRate: null,
+  openJobs: null, totalSpent: null, hires: null, activeHires: null, avgHourlyRatePaid: null, totalHours: null, memberSince: null,
+  industry: null, companySize: null, history: [],
+};
+
+/**
+ * A row's fit: the invitation page's when it was opened, else its job page's (joined through the
+ * job's uid) with the row's message, else a provisional one from what the row itself says (the
+ * client's payment and spend, red asks in the message), else none.
+ */
+function rowFit(item: InvitationItem, lookup: AssessLookup, settings: Settings, now: Date): InvitationRow["detail"] {
   const known = lookup.invitation(item.id);
-  const fit = known ? scoreFit(known.record, settings, now) : null;
+  if (known) return { fit: scoreFit(known.record, settings, now), missing: known.missing, provisional: false };
+  const job = item.jobUid ? (lookup.job?.(cipherOfJobUid(item.jobUid)) ?? null) : null;
+  if (job) return { fit: scoreFit({ ...job.record, message: item.message }, settings, now), missing: job.missing, provisional: false };
+  if (!item.client && !item.message) return null;
+  const input = {
+    job: { ...NOTHING_KNOWN_JOB, title: item.jobTitle },
+    client: { ...NOTHING_KNOWN_CLIENT, ...item.client },
+    activity: null,
+    message: item.message,
+  };
+  return { fit: scoreFit(input, settings, now), missing: [], provisional: true };
+}
+
+function row(item: InvitationItem, lookup: AssessLookup, settings: Settings, now: Date): InvitationRow {
+  const detail = rowFit(item, lookup, settings, now);
   return {
     id: item.id,
-    fit: fit?.score ?? null,
-    urgency: invitationUrgency(item, known, lookup.state(item.id), settings, now),
-    detail: fit && known ? { fit, missing: known.missing } : null,
+    fit: detail?.fit.score ?? null,
+    urgency: invitationUrgency(item, lookup.invitation(item.id), lookup.state(item.id), settings, now),
+    detail,
   };
 }
 
@@ -94,7 +128,17 @@ export function assessPage(parsed: ParsedPage, settings: Settings, now: Date, lo
   }
 }
 
-/** The `urgency` of a CLI `score` line: an array (one per row) on an invitations page. */
-export function cliUrgency(a: Assessment): Urgency | InvitationUrgency[] | null {
-  return a.invitations ? a.invitations.map((r) => r.urgency) : a.urgency;
+/** A list row's fit as the CLI prints it: the full one, or the provisional one marked so. */
+export type RowFit = Fit & { provisional?: true };
+
+/**
+ * The `urgency` of a CLI `score` line (records.md §4): on an invitations page an array, one entry
+ * per row, each with that invitation's `fit`.
+ */
+export function cliUrgency(a: Assessment): Urgency | Array<InvitationUrgency & { fit: RowFit | null }> | null {
+  if (!a.invitations) return a.urgency;
+  return a.invitations.map((r) => ({
+    ...r.urgency,
+    fit: r.detail ? (r.detail.provisional ? { ...r.detail.fit, provisional: true as const } : r.detail.fit) : null,
+  }));
 }

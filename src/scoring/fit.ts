@@ -22,13 +22,15 @@ import type { Activity, Client, Job } from "../shared/records";
 import type { Fit, FitFactor, Flag } from "../shared/score";
 import { FACTOR_IDS, type FactorId, type Settings } from "../shared/settings";
 import { clamp01, curve, evidence, round, usd } from "./curve";
-import { postTextFlags } from "./red-flags";
+import { messageFlags, postTextFlags } from "./red-flags";
 import { bestProfile } from "./skills";
 
 export interface FitInput {
   job: Job;
   client: Client;
   activity: Activity | null;
+  /** The client's invitation message, when there is one: its red asks count as the post's do. */
+  message?: string | null;
 }
 
 /** One factor before weighting: `quality` null = no data (the factor drops out). */
@@ -345,7 +347,8 @@ export function scoreFit(input: FitInput, settings: Settings, now: Date): Fit {
   });
 
   const post = postTextFlags(input.job, settings.scoring.thresholds.shortPostChars);
-  const flags: Flag[] = [...post.flags, ...readings.flatMap(({ reading }) => reading.flags)];
+  const said = messageFlags(input.message ?? null);
+  const flags: Flag[] = [...post.flags, ...said.flags, ...readings.flatMap(({ reading }) => reading.flags)];
   const t = settings.scoring.thresholds;
   const uncapped = totalEffective > 0 ? Math.round(raw) : null;
   let score = uncapped;
@@ -358,9 +361,10 @@ export function scoreFit(input: FitInput, settings: Settings, now: Date): Fit {
     score = ceiling;
     flags.push(flag("score-ceiling", "red", `The factors earn ${uncapped}, but ${plural(reds, "red flag")} cap the score at ${ceiling} (each lowers the ceiling by ${t.redFlagCeilingStep}).`));
   }
-  if (score !== null && post.red && score > t.postRedFlagCap) {
+  if (score !== null && (post.red || said.red) && score > t.postRedFlagCap) {
     score = t.postRedFlagCap;
-    flags.push(flag("score-capped", "red", `Score capped at ${t.postRedFlagCap} because of the post's red flags.`));
+    const where = post.red && said.red ? "the post's and the message's" : post.red ? "the post's" : "the client's message's";
+    flags.push(flag("score-capped", "red", `Score capped at ${t.postRedFlagCap} because of ${where} red flags.`));
   }
   flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const confidence = totalWeight > 0 ? round(readings.reduce((s, { id, reading }) => s + effective(id, reading), 0) / totalWeight, 2) : 0;

@@ -59,29 +59,35 @@ function hasEmail(text: string): boolean {
   return false;
 }
 
+/** What a stranger's words may ask that no honest client does: each a red flag wherever it is said. */
+type Ask = "off-platform" | "unpaid-test" | "credentials";
+const ASKS: Array<{ ask: Ask; found: (text: string) => boolean; text: string }> = [
+  {
+    ask: "off-platform",
+    found: (text) => matchesAny(text, OFF_PLATFORM) || hasEmail(text),
+    text: "asks to talk or pay outside Upwork (messaging app, e-mail or phone). Upwork forbids it before a contract, and off-platform work has no payment protection.",
+  },
+  { ask: "unpaid-test", found: (text) => matchesAny(text, UNPAID_TEST), text: "asks for unpaid test work. On Upwork, test tasks are paid through a contract." },
+  { ask: "credentials", found: (text) => matchesAny(text, CREDENTIALS), text: "asks for your logins, account or identity documents. No real client needs them." },
+];
+
+/** The red asks in a text, as flags `<source>-<ask>` worded "<The post> asks …". Bounded like every check. */
+function askFlags(text: string, source: "post" | "message", subject: string): Flag[] {
+  const bounded = sliceWhole(text, MAX_SCANNED_CHARS);
+  return ASKS.filter((a) => a.found(bounded)).map((a) => ({ id: `${source}-${a.ask}`, severity: "red" as const, text: `${subject} ${a.text}` }));
+}
+
+/** Red flags in the client's invitation message: the same asks as in a post. */
+export function messageFlags(message: string | null): PostFlags {
+  const flags = message ? askFlags(message, "message", "The client's message") : [];
+  return { flags, red: flags.length > 0 };
+}
+
 /** The post's text flags; `shortPostChars` is the length under which the post says too little. */
 export function postTextFlags(job: Pick<Job, "title" | "description" | "questions">, shortPostChars: number): PostFlags {
   // Bounded: the checks see at most MAX_SCANNED_CHARS of the post, whatever a stranger pastes into it.
-  const text = sliceWhole([job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n"), MAX_SCANNED_CHARS);
-  const flags: Flag[] = [];
-  if (matchesAny(text, OFF_PLATFORM) || hasEmail(text))
-    flags.push({
-      id: "post-off-platform",
-      severity: "red",
-      text: "The post asks to talk or pay outside Upwork (messaging app, e-mail or phone). Upwork forbids it before a contract, and off-platform work has no payment protection.",
-    });
-  if (matchesAny(text, UNPAID_TEST))
-    flags.push({
-      id: "post-unpaid-test",
-      severity: "red",
-      text: "The post asks for unpaid test work. On Upwork, test tasks are paid through a contract.",
-    });
-  if (matchesAny(text, CREDENTIALS))
-    flags.push({
-      id: "post-credentials",
-      severity: "red",
-      text: "The post asks for your logins, account or identity documents. No real client needs them.",
-    });
+  const text = [job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n");
+  const flags: Flag[] = askFlags(text, "post", "The post");
   const red = flags.length > 0;
   const length = job.description?.length ?? 0;
   if (job.description !== null && length < shortPostChars)

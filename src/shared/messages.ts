@@ -68,8 +68,9 @@ export const PageParsedReply = z.object({
         id: z.string(),
         fit: z.nullable(z.number()),
         urgency: InvitationUrgency,
-        /** For an opened invitation: its whole fit and unread fields, for the panel its badge opens. */
-        detail: z.nullable(z.object({ fit: Fit, missing: z.array(z.string()) })),
+        /** Its whole fit and unread fields, for the panel its badge opens. */
+        /** `provisional`: scored from the row alone (client facts, message), the invitation not opened yet. */
+        detail: z.nullable(z.object({ fit: Fit, missing: z.array(z.string()), provisional: z.boolean() })),
       }),
     ),
   ),

@@ -6,7 +6,7 @@ import { describe, expect, it, vi } from "vitest";
 import { dispatch, type BackgroundDeps } from "../../../src/background/handlers";
 import { RecordCache } from "../../../src/background/record-cache";
 import { memoryStorage, TabPages } from "../../../src/background/tab-pages";
-import { sendToBackground } from "../../../src/shared/messages";
+import { sendToBackground, type PageParsedReply } from "../../../src/shared/messages";
 import { client, invitationPage, invitationRecord, invitationsPage, item, job, jobPage, userSettings } from "../../fixtures/scoring/builders";
 
 const EXT = "invitewise-id";
@@ -99,6 +99,21 @@ describe("dispatch", () => {
     expect(badge.at(-1)).toBe("1");
     await send({ type: "set-invitation-state", id: "2", state: "declined" });
     expect(badge.at(-1)).toBe("");
+  });
+
+  it("a list row whose job page was read gets that page's full fit (joined by the job's uid); others a provisional one", async () => {
+    const { send } = setup();
+    const uid = "1936874668311707737";
+    await send(parsedMsg(jobPage(`~02${uid}`, { client: { paymentVerified: true, hireRate: 90, jobsPosted: 20 } }), `https://www.upwork.com/jobs/~02${uid}`));
+    const rows = [
+      { ...item("1", iso(90)), jobUid: uid },
+      { ...item("2", iso(90)), client: { paymentVerified: false, totalSpent: 0, hires: 0 } },
+    ];
+    const reply = await send(parsedMsg(invitationsPage(rows)));
+    const data = (reply as { ok: true; data: PageParsedReply }).data;
+    expect(data.invitations!.map((r) => r.detail?.provisional)).toEqual([false, true]);
+    expect(data.invitations![0]!.detail!.fit.factors.find((f) => f.id === "hireRate")!.weight).toBeGreaterThan(0);
+    expect(data.invitations![1]!.detail!.fit.flags.map((f) => f.id)).toContain("payment-unverified");
   });
 
   it("the job page of an opened invitation runs on that invitation's 24-hour clock; another job has none", async () => {

@@ -1,6 +1,6 @@
 /** Post-text flags: requests to leave Upwork, unpaid tests and credentials — not mere mentions. */
 import { describe, expect, it } from "vitest";
-import { postTextFlags } from "../../../src/scoring/red-flags";
+import { messageFlags, postTextFlags } from "../../../src/scoring/red-flags";
 
 const LONG = " We need a clean, tested app with clear milestones and a handover at the end of the work.".repeat(3);
 const ids = (description: string) => postTextFlags({ title: null, description: description + LONG, questions: [] }, 200).flags.map((f) => f.id);
@@ -33,5 +33,15 @@ describe("postTextFlags", () => {
 
   it("screening questions are read too", () => {
     expect(postTextFlags({ title: null, description: null, questions: ["What is your WhatsApp number? Add me on WhatsApp: +1 555 010 9999"] }, 200).red).toBe(true);
+  });
+});
+
+describe("messageFlags", () => {
+  it("finds the same red asks in the client's message, worded as the message's", () => {
+    const found = messageFlags("Great profile! Before we start, add me on Skype: @dana.k and do a free test task.");
+    expect(found.flags.map((f) => f.id)).toEqual(["message-off-platform", "message-unpaid-test"]);
+    expect(found.flags[0]!.text).toMatch(/^The client's message asks to talk or pay outside Upwork/);
+    expect(messageFlags("Hi, we need help with a WhatsApp bot integration.").red).toBe(false);
+    expect(messageFlags(null)).toEqual({ flags: [], red: false });
   });
 });
