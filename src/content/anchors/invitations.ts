@@ -5,6 +5,10 @@ export const INVITATIONS_ROOT: readonly Anchor[] = [
   "[data-qa='card-invitations']", // seen 2021..2026
   ".invitations-card-view", // seen 2024-12
 ];
+/** The list's rows carry where they sit: a second anchor when the card's own is renamed (2026-03). */
+export const INVITATION_ROW_MARK: readonly Anchor[] = ["[data-ev-sublocation='interviews']"];
+/** What holds the marked rows: their card (with its heading and count), else their table. */
+export const INVITATION_ROWS_HOLDER = [".air3-card, section", "table, ul, ol"] as const;
 /** Section titles over the years: "Invitations to Interview" → "Invitations to apply" → "Invites from clients". */
 export const INVITATIONS_HEADINGS = [/^(?:Invitations to (?:interview|apply)|Invites from clients)\b/i];
 export const INVITATIONS = {

@@ -1,7 +1,7 @@
 /** The Proposals page → the invitations list only (never offers, active or submitted proposals). */
 import type { InvitationItem, InvitationsRecord } from "../../shared/records";
 import { attr, collectHeadings, qsa, sectionByHeading, visibleText } from "../anchors/dom";
-import { INVITATIONS, INVITATIONS_HEADINGS, INVITATIONS_ROOT } from "../anchors/invitations";
+import { INVITATION_ROW_MARK, INVITATION_ROWS_HOLDER, INVITATIONS, INVITATIONS_HEADINGS, INVITATIONS_ROOT } from "../anchors/invitations";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import { invitationIdFromUrl } from "../routes";
 import { countBefore, parseAbsoluteDate, parseMoney, parseParenCount, parseRelativeTime } from "./values";
@@ -31,9 +31,21 @@ function freeToApply(row: Element | null, listHasCells: boolean): boolean | null
   return listHasCells ? false : null;
 }
 
+function rowsHolder(row: Element | null): Element | null {
+  for (const holder of INVITATION_ROWS_HOLDER) {
+    const found = row?.closest(holder);
+    if (found) return found;
+  }
+  return null;
+}
+
 export function parseInvitations(doc: Document, _url: string, ctx: Ctx): InvitationsRecord {
   const headings = collectHeadings(doc);
-  let section = resolveElement(doc, INVITATIONS_ROOT) ?? sectionByHeading(headings, INVITATIONS_HEADINGS, INVITATIONS.link);
+  // The card's own anchor, else what holds the rows marked as invitations, else the heading (it drifts most).
+  let section =
+    resolveElement(doc, INVITATIONS_ROOT) ??
+    rowsHolder(resolveElement(doc, INVITATION_ROW_MARK)) ??
+    sectionByHeading(headings, INVITATIONS_HEADINGS, INVITATIONS.link);
   if (!section) ctx.warn("invitations", "section not found");
   const heading = section ? headings.find((h) => section!.contains(h.el) && INVITATIONS_HEADINGS.some((re) => re.test(h.text))) : undefined;
 
