@@ -6,6 +6,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./extension-browser";
+import { clickInShadow, waitForShadow } from "./closed-shadow";
 
 const OUT = join(ROOT, "demo-out");
 const headless = !process.env.DISPLAY;
@@ -96,9 +97,10 @@ async function main(): Promise<void> {
       lines.push(`${sample.kind.padEnd(12)} ${summary.padEnd(60)} → demo-out/${shot}`);
     }
     // Back on the list, the opened invitation's badge shows its panel right there.
-    const opened = page.locator("[data-iw-invitation]:not([data-iw-fit='unknown']) button").first();
-    if ((await opened.count()) > 0) {
-      await opened.click();
+    // Our shadow roots are closed: their buttons are clicked, and their content awaited, through CDP.
+    const opened = "[data-iw-invitation]:not([data-iw-fit='unknown'])";
+    if ((await page.locator(opened).count()) > 0) {
+      await clickInShadow(page, opened, "button");
       await page.locator("[data-iw-panel]").waitFor();
       await settle(page);
       await page.screenshot({ path: join(OUT, "invitations-panel.png"), fullPage: false });
@@ -115,12 +117,16 @@ async function main(): Promise<void> {
       };
       await page.goto(detail.url);
       await settle(page);
-      await page.locator("[data-iw-panel] .toggle").click();
-      await page.waitForFunction(() => !document.querySelector("[data-iw-panel]")?.shadowRoot?.querySelector(".body"));
+      await clickInShadow(page, "[data-iw-panel]", ".toggle");
+      await waitForShadow(page, "[data-iw-panel]", function () {
+        return this.querySelector(".body") === null;
+      });
       await shot("invitation-collapsed.png", "fit panel collapsed to its tab");
-      await page.locator("[data-iw-panel] .toggle").click();
-      await page.locator('[data-iw-panel] button:has-text("Decline politely")').click();
-      await page.locator("[data-iw-panel] textarea").waitFor();
+      await clickInShadow(page, "[data-iw-panel]", ".toggle");
+      await clickInShadow(page, "[data-iw-panel]", "button", "Decline politely");
+      await waitForShadow(page, "[data-iw-panel]", function () {
+        return this.querySelector("textarea") !== null;
+      });
       await shot("invitation-decline.png", "decline note, ready to copy");
       await page.emulateMedia({ colorScheme: "dark" });
       await shot("invitation-dark.png", "fit panel in dark mode");

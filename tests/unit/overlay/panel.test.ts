@@ -13,6 +13,7 @@ import { createHost, type Host } from "../../../src/content/overlay/define-host"
 import { renderPanel, type PanelProps, type PanelState } from "../../../src/content/overlay/panel";
 import { parsePage } from "../../../src/content/parse/index";
 import { startPage } from "../../../src/content/overlay/session";
+import { keepShadowRoots } from "./closed-roots";
 
 const FIT: Fit = {
   score: 62,
@@ -71,6 +72,13 @@ const settle = () => new Promise((done) => setTimeout(done, 0));
 const active = (host: Host) => host.root.activeElement;
 
 describe("the panel", () => {
+  it("keeps its shadow root closed: the page's scripts see none, the content script keeps its own", () => {
+    const { host } = mount();
+    expect(host.el.shadowRoot).toBeNull();
+    expect(host.root.mode).toBe("closed");
+    expect(host.root.textContent).toContain("Invitewise");
+  });
+
   it("shows the score, urgency, factors, flags and unread fields, page text as text", () => {
     const { $, host } = mount();
     expect($(".panel")!.getAttribute("aria-label")).toBe("Invitewise: client fit and urgency");
@@ -255,11 +263,12 @@ describe("the panel in a page session", () => {
     const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
     const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
     let session: ReturnType<typeof startPage> | null = null;
+    const shadowOf = keepShadowRoots();
     const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
     session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
     session.update(true);
     await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
-    const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
+    const root = shadowOf(document.querySelector("[data-iw-panel]"));
     const button = (text: string) => [...root.querySelectorAll("button")].find((b) => b.textContent === text)!;
     return { root, button, session };
   }
