@@ -93,6 +93,8 @@ async function spaBack(page: Page, body: string): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchExtension();
+  // The clipboard as a user's browser grants it to a page they clicked in; reading it back is the test's.
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "https://www.upwork.com" });
   for (const sample of await samplePages()) {
     html[sample.kind] = await readFile(join(SAMPLE_PAGES, sample.file), "utf8");
     url[sample.kind] = sample.url;
@@ -317,7 +319,7 @@ describe("the overlay on the sample pages", () => {
     await page.close();
   });
 
-  it("collapses and expands the panel, follows dark mode, and offers the decline note and the drafts", async () => {
+  it("collapses and expands the panel, follows dark mode, and offers the decline note and the drafts, on the user's clicks only", async () => {
     const page = await browser.context.newPage();
     await page.goto(url.invitation!);
     await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
@@ -354,6 +356,15 @@ describe("the overlay on the sample pages", () => {
     });
     expect(note.length).toBeGreaterThan(40);
 
+    // The user's click (a real mouse click: trusted) copies the note.
+    await page.bringToFront();
+    await clickInShadow(page, PANEL, "button", "Copy note");
+    const status = () => inShadow(page, PANEL, function () {
+      return this.querySelector("[role=status]")!.textContent;
+    });
+    await expect.poll(status, { timeout: 10_000 }).toBe("Decline note copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(note);
+
     // The background opens the action popup, or (where it can't) the popup page in a tab for this tab.
     const popups = () =>
       browser.serviceWorker.evaluate(async () => {
@@ -361,6 +372,18 @@ describe("the overlay on the sample pages", () => {
         return contexts.map((c) => c.documentUrl ?? "").filter((u) => u.includes("src/popup/index.html"));
       });
     expect(await popups()).toEqual([]);
+
+    // A page script's clicks, `el.click()` from the page's own world, open nothing and copy nothing.
+    await page.evaluate(() => navigator.clipboard.writeText("the page's own text"));
+    const statusRightAfter = await inShadow(page, PANEL, function () {
+      for (const button of this.querySelectorAll("button")) if (["Draft reply", "Report this page", "Copy note"].includes(button.textContent!)) button.click();
+      return this.querySelector("[role=status]")!.textContent;
+    });
+    // Every action clears the status line first, within the click: still there, so none of them started.
+    expect(statusRightAfter).toBe("Decline note copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("the page's own text");
+    expect(await popups()).toEqual([]);
+
     await clickInShadow(page, PANEL, "button", "Draft reply");
     await expect.poll(popups, { timeout: 10_000 }).toHaveLength(1);
     await page.close();
