@@ -2,10 +2,10 @@
  * The demo behind `npm start`: walks the sample pages with the built extension loaded, the way a user
  * would, screenshots each state into demo-out/ and prints what the extension read.
  */
-import { mkdir } from "node:fs/promises";
+import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./extension-browser";
+import { DIST_TEST, launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./extension-browser";
 import { clickInShadow, waitForShadow } from "./closed-shadow";
 
 const OUT = join(ROOT, "demo-out");
@@ -132,11 +132,21 @@ async function main(): Promise<void> {
       await shot("invitation-dark.png", "fit panel in dark mode");
       await page.emulateMedia({ colorScheme: null });
     }
-    if (list) {
-      await page.goto(`${list.url}?iw-test-fault=badge`);
-      await settle(page);
-      await page.screenshot({ path: join(OUT, "invitations-error.png"), fullPage: false });
-      lines.push(`${"overlay".padEnd(12)} ${"badges' quiet error state (test fault switch)".padEnd(60)} → demo-out/invitations-error.png`);
+    // Only the test build has the fault switch (start.mjs builds it into dist-test/): a browser of its own.
+    const testBuilt = await access(join(DIST_TEST, "manifest.json")).then(() => true, () => false);
+    if (list && testBuilt) {
+      const testBuild = await launchExtension({ headless, distDir: DIST_TEST });
+      try {
+        const faulty = await testBuild.context.newPage();
+        await faulty.goto(`${list.url}?iw-test-fault=badge`);
+        await settle(faulty);
+        await faulty.screenshot({ path: join(OUT, "invitations-error.png"), fullPage: false });
+        lines.push(`${"overlay".padEnd(12)} ${"badges' quiet error state (test build's fault switch)".padEnd(60)} → demo-out/invitations-error.png`);
+      } finally {
+        await testBuild.close();
+      }
+    } else if (list) {
+      lines.push(`${"overlay".padEnd(12)} badges' quiet error state: skipped, no test build (npx vite build --mode test)`);
     }
 
     // First run: the popup and the options page on defaults, before the user has said who they are.

@@ -10,7 +10,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Window } from "happy-dom";
 import type { Page } from "playwright-core";
-import { clickInShadow, collectErrors, inEveryShadow, inShadow, launchExtension, SAMPLE_PAGES, samplePages, waitForShadow, type ExtensionBrowser } from "./harness";
+import { clickInShadow, collectErrors, DIST_TEST, inEveryShadow, inShadow, launchExtension, SAMPLE_PAGES, samplePages, waitForShadow, type ExtensionBrowser } from "./harness";
 import { parsePage } from "../../src/content/parse/index";
 import { scoreFit } from "../../src/scoring/fit";
 import { defaultSettings } from "../../src/shared/settings";
@@ -390,15 +390,20 @@ describe("the overlay on the sample pages", () => {
   });
 
   it("shows a quiet error state on the badges when our code throws, and Upwork's page keeps working", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${url.invitations!}?iw-test-fault=badge`);
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
-    const shown = await badges(page);
-    expect(shown.every((b) => b.fit === "unknown" && b.urgency === "unknown" && b.text.includes("unavailable"))).toBe(true);
-    // Upwork's own link still navigates.
-    await page.click(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
-    await page.waitForURL(url.invitation!);
-    await page.close();
+    // Only the test build has the fault switch that makes the badges throw.
+    const testBuild = await launchExtension({ distDir: DIST_TEST });
+    try {
+      const page = await testBuild.context.newPage();
+      await page.goto(`${url.invitations!}?iw-test-fault=badge`);
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+      const shown = await badges(page);
+      expect(shown.every((b) => b.fit === "unknown" && b.urgency === "unknown" && b.text.includes("unavailable"))).toBe(true);
+      // Upwork's own link still navigates.
+      await page.click(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
+      await page.waitForURL(url.invitation!);
+    } finally {
+      await testBuild.close();
+    }
   });
   it("scores with the settings as saved: a weight changed on the options page changes the next page's score", async () => {
     const withoutHireRate = defaultSettings();
