@@ -2,15 +2,18 @@ import { defineConfig } from "vite";
 import { crx } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import manifest from "./manifest.json" with { type: "json" };
-import { standaloneScripts } from "./scripts/standalone-scripts.ts";
+import { compileConstants, standaloneScripts } from "./scripts/standalone-scripts.ts";
 import { firefoxManifest } from "./scripts/firefox-manifest.ts";
 
 // `vite build` makes the Chrome package in dist/; `vite build --mode firefox` the Firefox one in
-// dist-firefox/, from the same source. crxjs builds the background, popup and options page; the
-// content script and the scripts the popup injects on demand are built on their own, each as one
-// file in the package root (see standalone-scripts.ts), so crxjs never sees them.
+// dist-firefox/, from the same source; `vite build --mode test` the Chrome package with its test
+// hooks (src/test-hooks.d.ts) in dist-test/, for the real-browser tests that need them, never to ship.
+// crxjs builds the background, popup and options page; the content script and the scripts the popup
+// injects on demand are built on their own, each as one file in the package root (see
+// standalone-scripts.ts), so crxjs never sees them.
 export default defineConfig(({ mode }) => {
   const browser = mode === "firefox" ? "firefox" : "chrome";
+  const define = compileConstants(mode);
   const { content_scripts: [contentScript], ...pages } = manifest;
   if (!contentScript?.js[0]) throw new Error("manifest.json must declare one content script");
   return {
@@ -18,6 +21,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       crx({ manifest: browser === "firefox" ? firefoxManifest(pages) : pages, browser }),
       standaloneScripts({
+        define,
         content: {
           entry: contentScript.js[0],
           fileName: "content.js",
@@ -32,6 +36,7 @@ export default defineConfig(({ mode }) => {
         ],
       }),
     ],
-    build: { outDir: browser === "firefox" ? "dist-firefox" : "dist", emptyOutDir: true, sourcemap: false },
+    define,
+    build: { outDir: browser === "firefox" ? "dist-firefox" : mode === "test" ? "dist-test" : "dist", emptyOutDir: true, sourcemap: false },
   };
 });

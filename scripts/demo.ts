@@ -2,10 +2,11 @@
  * The demo behind `npm start`: walks the sample pages with the built extension loaded, the way a user
  * would, screenshots each state into demo-out/ and prints what the extension read.
  */
-import { mkdir } from "node:fs/promises";
+import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./extension-browser";
+import { DIST_TEST, launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./extension-browser";
+import { clickInShadow, waitForShadow } from "./closed-shadow";
 
 const OUT = join(ROOT, "demo-out");
 const headless = !process.env.DISPLAY;
@@ -96,9 +97,10 @@ async function main(): Promise<void> {
       lines.push(`${sample.kind.padEnd(12)} ${summary.padEnd(60)} → demo-out/${shot}`);
     }
     // Back on the list, the opened invitation's badge shows its panel right there.
-    const opened = page.locator("[data-iw-invitation]:not([data-iw-fit='unknown']) button").first();
-    if ((await opened.count()) > 0) {
-      await opened.click();
+    // Our shadow roots are closed: their buttons are clicked, and their content awaited, through CDP.
+    const opened = "[data-iw-invitation]:not([data-iw-fit='unknown'])";
+    if ((await page.locator(opened).count()) > 0) {
+      await clickInShadow(page, opened, "button");
       await page.locator("[data-iw-panel]").waitFor();
       await settle(page);
       await page.screenshot({ path: join(OUT, "invitations-panel.png"), fullPage: false });
@@ -115,22 +117,36 @@ async function main(): Promise<void> {
       };
       await page.goto(detail.url);
       await settle(page);
-      await page.locator("[data-iw-panel] .toggle").click();
-      await page.waitForFunction(() => !document.querySelector("[data-iw-panel]")?.shadowRoot?.querySelector(".body"));
+      await clickInShadow(page, "[data-iw-panel]", ".toggle");
+      await waitForShadow(page, "[data-iw-panel]", function () {
+        return this.querySelector(".body") === null;
+      });
       await shot("invitation-collapsed.png", "fit panel collapsed to its tab");
-      await page.locator("[data-iw-panel] .toggle").click();
-      await page.locator('[data-iw-panel] button:has-text("Decline politely")').click();
-      await page.locator("[data-iw-panel] textarea").waitFor();
+      await clickInShadow(page, "[data-iw-panel]", ".toggle");
+      await clickInShadow(page, "[data-iw-panel]", "button", "Decline politely");
+      await waitForShadow(page, "[data-iw-panel]", function () {
+        return this.querySelector("textarea") !== null;
+      });
       await shot("invitation-decline.png", "decline note, ready to copy");
       await page.emulateMedia({ colorScheme: "dark" });
       await shot("invitation-dark.png", "fit panel in dark mode");
       await page.emulateMedia({ colorScheme: null });
     }
-    if (list) {
-      await page.goto(`${list.url}?iw-test-fault=badge`);
-      await settle(page);
-      await page.screenshot({ path: join(OUT, "invitations-error.png"), fullPage: false });
-      lines.push(`${"overlay".padEnd(12)} ${"badges' quiet error state (test fault switch)".padEnd(60)} → demo-out/invitations-error.png`);
+    // Only the test build has the fault switch (start.mjs builds it into dist-test/): a browser of its own.
+    const testBuilt = await access(join(DIST_TEST, "manifest.json")).then(() => true, () => false);
+    if (list && testBuilt) {
+      const testBuild = await launchExtension({ headless, distDir: DIST_TEST });
+      try {
+        const faulty = await testBuild.context.newPage();
+        await faulty.goto(`${list.url}?iw-test-fault=badge`);
+        await settle(faulty);
+        await faulty.screenshot({ path: join(OUT, "invitations-error.png"), fullPage: false });
+        lines.push(`${"overlay".padEnd(12)} ${"badges' quiet error state (test build's fault switch)".padEnd(60)} → demo-out/invitations-error.png`);
+      } finally {
+        await testBuild.close();
+      }
+    } else if (list) {
+      lines.push(`${"overlay".padEnd(12)} badges' quiet error state: skipped, no test build (npx vite build --mode test)`);
     }
 
     // First run: the popup and the options page on defaults, before the user has said who they are.

@@ -4,7 +4,7 @@
  * Used by `npm start` (the demo), the real-browser tests and the benchmark.
  */
 import { chromium, type BrowserContext, type Page, type Worker } from "playwright-core";
-import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { access, mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 // @ts-expect-error — plain ESM helper shared with the install scripts, no type declarations.
@@ -12,6 +12,8 @@ import { findChromium } from "./ensure.mjs";
 
 export const ROOT = resolve(import.meta.dirname, "..");
 export const DIST = join(ROOT, "dist");
+/** The test build (`vite build --mode test`): the same extension plus its test hooks, e.g. the fault switch. */
+export const DIST_TEST = join(ROOT, "dist-test");
 export const SAMPLE_PAGES = process.env.IW_SAMPLE_PAGES ?? join(ROOT, "sample-pages");
 
 /** The sample pages' stand-in for Upwork's styles, so the demo reads like the real site. */
@@ -59,6 +61,7 @@ function routeKey(url: string): string {
 
 export interface LaunchOptions {
   headless?: boolean;
+  /** The built extension to load: dist/ (the release build) unless told, e.g. DIST_TEST. */
   distDir?: string;
   /** False: the same browser and served pages without the extension (the benchmark's baseline). */
   withExtension?: boolean;
@@ -73,8 +76,12 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
   const executablePath = findChromium() as string | null;
   if (!executablePath) throw new Error("No Chromium found: run `npm test` or `npm start`, which install it, or set CHROME_PATH.");
   const distDir = options.distDir ?? DIST;
-  const userDataDir = await mkdtemp(join(tmpdir(), "invitewise-chromium-"));
   const withExtension = options.withExtension ?? true;
+  if (withExtension)
+    await access(join(distDir, "manifest.json")).catch(() => {
+      throw new Error(`No extension built in ${distDir}: run \`npx vite build${distDir === DIST_TEST ? " --mode test" : ""}\` first.`);
+    });
+  const userDataDir = await mkdtemp(join(tmpdir(), "invitewise-chromium-"));
   const args = withExtension ? [...QUIET_FLAGS, `--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`] : [...QUIET_FLAGS, "--disable-extensions"];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   const context = await chromium.launchPersistentContext(userDataDir, {

@@ -30,7 +30,19 @@ export interface OnDemandScript {
   name: string;
 }
 
-export function standaloneScripts(scripts: { content: ContentScript; onDemand: OnDemandScript[] }): Plugin {
+/**
+ * The compile-time constants of our code for a vite mode (declared in src/test-hooks.d.ts): the test
+ * hooks are on only in `--mode test`. Every build of the content script takes them from here.
+ */
+export function compileConstants(mode: string): Record<string, string> {
+  return { __IW_TEST_HOOKS__: JSON.stringify(mode === "test") };
+}
+
+/**
+ * `define`: the outer build's compile-time constants (`compileConstants`). These builds do not read
+ * vite.config.ts (`configFile: false`), so they get them only from here.
+ */
+export function standaloneScripts(scripts: { define: Record<string, string>; content: ContentScript; onDemand: OnDemandScript[] }): Plugin {
   let outDir = "dist";
   let root = process.cwd();
   const iife = (entry: string, fileName: string, name: string) =>
@@ -39,6 +51,7 @@ export function standaloneScripts(scripts: { content: ContentScript; onDemand: O
       root,
       logLevel: "warn",
       plugins: [preact()],
+      define: scripts.define,
       build: {
         outDir,
         emptyOutDir: false,

@@ -1,5 +1,6 @@
-// `npm test`: installs what is missing, type-checks, builds, and runs every suite (unit in Node,
-// the built extension in real Chromium). Its last line is "N passed, N failed" over all of them.
+// `npm test`: installs what is missing, type-checks, builds (the release build in dist/, then the
+// test build with its test hooks in dist-test/), and runs every suite (unit in Node, the built
+// extension in real Chromium). Its last line is "N passed, N failed" over all of them.
 import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { ensureChromium, ensureDependencies, root, run } from "./ensure.mjs";
@@ -15,7 +16,9 @@ const step = (name, status) => {
 };
 
 step("type-check (tsc --noEmit)", run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]));
-const built = step("build (vite build)", run("npx", ["vite", "build", "--logLevel", "warn"]));
+const built =
+  step("build (vite build)", run("npx", ["vite", "build", "--logLevel", "warn"])) &&
+  step("test build (vite build --mode test)", run("npx", ["vite", "build", "--mode", "test", "--logLevel", "warn"]));
 
 mkdirSync(join(root, "test-out"), { recursive: true });
 const report = join(root, "test-out", "vitest.json");

@@ -10,6 +10,10 @@ import { gzipSync } from "node:zlib";
 import { join, relative, sep } from "node:path";
 import manifest from "../../manifest.json" with { type: "json" };
 import { ROOT } from "../extension-browser";
+import { compileConstants } from "../standalone-scripts";
+
+/** The release build's constants: the content script measured and profiled is the one users get. */
+const RELEASE = compileConstants("production");
 
 export const BENCH_OUT = join(ROOT, "bench-out");
 export const BENCH_DIST = join(BENCH_OUT, "dist");
@@ -88,6 +92,7 @@ export async function contentScriptSize(distDir: string): Promise<SizeReport> {
     root: ROOT,
     logLevel: "warn",
     plugins: [preact(), collect],
+    define: RELEASE,
     build: {
       write: false,
       copyPublicDir: false,
@@ -124,6 +129,7 @@ export async function namedCopy(distDir: string): Promise<string> {
     root: ROOT,
     logLevel: "warn",
     plugins: [preact()],
+    define: RELEASE,
     build: {
       outDir: out,
       emptyOutDir: false,

@@ -93,20 +93,20 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
 
 /**
  * Inserts the invitations card (as Upwork's app renders it late) and resolves with the ms from the
- * insertion to the frame after every row's badge is in the DOM with visible text in its shadow root
+ * insertion to the frame after every row's badge is in the DOM with its content written
  * (`expectBadges`), or to the frame after the list itself (the baseline). Null on timeout.
+ *
+ * The badges' shadow roots are closed, so the page cannot look inside them, and a CDP round trip per
+ * check would distort the timing. What it can see: a badge is placed only after its content and then
+ * its `data-iw-urgency` are written, in one batch (session.ts), so a placed badge with that
+ * attribute shows its text.
  */
 export function insertListAndWait(args: { card: string; rows: number; expectBadges: boolean; timeoutMs: number }): Promise<number | null> {
   const template = document.createElement("template");
   template.innerHTML = args.card;
   const card = template.content.firstElementChild!;
   const before = document.querySelector("[data-qa='card-active-proposals']");
-  const visible = (host: Element) => {
-    const root = host.shadowRoot;
-    if (!root) return false;
-    for (const node of Array.from(root.childNodes)) if (node.nodeName !== "STYLE" && (node.textContent ?? "").trim()) return true;
-    return false;
-  };
+  const visible = (host: Element) => host.hasAttribute("data-iw-urgency");
   const ready = () => {
     if (!args.expectBadges) return true;
     const hosts = document.querySelectorAll("[data-iw-invitation]");

@@ -43,8 +43,9 @@ function route(): void {
   if (kind === "other") return;
   console.debug(`${TAG} reading ${kind} page`);
   // Test-only fault switch: proves that when our code throws, Upwork's page keeps working
-  // (`=badge`: only the badges throw, to show their quiet error state).
-  const fault = new URLSearchParams(location.search).get("iw-test-fault");
+  // (`=badge`: only the badges throw, to show their quiet error state). Only in the test build: in a
+  // release any link could switch Invitewise off.
+  const fault = __IW_TEST_HOOKS__ ? new URLSearchParams(location.search).get("iw-test-fault") : null;
   if (fault !== null && fault !== "badge") throw new Error("fault switch");
   const page = startPage({
     doc: document,

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { collectErrors, contentScriptAnnouncement, DIST, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
+import { collectErrors, contentScriptAnnouncement, DIST, DIST_TEST, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
 
 declare const chrome: {
   runtime: { getManifest(): Record<string, unknown>; getURL(path: string): string };
@@ -10,19 +10,19 @@ declare const chrome: {
 };
 
 let browser: ExtensionBrowser;
+/** The invitations page with a script of its own, to see that our code leaves it working. */
+const LIST_WITH_OWN_SCRIPT = "https://www.upwork.com/nx/proposals";
+let listWithOwnScript = "";
 
 beforeAll(async () => {
   browser = await launchExtension();
-  // A page of another origin, and an Upwork page with its own script, to see that our code leaves it working.
-  browser.routes.set("https://example.com", "<!doctype html><title>Elsewhere</title><h1>Not Upwork</h1>");
-  browser.routes.set(
-    "https://www.upwork.com/nx/proposals",
-    (await readFile(join(SAMPLE_PAGES, "invitations.html"), "utf8")).replace(
-      "</body>",
-      `<button id="page-own">Upwork's own button</button>
-       <script>document.getElementById("page-own").addEventListener("click", e => { e.target.textContent = "clicked"; });</script></body>`,
-    ),
+  listWithOwnScript = (await readFile(join(SAMPLE_PAGES, "invitations.html"), "utf8")).replace(
+    "</body>",
+    `<button id="page-own">Upwork's own button</button>
+     <script>document.getElementById("page-own").addEventListener("click", e => { e.target.textContent = "clicked"; });</script></body>`,
   );
+  browser.routes.set("https://example.com", "<!doctype html><title>Elsewhere</title><h1>Not Upwork</h1>");
+  browser.routes.set(LIST_WITH_OWN_SCRIPT, listWithOwnScript);
 });
 afterAll(async () => browser?.close());
 
@@ -114,15 +114,36 @@ describe("the built extension", () => {
     await control.close();
   });
 
-  it("leaves Upwork's page working when the content script throws", async () => {
+  it("leaves Upwork's page working when the content script throws (the test build's fault switch)", async () => {
+    const testBuild = await launchExtension({ distDir: DIST_TEST });
+    try {
+      testBuild.routes.set(LIST_WITH_OWN_SCRIPT, listWithOwnScript);
+      const page = await testBuild.context.newPage();
+      const errors = collectErrors(page);
+      const warned = page.waitForEvent("console", { predicate: (m) => m.text().includes("stopped on this page") });
+      await page.goto(`${LIST_WITH_OWN_SCRIPT}/?iw-test-fault=1`);
+      await warned;
+      await page.click("#page-own");
+      expect(await page.textContent("#page-own")).toBe("clicked");
+      expect(errors).toEqual([]);
+    } finally {
+      await testBuild.close();
+    }
+  });
+
+  it("has no fault switch in the release build: a link with ?iw-test-fault= cannot switch Invitewise off", async () => {
+    const [release, test] = await Promise.all([DIST, DIST_TEST].map((dir) => readFile(join(dir, "content.js"), "utf8")));
+    expect(release).not.toContain("iw-test-fault");
+    // The check can fail: the test build, from the same source, has it.
+    expect(test).toContain("iw-test-fault");
+
     const page = await browser.context.newPage();
-    const errors = collectErrors(page);
-    const warned = page.waitForEvent("console", { predicate: (m) => m.text().includes("stopped on this page") });
-    await page.goto("https://www.upwork.com/nx/proposals/?iw-test-fault=1");
-    await warned;
-    await page.click("#page-own");
-    expect(await page.textContent("#page-own")).toBe("clicked");
-    expect(errors).toEqual([]);
+    const messages: string[] = [];
+    page.on("console", (message) => messages.push(message.text()));
+    await page.goto(`${LIST_WITH_OWN_SCRIPT}/?iw-test-fault=1`);
+    // The overlay works as on any list: every invitation gets its badge.
+    await expect.poll(() => page.locator("[data-iw-invitation]").count(), { timeout: 10_000 }).toBe(4);
+    expect(messages.filter((text) => text.includes("stopped on this page"))).toEqual([]);
     await page.close();
   });
 

@@ -3,13 +3,14 @@
  * badges on invitation rows only, numbers equal to the scoring engine's, in-page navigation,
  * page text as text, removable hosts, "open to score" turning into a number, the panel's docking,
  * keyboard, dark mode, actions, and the quiet error state. Waits on selectors and events, never sleeps.
+ * Our shadow roots are closed: what is inside them is read, and clicked, through CDP (./harness).
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { Window } from "happy-dom";
 import type { Page } from "playwright-core";
-import { collectErrors, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
+import { clickInShadow, collectErrors, DIST_TEST, inEveryShadow, inShadow, launchExtension, SAMPLE_PAGES, samplePages, waitForShadow, type ExtensionBrowser } from "./harness";
 import { parsePage } from "../../src/content/parse/index";
 import { scoreFit } from "../../src/scoring/fit";
 import { defaultSettings } from "../../src/shared/settings";
@@ -43,16 +44,22 @@ interface BadgeView {
 }
 
 function badges(page: Page): Promise<BadgeView[]> {
-  return page.$$eval(BADGE, (hosts) =>
-    hosts.map((h) => ({
+  return inEveryShadow(page, BADGE, function () {
+    const h = this.host;
+    return {
       id: h.getAttribute("data-iw-invitation")!,
       fit: h.getAttribute("data-iw-fit"),
       urgency: h.getAttribute("data-iw-urgency"),
-      text: h.shadowRoot?.textContent ?? "",
+      text: this.textContent ?? "",
       card: h.closest("[data-qa^='card-']")?.getAttribute("data-qa") ?? null,
-    })),
-  );
+    };
+  });
 }
+
+/** The text of the first host's closed shadow root. */
+const shadowText = (page: Page, host: string) => inShadow(page, host, function () {
+  return this.textContent ?? "";
+});
 
 /** Upwork's SPA navigation, as its router does it: pushState, then new content in place of the old. */
 async function spaNavigate(page: Page, to: string, body: string): Promise<void> {
@@ -86,6 +93,8 @@ async function spaBack(page: Page, body: string): Promise<void> {
 
 beforeAll(async () => {
   browser = await launchExtension();
+  // The clipboard as a user's browser grants it to a page they clicked in; reading it back is the test's.
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: "https://www.upwork.com" });
   for (const sample of await samplePages()) {
     html[sample.kind] = await readFile(join(SAMPLE_PAGES, sample.file), "utf8");
     url[sample.kind] = sample.url;
@@ -114,7 +123,11 @@ describe("the overlay on the sample pages", () => {
       expect(b.text).toContain("open to score");
       expect(["now", "today", "soon", "low", "closed"]).toContain(b.urgency);
     }
-    expect(await page.$$eval(BADGE, (hosts) => hosts.every((h) => h.shadowRoot?.mode === "open"))).toBe(true);
+    // The roots are closed: the page's own scripts see none, while CDP still reads the badges' text (above).
+    expect(await page.$$eval(BADGE, (hosts) => hosts.map((h) => h.shadowRoot))).toEqual([null, null, null, null]);
+    expect(await inEveryShadow(page, BADGE, function () {
+      return this.mode;
+    })).toEqual(["closed", "closed", "closed", "closed"]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -122,13 +135,12 @@ describe("the overlay on the sample pages", () => {
   it("opening an invitation (by its badge) and returning turns 'open to score' into the engine's number, and its badge then opens the panel", async () => {
     const page = await browser.context.newPage();
     await page.goto(url.invitations!);
-    const badge = page.locator(`[data-iw-invitation="${INVITATION_ID}"]`);
-    await badge.locator("button").click();
+    const badge = `[data-iw-invitation="${INVITATION_ID}"]`;
+    await clickInShadow(page, badge, "button");
     await page.waitForURL(url.invitation!);
-    const panel = page.locator(PANEL);
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit")?.match(/^\d+$/), PANEL);
     const expected = engineFit("invitation");
-    expect(await panel.getAttribute("data-iw-fit")).toBe(expected);
+    expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe(expected);
     await page.goBack();
     await page.waitForFunction(
       ([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit,
@@ -141,15 +153,15 @@ describe("the overlay on the sample pages", () => {
 
     // Now its record is known, its badge opens the panel right here on the list; a second click hides it.
     expect(await page.locator(PANEL).count()).toBe(0);
-    await badge.locator("button").click();
+    await clickInShadow(page, badge, "button");
     await page.waitForFunction(([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit, [PANEL, expected] as const);
     expect(page.url()).toBe(url.invitations);
-    const text = await page.$eval(PANEL, (h) => h.shadowRoot!.textContent!);
+    const text = await shadowText(page, PANEL);
     expect(text).toContain("Build a Shopify inventory sync app");
     expect(text).toContain("Score factors");
     expect(text).toMatch(/Red flag:/);
     expect(text).toMatch(/couldn't read: /);
-    await badge.locator("button").click();
+    await clickInShadow(page, badge, "button");
     await page.waitForFunction((sel) => document.querySelector(sel) === null, PANEL);
     await page.close();
   });
@@ -162,7 +174,7 @@ describe("the overlay on the sample pages", () => {
       await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
       expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe(engineFit(kind));
       expect(await page.locator(PANEL).count()).toBe(1);
-      const text = await page.$eval(PANEL, (h) => h.shadowRoot!.textContent!);
+      const text = await shadowText(page, PANEL);
       expect(text).toContain("Score factors");
       expect(text).toMatch(/Hire rate.*\d+(\.\d)? of \d+/);
       expect(text).toMatch(/Red flag:|Caution:|Good sign:/);
@@ -238,9 +250,13 @@ describe("the overlay on the sample pages", () => {
     });
     await page.goto(url.invitations!);
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
-    const label = await page.$eval('[data-iw-invitation="2093287765019934720"]', (h) => h.shadowRoot!.querySelector("button")!.getAttribute("aria-label"));
+    const label = await inShadow(page, '[data-iw-invitation="2093287765019934720"]', function () {
+      return this.querySelector("button")!.getAttribute("aria-label");
+    });
     expect(label).toContain(title);
-    expect(await page.$$eval(BADGE, (hosts) => hosts.some((h) => h.shadowRoot!.querySelector("img")))).toBe(false);
+    expect(await inEveryShadow(page, BADGE, function () {
+      return this.querySelector("img") !== null;
+    })).toEqual([false, false, false, false]);
 
     // The same on the panel: an invitation whose job title is markup.
     const evil = html.invitation!.replace(
@@ -249,10 +265,13 @@ describe("the overlay on the sample pages", () => {
     );
     browser.routes.set("https://www.upwork.com/nx/proposals/interview/uid/2093311804456129099", evil.replaceAll("2093311804456129011", "2093311804456129099"));
     await page.goto("https://www.upwork.com/nx/proposals/interview/uid/2093311804456129099");
-    await page.waitForFunction((sel) => document.querySelector(sel)?.shadowRoot?.querySelector("h2"), PANEL);
-    const h2 = await page.$eval(PANEL, (h) => h.shadowRoot!.querySelector("h2")!.textContent);
+    const h2 = await waitForShadow(page, PANEL, function () {
+      return this.querySelector("h2")?.textContent;
+    });
     expect(h2).toBe('<img src=x onerror="window.__iwXss=1;alert(1)"> Shopify sync');
-    expect(await page.$eval(PANEL, (h) => h.shadowRoot!.querySelectorAll("img").length)).toBe(0);
+    expect(await inShadow(page, PANEL, function () {
+      return this.querySelectorAll("img").length;
+    })).toBe(0);
     expect(await page.evaluate(() => (window as { __iwXss?: number }).__iwXss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();
@@ -284,12 +303,12 @@ describe("the overlay on the sample pages", () => {
     });
     await page.focus(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
     await page.keyboard.press("Tab");
-    const focus = await page.evaluate(() => {
-      const host = document.activeElement!;
-      const inner = host.shadowRoot?.activeElement;
-      return { host: host.getAttribute("data-iw-invitation"), tag: inner?.tagName, label: inner?.getAttribute("aria-label"), outline: inner ? getComputedStyle(inner).outlineStyle : null };
+    // The page sees focus on our host; what has it inside the closed root, CDP tells.
+    expect(await page.evaluate(() => document.activeElement!.getAttribute("data-iw-invitation"))).toBe(INVITATION_ID);
+    const focus = await inShadow(page, `[data-iw-invitation="${INVITATION_ID}"]`, function () {
+      const inner = this.activeElement;
+      return { tag: inner?.tagName, label: inner?.getAttribute("aria-label"), outline: inner ? getComputedStyle(inner).outlineStyle : null };
     });
-    expect(focus.host).toBe(INVITATION_ID);
     expect(focus.tag).toBe("BUTTON");
     expect(focus.label).toMatch(/^Invitewise: /);
     expect(focus.outline).toBe("solid");
@@ -300,20 +319,27 @@ describe("the overlay on the sample pages", () => {
     await page.close();
   });
 
-  it("collapses and expands the panel, follows dark mode, and offers the decline note and the drafts", async () => {
+  it("collapses and expands the panel, follows dark mode, and offers the decline note and the drafts, on the user's clicks only", async () => {
     const page = await browser.context.newPage();
     await page.goto(url.invitation!);
     await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
-    const toggle = page.locator(`${PANEL} .toggle`);
-    expect(await toggle.getAttribute("aria-expanded")).toBe("true");
-    await toggle.click();
-    await page.waitForFunction((sel) => !document.querySelector(sel)!.shadowRoot!.querySelector(".body"), PANEL);
-    expect(await toggle.getAttribute("aria-expanded")).toBe("false");
+    const expanded = () => inShadow(page, PANEL, function () {
+      return this.querySelector(".toggle")!.getAttribute("aria-expanded");
+    });
+    const hasBody = () => inShadow(page, PANEL, function () {
+      return this.querySelector(".body") !== null;
+    });
+    expect(await expanded()).toBe("true");
+    await clickInShadow(page, PANEL, ".toggle");
+    await expect.poll(hasBody, { timeout: 10_000 }).toBe(false);
+    expect(await expanded()).toBe("false");
     expect(await page.locator(PANEL).getAttribute("data-iw-fit")).toMatch(/^\d+$/);
-    await toggle.click();
-    await page.waitForFunction((sel) => !!document.querySelector(sel)!.shadowRoot!.querySelector(".body"), PANEL);
+    await clickInShadow(page, PANEL, ".toggle");
+    await expect.poll(hasBody, { timeout: 10_000 }).toBe(true);
 
-    const background = () => page.$eval(PANEL, (h) => getComputedStyle(h.shadowRoot!.querySelector(".panel")!).backgroundColor);
+    const background = () => inShadow(page, PANEL, function () {
+      return getComputedStyle(this.querySelector(".panel")!).backgroundColor;
+    });
     await page.emulateMedia({ colorScheme: "light" });
     expect(await background()).toBe("rgb(255, 255, 255)");
     await page.emulateMedia({ colorScheme: "dark" });
@@ -321,13 +347,23 @@ describe("the overlay on the sample pages", () => {
     await page.emulateMedia({ colorScheme: "light" });
     // The page's own dark theme (a dark background) wins over a light system.
     await page.evaluate(() => (document.body.style.background = "#111"));
-    await page.waitForFunction((sel) => getComputedStyle(document.querySelector(sel)!.shadowRoot!.querySelector(".panel")!).backgroundColor === "rgb(22, 27, 34)", PANEL);
+    await expect.poll(background, { timeout: 10_000 }).toBe("rgb(22, 27, 34)");
     await page.evaluate(() => (document.body.style.background = ""));
 
-    await page.locator(`${PANEL} button:has-text("Decline politely")`).click();
-    const note = page.locator(`${PANEL} textarea`);
-    await note.waitFor();
-    expect((await note.inputValue()).length).toBeGreaterThan(40);
+    await clickInShadow(page, PANEL, "button", "Decline politely");
+    const note = await waitForShadow(page, PANEL, function () {
+      return this.querySelector("textarea")?.value;
+    });
+    expect(note.length).toBeGreaterThan(40);
+
+    // The user's click (a real mouse click: trusted) copies the note.
+    await page.bringToFront();
+    await clickInShadow(page, PANEL, "button", "Copy note");
+    const status = () => inShadow(page, PANEL, function () {
+      return this.querySelector("[role=status]")!.textContent;
+    });
+    await expect.poll(status, { timeout: 10_000 }).toBe("Decline note copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(note);
 
     // The background opens the action popup, or (where it can't) the popup page in a tab for this tab.
     const popups = () =>
@@ -336,21 +372,38 @@ describe("the overlay on the sample pages", () => {
         return contexts.map((c) => c.documentUrl ?? "").filter((u) => u.includes("src/popup/index.html"));
       });
     expect(await popups()).toEqual([]);
-    await page.locator(`${PANEL} button:has-text("Draft reply")`).click();
+
+    // A page script's clicks, `el.click()` from the page's own world, open nothing and copy nothing.
+    await page.evaluate(() => navigator.clipboard.writeText("the page's own text"));
+    const statusRightAfter = await inShadow(page, PANEL, function () {
+      for (const button of this.querySelectorAll("button")) if (["Draft reply", "Report this page", "Copy note"].includes(button.textContent!)) button.click();
+      return this.querySelector("[role=status]")!.textContent;
+    });
+    // Every action clears the status line first, within the click: still there, so none of them started.
+    expect(statusRightAfter).toBe("Decline note copied.");
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("the page's own text");
+    expect(await popups()).toEqual([]);
+
+    await clickInShadow(page, PANEL, "button", "Draft reply");
     await expect.poll(popups, { timeout: 10_000 }).toHaveLength(1);
     await page.close();
   });
 
   it("shows a quiet error state on the badges when our code throws, and Upwork's page keeps working", async () => {
-    const page = await browser.context.newPage();
-    await page.goto(`${url.invitations!}?iw-test-fault=badge`);
-    await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
-    const shown = await badges(page);
-    expect(shown.every((b) => b.fit === "unknown" && b.urgency === "unknown" && b.text.includes("unavailable"))).toBe(true);
-    // Upwork's own link still navigates.
-    await page.click(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
-    await page.waitForURL(url.invitation!);
-    await page.close();
+    // Only the test build has the fault switch that makes the badges throw.
+    const testBuild = await launchExtension({ distDir: DIST_TEST });
+    try {
+      const page = await testBuild.context.newPage();
+      await page.goto(`${url.invitations!}?iw-test-fault=badge`);
+      await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
+      const shown = await badges(page);
+      expect(shown.every((b) => b.fit === "unknown" && b.urgency === "unknown" && b.text.includes("unavailable"))).toBe(true);
+      // Upwork's own link still navigates.
+      await page.click(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
+      await page.waitForURL(url.invitation!);
+    } finally {
+      await testBuild.close();
+    }
   });
   it("scores with the settings as saved: a weight changed on the options page changes the next page's score", async () => {
     const withoutHireRate = defaultSettings();

@@ -6,8 +6,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import type { Locator, Page } from "playwright-core";
-import { collectErrors, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
+import type { Page } from "playwright-core";
+import { clickInShadow, collectErrors, inShadow, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
 import { loadHtml } from "../unit/parse/helpers";
 import { parsePage } from "../../src/content/parse/index";
 
@@ -39,9 +39,9 @@ afterAll(async () => browser?.close());
  * What the action gave: the clipboard when the status says it copied (read in an Upwork tab, which may
  * read it), else the text box it shows instead.
  */
-async function reportText(status: Locator, textBox: Locator, upworkTab: Page): Promise<string> {
-  await expect.poll(() => status.textContent(), { timeout: 20_000 }).toMatch(/^(Report copied|Copying was blocked)/);
-  if (!COPIED.test((await status.textContent()) ?? "")) return textBox.inputValue();
+async function reportText(status: () => Promise<string | null>, textBox: () => Promise<string>, upworkTab: Page): Promise<string> {
+  await expect.poll(status, { timeout: 20_000 }).toMatch(/^(Report copied|Copying was blocked)/);
+  if (!COPIED.test((await status()) ?? "")) return textBox();
   await upworkTab.bringToFront();
   return upworkTab.evaluate(() => navigator.clipboard.readText());
 }
@@ -65,8 +65,15 @@ describe("Report this page", () => {
     await page.goto(jobUrl);
     await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
     await page.bringToFront();
-    await page.locator(`${PANEL} button:has-text("Report this page")`).click();
-    const report = await reportText(page.locator(`${PANEL} [role=status]`), page.locator(`${PANEL} .report textarea`), page);
+    await clickInShadow(page, PANEL, "button", "Report this page");
+    // The panel's shadow root is closed: its status and text box are read through CDP.
+    const status = () => inShadow(page, PANEL, function () {
+      return this.querySelector("[role=status]")!.textContent;
+    });
+    const textBox = () => inShadow(page, PANEL, function () {
+      return this.querySelector<HTMLTextAreaElement>(".report textarea")!.value;
+    });
+    const report = await reportText(status, textBox, page);
     expectSkeletonOfTheJob(report);
     // The report script ran in the extension's world: the page's own scripts never saw its global.
     expect(await page.evaluate(() => "invitewiseReportPage" in globalThis)).toBe(false);
@@ -83,7 +90,7 @@ describe("Report this page", () => {
     const errors = collectErrors(options);
     await options.getByTestId("options-ready").waitFor();
     await options.getByTestId("copy-page-report").click();
-    const report = await reportText(options.getByTestId("diagnostics-status"), options.locator("#report-text"), job);
+    const report = await reportText(() => options.getByTestId("diagnostics-status").textContent(), () => options.locator("#report-text").inputValue(), job);
     expectSkeletonOfTheJob(report);
 
     await job.close();

@@ -1,7 +1,10 @@
 /**
- * Our host elements: `<iw-badge>` and `<iw-panel>`, each with an open shadow root holding the
- * styles (adopted, never injected into the page) and the content, built with the DOM API (badge.ts
- * says why; the content script carries no UI library).
+ * Our host elements: `<iw-badge>` and `<iw-panel>`, each with a shadow root holding the styles
+ * (adopted, never injected into the page) and the content, built with the DOM API (badge.ts says
+ * why; the content script carries no UI library).
+ *
+ * The root is closed: the page's scripts see `el.shadowRoot === null` and cannot read the score or
+ * the drafts, nor reach our buttons. The only reference is `Host.root`, which this script keeps.
  *
  * Chrome gives content scripts `customElements === null` (isolated world), so the hosts are not
  * registered: an element with a valid custom-element name may still attach a shadow root, which is
@@ -18,6 +21,7 @@ const stop = (event: Event) => event.stopPropagation();
 
 export interface Host {
   readonly el: HTMLElement;
+  /** The closed shadow root: reach our content through this, never `el.shadowRoot` (null). */
   readonly root: ShadowRoot;
   /** What the host last showed (the session re-renders only when it changed). */
   sig?: string;
@@ -33,7 +37,7 @@ export interface Host {
  */
 export function createHost(doc: Document, tag: "iw-badge" | "iw-panel"): Host {
   const el = doc.createElement(tag);
-  const root = el.attachShadow({ mode: "open" });
+  const root = el.attachShadow({ mode: "closed" });
   if (!sheet) (sheet = new CSSStyleSheet()).replaceSync(CSS);
   root.adoptedStyleSheets = [sheet];
   for (const type of ["keydown", "keyup", "keypress"]) el.addEventListener(type, stop);

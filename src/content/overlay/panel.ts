@@ -47,6 +47,15 @@ export interface PanelProps {
   onNote(): void;
 }
 
+/**
+ * A click handler that acts only on the user's own click. A page script can still click our buttons
+ * (`el.click()`, a dispatched event: the browser marks those untrusted), so what opens a tab or writes
+ * the clipboard waits for a trusted one. Only `true` counts: where `isTrusted` is missing, refuse.
+ */
+const byUser = (act: () => void) => (event: Event) => {
+  if (event.isTrusted) act();
+};
+
 /** A flag's words and its tone (the flag takes the fit bands' colours). */
 const SEVERITY = { red: ["Red flag", "poor"], amber: ["Caution", "fair"], green: ["Good sign", "good"] } as const;
 
@@ -76,9 +85,10 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
     h(
       "div",
       { class: "acts" },
-      h("button", { class: "primary", onclick: run("open the drafts", a.openDrafts) }, "Draft reply"),
+      h("button", { class: "primary", onclick: byUser(run("open the drafts", a.openDrafts)) }, "Draft reply"),
+      // Only shows a note in our own panel: any click may.
       h("button", { "aria-expanded": `${note != null}`, onclick: run("write the decline note", async () => ((s.note = await a.declineNote()), (s.focus = "note"), onNote())) }, "Decline politely"),
-      h("button", { onclick: run("make the page report", copyReport) }, "Report this page"),
+      h("button", { onclick: byUser(run("make the page report", copyReport)) }, "Report this page"),
     ),
     note != null &&
       h(
@@ -86,7 +96,7 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
         { class: "note" },
         "Decline note",
         h("textarea", { readOnly: true, rows: 6, value: note }),
-        h("button", { onclick: run("copy the note", async () => (await navigator.clipboard.writeText(note), say("Decline note copied."))) }, "Copy note"),
+        h("button", { onclick: byUser(run("copy the note", async () => (await navigator.clipboard.writeText(note), say("Decline note copied.")))) }, "Copy note"),
       ),
     s.report != null && h("label", { class: "note report" }, "Page report", h("textarea", { readOnly: true, rows: 6, value: s.report, onfocus: (e: Event) => (e.target as HTMLTextAreaElement).select() })),
     (s.line = h("p", { class: "quiet", role: "status" }, s.status)),

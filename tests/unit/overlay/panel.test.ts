@@ -13,6 +13,8 @@ import { createHost, type Host } from "../../../src/content/overlay/define-host"
 import { renderPanel, type PanelProps, type PanelState } from "../../../src/content/overlay/panel";
 import { parsePage } from "../../../src/content/parse/index";
 import { startPage } from "../../../src/content/overlay/session";
+import { keepShadowRoots } from "./closed-roots";
+import { userClick } from "./user-click";
 
 const FIT: Fit = {
   score: 62,
@@ -71,6 +73,13 @@ const settle = () => new Promise((done) => setTimeout(done, 0));
 const active = (host: Host) => host.root.activeElement;
 
 describe("the panel", () => {
+  it("keeps its shadow root closed: the page's scripts see none, the content script keeps its own", () => {
+    const { host } = mount();
+    expect(host.el.shadowRoot).toBeNull();
+    expect(host.root.mode).toBe("closed");
+    expect(host.root.textContent).toContain("Invitewise");
+  });
+
   it("shows the score, urgency, factors, flags and unread fields, page text as text", () => {
     const { $, host } = mount();
     expect($(".panel")!.getAttribute("aria-label")).toBe("Invitewise: client fit and urgency");
@@ -143,7 +152,7 @@ describe("the panel", () => {
     // A status is written in place, into the line that is shown (screen readers announce the change).
     const line = $("[role=status]");
     button("Copy note").focus();
-    button("Copy note").click();
+    userClick(button("Copy note"));
     await settle();
     expect(writeText).toHaveBeenCalledWith(NOTE);
     expect($("[role=status]")).toBe(line);
@@ -176,7 +185,7 @@ describe("the panel", () => {
     const { $, actions, button, host } = mount();
     const writeText = vi.fn(async () => {});
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
-    button("Report this page").click();
+    userClick(button("Report this page"));
     await settle();
     expect(actions.pageReport).toHaveBeenCalledOnce();
     expect(writeText).toHaveBeenCalledWith(REPORT);
@@ -192,7 +201,7 @@ describe("the panel", () => {
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     button("Decline politely").click();
     await settle();
-    button("Report this page").click();
+    userClick(button("Report this page"));
     await settle();
     const shown = $<HTMLTextAreaElement>(".report textarea")!;
     expect(shown.value).toBe(REPORT);
@@ -205,7 +214,7 @@ describe("the panel", () => {
     expect($<HTMLTextAreaElement>(".report textarea")!.value).toBe(REPORT);
 
     writeText.mockImplementation(async () => {});
-    button("Report this page").click();
+    userClick(button("Report this page"));
     await settle();
     expect($(".report")).toBeNull();
     expect(state.report).toBeUndefined();
@@ -222,15 +231,41 @@ describe("the panel", () => {
     expect($("textarea")).toBeNull();
     expect(button("Decline politely").getAttribute("aria-expanded")).toBe("false");
     // The next action clears the status.
-    button("Draft reply").click();
+    userClick(button("Draft reply"));
     expect($("[role=status]")!.textContent).toBe("");
     expect(actions.openDrafts).toHaveBeenCalledOnce();
     expect(warn).toHaveBeenCalled();
     // No report (the tab could not be read): said, nothing copied.
     actions.pageReport.mockRejectedValueOnce(new Error("Could not read this page. Reload it and try again."));
-    button("Report this page").click();
+    userClick(button("Report this page"));
     await settle();
     expect($("[role=status]")!.textContent).toBe("Could not make the page report.");
+  });
+
+  it("ignores a page script's clicks on what opens a tab or writes the clipboard; the rest still works", async () => {
+    const { $, actions, button, state } = mount();
+    const writeText = vi.fn(async () => {});
+    Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
+    // "Decline politely" only fills our own panel: a page's click may do that.
+    button("Decline politely").click();
+    await settle();
+    expect($<HTMLTextAreaElement>("textarea")!.value).toBe(NOTE);
+    userClick(button("Copy note"));
+    await settle();
+    writeText.mockClear();
+    for (const text of ["Draft reply", "Report this page", "Copy note"]) {
+      button(text).click();
+      button(text).dispatchEvent(new MouseEvent("click", { bubbles: true, composed: true }));
+    }
+    await settle();
+    expect(actions.openDrafts).not.toHaveBeenCalled();
+    expect(actions.pageReport).not.toHaveBeenCalled();
+    expect(writeText).not.toHaveBeenCalled();
+    // Every action clears the status first: none of them started.
+    expect(state.status).toBe("Decline note copied.");
+    // Collapsing our own panel needs no trust either.
+    $(".toggle")!.click();
+    expect($(".body")).toBeNull();
   });
 
   it("keeps the body's scroll across a render; a collapse and expand start it from the top", () => {
@@ -255,11 +290,12 @@ describe("the panel in a page session", () => {
     const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
     const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
     let session: ReturnType<typeof startPage> | null = null;
+    const shadowOf = keepShadowRoots();
     const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
     session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
     session.update(true);
     await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
-    const root = document.querySelector("[data-iw-panel]")!.shadowRoot!;
+    const root = shadowOf(document.querySelector("[data-iw-panel]"));
     const button = (text: string) => [...root.querySelectorAll("button")].find((b) => b.textContent === text)!;
     return { root, button, session };
   }
@@ -292,11 +328,11 @@ describe("the panel in a page session", () => {
     });
     Object.defineProperty(navigator, "clipboard", { value: { writeText }, configurable: true });
     const { root, button, session } = await sessionPanel(URGENCY);
-    button("Report this page").click();
+    userClick(button("Report this page"));
     await vi.waitFor(() => expect(root.querySelector<HTMLTextAreaElement>(".report textarea")?.value).toBe(REPORT));
     expect(root.activeElement).toBe(root.querySelector(".report textarea"));
     writeText.mockImplementation(async () => {});
-    button("Report this page").click();
+    userClick(button("Report this page"));
     await vi.waitFor(() => expect(root.querySelector(".report")).toBeNull());
     expect(root.querySelector("[role=status]")!.textContent).toBe("Report copied — paste it into your bug report.");
     session.destroy();

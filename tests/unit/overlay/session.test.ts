@@ -10,6 +10,7 @@ import { join } from "node:path";
 import { parsePage } from "../../../src/content/parse/index";
 import type { Backend, PageScore } from "../../../src/content/overlay/backend";
 import { startPage, type PageSession } from "../../../src/content/overlay/session";
+import { keepShadowRoots } from "./closed-roots";
 
 const URL_LIST = "https://www.upwork.com/nx/proposals/";
 const ID = "2093311804456129011";
@@ -19,7 +20,10 @@ beforeEach(() => {
   vi.useFakeTimers({ toFake: ["setTimeout", "clearTimeout", "Date"] });
   vi.setSystemTime(T0);
 });
-afterEach(() => vi.useRealTimers());
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe("badges on a list left open", () => {
   it("tick at each minute boundary: the hours left count down, with no new read and no new request", async () => {
@@ -36,10 +40,11 @@ describe("badges on a list left open", () => {
     const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(), declineNote: vi.fn(), pageReport: vi.fn() };
     const parse = vi.fn(parsePage);
     let session: PageSession | null = null;
+    const shadowOf = keepShadowRoots();
     session = startPage({ doc: document, url: URL_LIST, kind: "invitations", parse, backend, fault: false, schedule: () => session?.update(false) });
     session.update(true);
     await vi.waitFor(() => expect(document.querySelector(`[data-iw-invitation="${ID}"]`)).not.toBeNull());
-    const text = () => document.querySelector(`[data-iw-invitation="${ID}"]`)!.shadowRoot!.textContent;
+    const text = () => shadowOf(document.querySelector(`[data-iw-invitation="${ID}"]`)).textContent;
     expect(text()).toContain("reply in 21 h");
 
     // One minute boundary later 20 h 59 min 45 s are left: still "21 h" (minutes round, hours floor).
