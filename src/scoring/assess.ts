@@ -34,6 +34,8 @@ export interface InvitationRow {
   urgency: InvitationUrgency;
   /** The whole fit and what its page did not show, for the panel a badge opens on the list. */
   detail: { fit: Fit; missing: string[]; provisional: boolean } | null;
+  /** The client's message, when the page state carried it: previewed in that panel. */
+  message: string | null;
 }
 
 export interface Assessment {
@@ -81,6 +83,7 @@ function row(item: InvitationItem, lookup: AssessLookup, settings: Settings, now
     fit: detail?.fit.score ?? null,
     urgency: invitationUrgency(item, lookup.invitation(item.id), lookup.state(item.id), settings, now),
     detail,
+    message: item.message,
   };
 }
 

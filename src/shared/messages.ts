@@ -61,7 +61,7 @@ export const Request = z.discriminatedUnion("type", [
 export const PageParsedReply = z.object({
   fit: z.nullable(Fit),
   urgency: z.nullable(Urgency),
-  /** Invitations pages: one per row; `fit` null = not opened yet ("open to score"). */
+  /** Invitations pages: one per row; `fit` null = nothing to score yet ("open to score"). */
   invitations: z.nullable(
     z.array(
       z.object({
@@ -71,6 +71,8 @@ export const PageParsedReply = z.object({
         /** Its whole fit and unread fields, for the panel its badge opens. */
         /** `provisional`: scored from the row alone (client facts, message), the invitation not opened yet. */
         detail: z.nullable(z.object({ fit: Fit, missing: z.array(z.string()), provisional: z.boolean() })),
+        /** The client's message (from the page state), for the panel's preview. */
+        message: z.nullable(z.string()),
       }),
     ),
   ),

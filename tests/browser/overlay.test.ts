@@ -13,6 +13,7 @@ import type { Page } from "playwright-core";
 import { clickInShadow, collectErrors, DIST_TEST, inEveryShadow, inShadow, launchExtension, SAMPLE_PAGES, samplePages, waitForShadow, type ExtensionBrowser } from "./harness";
 import { parsePage } from "../../src/content/parse/index";
 import { scoreFit } from "../../src/scoring/fit";
+import { assessPage } from "../../src/scoring/assess";
 import { defaultSettings } from "../../src/shared/settings";
 
 declare const chrome: { runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>> } };
@@ -35,10 +36,21 @@ function engineFit(kind: "invitation" | "job", settings = defaultSettings()): st
   return score === null ? "unknown" : String(Math.round(score));
 }
 
+/** Each sample list row's fit as the engine gives it before any is opened: provisional from the row's client cell, else none. */
+function engineRowFits(): Map<string, string> {
+  const window = new Window({ url: url.invitations, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  window.document.write(html.invitations!);
+  const parsed = parsePage(window.document as unknown as Document, url.invitations!, new Date());
+  if (parsed?.kind !== "invitations") throw new Error("sample list did not parse");
+  const rows = assessPage(parsed, defaultSettings(), new Date()).invitations!;
+  return new Map(rows.map((r) => [r.id, r.fit === null ? "unknown" : String(Math.round(r.fit))]));
+}
+
 interface BadgeView {
   id: string;
   fit: string | null;
   urgency: string | null;
+  provisional: boolean;
   text: string;
   card: string | null;
 }
@@ -50,6 +62,7 @@ function badges(page: Page): Promise<BadgeView[]> {
       id: h.getAttribute("data-iw-invitation")!,
       fit: h.getAttribute("data-iw-fit"),
       urgency: h.getAttribute("data-iw-urgency"),
+      provisional: h.hasAttribute("data-iw-provisional"),
       text: this.textContent ?? "",
       card: h.closest("[data-qa^='card-']")?.getAttribute("data-qa") ?? null,
     };
@@ -103,8 +116,8 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 describe("the overlay on the sample pages", () => {
-  // Order matters in this block: the record cache starts empty, so the list shows "open to score" first.
-  it("puts one badge on each invitation row and none on offers or proposals; unopened ones say 'open to score'", async () => {
+  // Order matters in this block: the record cache starts empty, so the list shows provisional fits first.
+  it("puts one badge on each invitation row and none on offers or proposals; unopened ones are provisional, or 'open to score' with nothing to score", async () => {
     const page = await browser.context.newPage();
     const errors = collectErrors(page);
     await page.goto(url.invitations!);
@@ -117,10 +130,20 @@ describe("the overlay on the sample pages", () => {
     expect(shown.every((b) => b.card === "card-invitations")).toBe(true);
     for (const card of ["card-offers", "card-active-proposals", "card-submitted-proposals"])
       expect(await page.locator(`[data-qa='${card}'] iw-badge, [data-qa='${card}'] ${BADGE}`).count()).toBe(0);
-    // Nothing opened yet: no fit, but the urgency is known from the list alone.
+    // Nothing opened yet: a provisional fit from the row's "About the client" cell (rows 1-3), the
+    // engine's own, marked as such; the row without that cell has nothing to score. The urgency is
+    // known from the list alone.
+    const engine = engineRowFits();
+    expect([...engine.values()].filter((f) => f !== "unknown")).toHaveLength(3);
     for (const b of shown) {
-      expect(b.fit).toBe("unknown");
-      expect(b.text).toContain("open to score");
+      expect(b.fit).toBe(engine.get(b.id));
+      if (b.fit === "unknown") {
+        expect(b.text).toContain("open to score");
+        expect(b.provisional).toBe(false);
+      } else {
+        expect(b.text).toMatch(new RegExp(`^~${b.fit} · \\d of 10 factors`));
+        expect(b.provisional).toBe(true);
+      }
       expect(["now", "today", "soon", "low", "closed"]).toContain(b.urgency);
     }
     // The roots are closed: the page's own scripts see none, while CDP still reads the badges' text (above).
@@ -132,11 +155,16 @@ describe("the overlay on the sample pages", () => {
     await page.close();
   });
 
-  it("opening an invitation (by its badge) and returning turns 'open to score' into the engine's number, and its badge then opens the panel", async () => {
+  it("a provisional badge opens what the row says; opening the invitation and returning turns it into the engine's full number", async () => {
     const page = await browser.context.newPage();
     await page.goto(url.invitations!);
     const badge = `[data-iw-invitation="${INVITATION_ID}"]`;
     await clickInShadow(page, badge, "button");
+    await waitForShadow(page, PANEL, function () {
+      return (this.textContent ?? "").includes("Provisional: from the list row alone");
+    });
+    expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe(engineRowFits().get(INVITATION_ID));
+    await clickInShadow(page, PANEL, "button", "Open the invitation");
     await page.waitForURL(url.invitation!);
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit")?.match(/^\d+$/), PANEL);
     const expected = engineFit("invitation");
@@ -147,11 +175,12 @@ describe("the overlay on the sample pages", () => {
       [`[data-iw-invitation="${INVITATION_ID}"]`, expected] as const,
     );
     const after = await badges(page);
-    expect(after.find((b) => b.id === INVITATION_ID)?.text).toContain(`Fit ${expected}`);
-    // The others were never opened: still "open to score".
-    expect(after.filter((b) => b.id !== INVITATION_ID).every((b) => b.fit === "unknown")).toBe(true);
+    expect(after.find((b) => b.id === INVITATION_ID)).toMatchObject({ provisional: false, text: expect.stringContaining(`Fit ${expected}`) });
+    // The others were never opened: still as the row alone gives them.
+    const engine = engineRowFits();
+    expect(after.filter((b) => b.id !== INVITATION_ID).every((b) => b.fit === engine.get(b.id))).toBe(true);
 
-    // Now its record is known, its badge opens the panel right here on the list; a second click hides it.
+    // Its badge opens the full panel right here on the list; a second click hides it.
     expect(await page.locator(PANEL).count()).toBe(0);
     await clickInShadow(page, badge, "button");
     await page.waitForFunction(([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit, [PANEL, expected] as const);

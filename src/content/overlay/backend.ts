@@ -1,15 +1,10 @@
 /** What the overlay asks of the background. The background computes everything; we only show it. */
 import type { ParsedPage } from "../../shared/records";
-import type { Fit, InvitationUrgency, Urgency } from "../../shared/score";
+import type { PageParsedReply } from "../../shared/messages";
 import type { StateText } from "../../state/extract";
 
-export interface PageScore {
-  fit: Fit | null;
-  urgency: Urgency | null;
-  /** `detail`: an opened invitation's whole fit and unread fields, for the panel its badge opens. */
-  invitations: Array<{ id: string; fit: number | null; urgency: InvitationUrgency; detail: { fit: Fit; missing: string[] } | null }> | null;
-  missing: string[];
-}
+/** The background's answer to a page read (a type only: the content script carries no zod). */
+export type PageScore = PageParsedReply;
 
 export interface Backend {
   /** `state`: the page's embedded state as text, for the background to decode and merge. */

@@ -1,5 +1,5 @@
 /**
- * The compact badge beside an invitation row: fit (or "open to score") and urgency.
+ * The compact badge beside an invitation row: fit (provisional "~72 · 2 of 10 factors", or "open to score") and urgency.
  *
  * Built with the DOM API, not Preact (the panel too, since: the content script carries no UI
  * library): a list shows up to 200 badges at once, and 200 Preact render roots cost 10–26 ms of
@@ -10,14 +10,16 @@ import type { InvitationUrgency } from "../../shared/score";
 import { fitHook, fitTone, urgencyLine } from "./format";
 
 /**
- * `fit` is null while the invitation has not been opened (we never fetch it); `error`: our code or
- * the background failed for this row (a quiet state, Upwork's row untouched); `onOpen` shows the
- * panel of an opened invitation, or opens one not opened yet (opening is what scores it); `fault`:
- * the test-only switch.
+ * `fit` is null while nothing about the invitation can be scored (we never fetch it); `provisional`:
+ * the fit rests on the row alone (the client's facts, the message), with how many of the factors;
+ * `error`: our code or the background failed for this row (a quiet state, Upwork's row untouched);
+ * `onOpen` shows the panel of a scored invitation, or opens one with nothing to score (opening is
+ * what scores it); `fault`: the test-only switch.
  */
 export interface BadgeProps {
   title: string;
   fit: number | null;
+  provisional: { factors: number; of: number } | null;
   urgency: InvitationUrgency | null;
   error: boolean;
   now: Date;
@@ -41,15 +43,17 @@ export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
     return quiet;
   }
   if (p.fault) throw Error("badge fault");
-  const { fit } = p;
+  const { fit, provisional } = p;
   const when = urgencyLine(p.urgency, p.now);
-  const fitText = fit === null ? "open to score" : `Fit ${fitHook(fit)}`;
-  const action = fit === null ? "Open the invitation to score it" : "Show why, in the Invitewise panel";
+  const basis = provisional && ` · ${provisional.factors} of ${provisional.of} factors`;
+  const fitText = fit === null ? "open to score" : provisional ? `~${fitHook(fit)}${basis}` : `Fit ${fitHook(fit)}`;
+  const spoken = fit === null ? fitText : provisional ? `provisional fit about ${fitHook(fit)} of 100, from ${provisional.factors} of ${provisional.of} factors` : `${fitText} of 100`;
+  const action = fit === null ? "Open the invitation to score it" : provisional ? "Show what the row says, in the Invitewise panel" : "Show why, in the Invitewise panel";
   const button = el(doc, "button", "badge");
   button.title = action;
-  button.setAttribute("aria-label", `Invitewise: ${fitText}${fit === null ? "" : " of 100"}${when && `, ${when}`}. ${action}: ${p.title}`);
+  button.setAttribute("aria-label", `Invitewise: ${spoken}${when && `, ${when}`}. ${action}: ${p.title}`);
   button.addEventListener("click", p.onOpen);
-  button.append(el(doc, "span", "t " + fitTone(fit), fitText));
+  button.append(el(doc, "span", "t " + fitTone(fit) + (provisional ? " prov" : ""), fitText));
   if (when) button.append(el(doc, "span", "urgency " + p.urgency!.level, when));
   return button;
 }

@@ -12,6 +12,7 @@ import { factorShare, fitHook, fitTone, missingLine, urgencyLine } from "./forma
 import type { Backend } from "./backend";
 import type { Host } from "./define-host";
 import { h, type Child } from "./dom-build";
+import { sliceWhole } from "../../shared/text";
 
 /** What the panel keeps across renders, owned with its host (a new panel starts empty). */
 export interface PanelState {
@@ -45,7 +46,15 @@ export interface PanelProps {
   state: PanelState;
   /** The decline note or the report shown to copy by hand changed: the panel must be rendered again. */
   onNote(): void;
+  /**
+   * On the invitations list, the row the panel is about: whether its fit is provisional (the row
+   * alone), the client's message to preview, and opening the invitation through Upwork's own link.
+   */
+  row?: { provisional: boolean; message: string | null; open(): void };
 }
+
+/** How much of the client's message the list's panel previews (the invitation page shows it whole). */
+const MESSAGE_PREVIEW_CHARS = 600;
 
 /**
  * A click handler that acts only on the user's own click. A page script can still click our buttons
@@ -103,6 +112,23 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
   ];
 }
 
+/** What the list's panel adds about its row: how provisional the fit is, the message, the way in. */
+function rowPart(row: NonNullable<PanelProps["row"]>, fit: Fit | null): Child[] {
+  const used = fit?.factors.filter((f) => f.weight > 0).length ?? 0;
+  const message = row.message && sliceWhole(row.message, MESSAGE_PREVIEW_CHARS);
+  return [
+    row.provisional &&
+      h(
+        "p",
+        { class: "quiet" },
+        `Provisional: from the list row alone (${used} of ${fit?.factors.length ?? 0} factors). Opening the invitation adds the client's hire rate, rating, ` +
+          "what past freelancers said, the budget, your skill match and the competition.",
+      ),
+    message && section("The client's message", [h("li", { class: "msg" }, message, message.length < row.message!.length && "…")], "flags"),
+    h("div", { class: "acts" }, h("button", { onclick: row.open }, "Open the invitation")),
+  ];
+}
+
 /** A titled list (the list left out when empty). */
 const section = (title: Child, items: Child[], cls?: string) => h("section", null, h("h3", null, title), items.length > 0 && h("ul", { class: cls }, items));
 
@@ -132,6 +158,7 @@ export function panelElement(p: PanelProps): HTMLElement {
         { class: "body", onscroll: (e: Event) => (state.top = (e.target as HTMLElement).scrollTop) },
         p.title && h("h2", null, p.title),
         error && h("p", { class: "quiet" }, "Invitewise could not score this page."),
+        p.row && rowPart(p.row, fit),
         urgency && section(h("span", { class: urgency.level }, urgencyLine(urgency, p.now)), urgency.reasons.map((r) => h("li", null, r))),
         !!fit?.factors.length &&
           section(

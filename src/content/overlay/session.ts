@@ -122,19 +122,21 @@ export function startPage(ctx: PageContext): PageSession {
       const s = scored.get(id);
       const fit = s?.fit ?? null;
       const urgency = s?.urgency ?? null;
+      const provisional = s?.detail?.provisional ? { factors: s.detail.fit.factors.filter((f) => f.weight > 0).length, of: s.detail.fit.factors.length } : null;
       // What the badge shows (not the panel's detail: a badge re-renders only when it would change).
-      const sig = waiting ? host!.sig : JSON.stringify([error, fit, urgency?.level, urgencyLine(urgency, now), place.title]);
+      const sig = waiting ? host!.sig : JSON.stringify([error, fit, provisional, urgency?.level, urgencyLine(urgency, now), place.title]);
       const fresh = !host;
       const b = host ?? createHost(doc, "iw-badge");
       kept.set(id, b);
       if (b.sig === sig) continue;
       writes.push(() => {
         b.sig = sig;
-        const props = { title: place.title, fit, urgency, error, now, fault: ctx.fault, onOpen: () => openFromBadge(id) };
+        const props = { title: place.title, fit, provisional, urgency, error, now, fault: ctx.fault, onOpen: () => openFromBadge(id) };
         const ok = b.show(() => badgeElement(doc, props)) && !error;
         if (!ok) b.show(() => badgeElement(doc, { ...props, error: true }));
         b.el.setAttribute("data-iw-fit", ok ? fitHook(fit) : "unknown");
         b.el.setAttribute("data-iw-urgency", (ok && urgency?.level) || "unknown");
+        b.el.toggleAttribute("data-iw-provisional", ok && provisional !== null);
         if (fresh) {
           b.el.setAttribute("data-iw-invitation", id);
           place.cell.append(b.el);
@@ -169,13 +171,16 @@ export function startPage(ctx: PageContext): PageSession {
       panel = docker = null;
       return;
     }
+    const id = row.id;
     showPanel({
-      title: rows.get(row.id)?.title ?? null,
+      title: rows.get(id)?.title ?? null,
       fit: row.detail.fit,
       urgency: row.urgency,
       missing: row.detail.missing,
       error: false,
       actions: null,
+      // Upwork's own link, as a click on the row would follow it: opening is what scores it fully.
+      row: { provisional: row.detail.provisional, message: row.message, open: () => rows.get(id)?.link.click() },
     });
   }
 

@@ -17,6 +17,8 @@ export const CSS =
   ".good{color:light-dark(#116329,#7ee2a8)}.fair,.today{color:light-dark(#7d4e00,#f2cc60)}.poor,.now{color:light-dark(#a40e26,#ff9492)}" +
   ".t,.flag{background:color-mix(in srgb,currentColor 14%,var(--bg))}" +
   ".t,.badge{border-radius:9px;padding:0 8px}" +
+  // a provisional fit (from the list row alone): lighter, and dashed, so it never passes for the full score
+  ".prov{font-weight:400;background:none;outline:1px dashed currentColor;outline-offset:-1px}" +
   ".badge{display:inline-flex;gap:6px;padding:2px 4px;border:var(--bd);background:var(--bg);font-size:12px;line-height:18px;white-space:nowrap}.error{padding:2px 8px}" +
   // the panel (mount.ts sets --iw-max-h to the free band beside Upwork's buttons)
   ".panel{display:flex;flex-direction:column;width:320px;max-height:var(--iw-max-h,calc(100vh - 96px));background:var(--bg);border:var(--bd);border-radius:8px;box-shadow:0 4px 16px #0003;overflow:hidden}" +
@@ -29,4 +31,5 @@ export const CSS =
   ".flag{padding:3px 6px;margin:2px 0;border-radius:4px;border-inline-start:3px solid}" +
   ".acts{flex-wrap:wrap;margin-top:12px}.acts button,.note>*{padding:5px 12px;border-radius:6px}" +
   ".primary{background:var(--ac);border-color:var(--ac);color:var(--bg)}" +
+  ".msg{white-space:pre-line;overflow-wrap:anywhere}" +
   ".note{display:grid;gap:4px;margin-top:8px;font-size:12px}.note button{justify-self:start}";

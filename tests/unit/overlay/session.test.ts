@@ -35,7 +35,7 @@ describe("badges on a list left open", () => {
       fit: null,
       urgency: null,
       missing: [],
-      invitations: [{ id: ID, fit: null, urgency: { id: ID, level: "soon", replyBy, reasons: [] }, detail: null }],
+      invitations: [{ id: ID, fit: null, urgency: { id: ID, level: "soon", replyBy, reasons: [] }, detail: null, message: null }],
     };
     const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(), declineNote: vi.fn(), pageReport: vi.fn() };
     const parse = vi.fn(parsePage);

@@ -1,0 +1,62 @@
+// @vitest-environment happy-dom
+/**
+ * A list row scored from the row alone (issue 20): the badge says it is provisional and on how many
+ * factors; the panel it opens says what opening would add, previews the client's message (as text,
+ * clipped) and opens the invitation through Upwork's own link.
+ */
+import { describe, expect, it, vi } from "vitest";
+import { badgeElement, type BadgeProps } from "../../../src/content/overlay/badge";
+import { panelElement, type PanelProps } from "../../../src/content/overlay/panel";
+import type { Fit } from "../../../src/shared/score";
+
+const NOW = new Date("2026-03-09T12:00:00.000Z");
+const FIT: Fit = {
+  score: 93,
+  confidence: 0.2,
+  factors: [
+    { id: "paymentVerified", label: "Payment verified", value: true, weight: 40, points: 40 },
+    { id: "totalSpent", label: "Total spent", value: "$48K", weight: 60, points: 53 },
+    { id: "hireRate", label: "Hire rate", value: null, weight: 0, points: 0 },
+  ],
+  flags: [],
+  profile: null,
+};
+
+const badge = (over: Partial<BadgeProps>) =>
+  badgeElement(document, { title: "Shopify sync", fit: 93, provisional: null, urgency: null, error: false, now: NOW, onOpen: () => undefined, fault: false, ...over });
+
+const panel = (row: PanelProps["row"]) =>
+  panelElement({ title: "Shopify sync", fit: FIT, urgency: null, missing: [], error: false, now: NOW, collapsed: false, onToggle: () => undefined, actions: null, state: {}, onNote: () => undefined, row });
+
+describe("a provisional fit", () => {
+  it("reads as approximate on the badge, with the factors it rests on, and never as the full score", () => {
+    const prov = badge({ provisional: { factors: 2, of: 10 } });
+    expect(prov.textContent).toBe("~93 · 2 of 10 factors");
+    expect(prov.querySelector(".t")!.classList.contains("prov")).toBe(true);
+    expect(prov.getAttribute("aria-label")).toMatch(/^Invitewise: provisional fit about 93 of 100, from 2 of 10 factors\. Show what the row says/);
+    const full = badge({});
+    expect(full.textContent).toBe("Fit 93");
+    expect(full.querySelector(".prov")).toBeNull();
+  });
+
+  it("the panel says what opening adds, previews the message as text, and opens the invitation", () => {
+    const open = vi.fn();
+    const message = "Hi <b>there</b>!\nWe need a sync app. " + "More details. ".repeat(100);
+    const el = panel({ provisional: true, message, open });
+    expect(el.textContent).toContain("Provisional: from the list row alone (2 of 3 factors). Opening the invitation adds the client's hire rate");
+    const preview = el.querySelector(".msg")!;
+    expect(preview.querySelector("b")).toBeNull();
+    expect(preview.textContent!.startsWith("Hi <b>there</b>!\nWe need a sync app.")).toBe(true);
+    expect(preview.textContent!.length).toBeLessThanOrEqual(601);
+    expect(preview.textContent!.endsWith("…")).toBe(true);
+    const button = [...el.querySelectorAll("button")].find((b) => b.textContent === "Open the invitation")!;
+    button.click();
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  it("a fully scored row's panel has no provisional note, and no message section without a message", () => {
+    const el = panel({ provisional: false, message: null, open: () => undefined });
+    expect(el.textContent).not.toContain("Provisional");
+    expect(el.querySelector(".msg")).toBeNull();
+  });
+});
