@@ -11,7 +11,7 @@ import { fitHook, fitTone, urgencyLine } from "./format";
 
 /**
  * `fit` is null while nothing about the invitation can be scored (we never fetch it); `provisional`:
- * the fit rests on the row alone (the client's facts, the message), with how many of the factors;
+ * what is known rests on the row alone (the client's facts, the message), with how many factors;
  * `error`: our code or the background failed for this row (a quiet state, Upwork's row untouched);
  * `onOpen` shows the panel of a scored invitation, or opens one with nothing to score (opening is
  * what scores it); `fault`: the test-only switch.
@@ -48,12 +48,13 @@ export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
   const basis = provisional && ` · ${provisional.factors} of ${provisional.of} factors`;
   const fitText = fit === null ? "open to score" : provisional ? `~${fitHook(fit)}${basis}` : `Fit ${fitHook(fit)}`;
   const spoken = fit === null ? fitText : provisional ? `provisional fit about ${fitHook(fit)} of 100, from ${provisional.factors} of ${provisional.of} factors` : `${fitText} of 100`;
-  const action = fit === null ? "Open the invitation to score it" : provisional ? "Show what the row says, in the Invitewise panel" : "Show why, in the Invitewise panel";
+  // A row known only from the list (its client facts, its message) opens what it says, scored or not.
+  const action = provisional ? "Show what the row says, in the Invitewise panel" : fit === null ? "Open the invitation to score it" : "Show why, in the Invitewise panel";
   const button = el(doc, "button", "badge");
   button.title = action;
   button.setAttribute("aria-label", `Invitewise: ${spoken}${when && `, ${when}`}. ${action}: ${p.title}`);
   button.addEventListener("click", p.onOpen);
-  button.append(el(doc, "span", "t " + fitTone(fit) + (provisional ? " prov" : ""), fitText));
+  button.append(el(doc, "span", "t " + fitTone(fit) + (provisional && fit !== null ? " prov" : ""), fitText));
   if (when) button.append(el(doc, "span", "urgency " + p.urgency!.level, when));
   return button;
 }
