@@ -9,13 +9,18 @@ const HIDDEN = "script, style, template, noscript, svg, button, .sr-only, .air3-
 // One `matches` per element rather than a tag, class and attribute test each: in a content script
 // every DOM call crosses into the isolated world, and this runs for every element of every read.
 const HIDDEN_OR_SHORT = `${HIDDEN}, .d-lg-none, .d-none`;
-/** A breakpoint class that shows a `.d-none` element at some width (`d-lg-inline`, `d-md-block`…). */
-const SHOWN_AT_SOME_WIDTH = /(?:^|\s)d-(?:sm|md|lg|xl|xxl)-(?!none(?:\s|$))[a-z-]+/;
+/** Whether a breakpoint class shows a `.d-none` element at some width (`d-lg-inline`, `d-md-block`…). */
+const BREAKPOINTS = new Set(["sm", "md", "lg", "xl", "xxl"]);
+const shownAtSomeWidth = (el: Element) =>
+  [...el.classList].some((c) => {
+    const [d, breakpoint, display] = c.split("-");
+    return d === "d" && BREAKPOINTS.has(breakpoint!) && !!display && display !== "none";
+  });
 function isHidden(el: Element): boolean {
   if (!el.matches(HIDDEN_OR_SHORT)) return false;
   if (el.matches(HIDDEN)) return true;
   // `.d-none` alone is never displayed (Upwork's list keeps a row's decline reason in one).
-  if (el.classList.contains("d-none") && !SHOWN_AT_SOME_WIDTH.test(el.getAttribute("class") ?? "")) return true;
+  if (el.classList.contains("d-none") && !shownAtSomeWidth(el)) return true;
   if (!el.classList.contains("d-lg-none")) return false;
   // Responsive pairs: long `.d-none.d-lg-inline` + short `.d-lg-none`. Keep the long one when both exist.
   for (const sib of el.parentElement?.children ?? []) if (sib !== el && sib.classList.contains("d-lg-inline")) return true;
