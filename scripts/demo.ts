@@ -98,13 +98,21 @@ async function main(): Promise<void> {
     }
     // Back on the list, the opened invitation's badge shows its panel right there.
     // Our shadow roots are closed: their buttons are clicked, and their content awaited, through CDP.
-    const opened = "[data-iw-invitation]:not([data-iw-fit='unknown'])";
+    const opened = "[data-iw-invitation]:not([data-iw-fit='unknown']):not([data-iw-provisional])";
     if ((await page.locator(opened).count()) > 0) {
       await clickInShadow(page, opened, "button");
-      await page.locator("[data-iw-panel]").waitFor();
+      await page.waitForFunction(() => /^\d+$/.test(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit") ?? ""));
       await settle(page);
       await page.screenshot({ path: join(OUT, "invitations-panel.png"), fullPage: false });
       lines.push(`${"invitations".padEnd(12)} ${"the opened invitation's badge shows its panel on the list".padEnd(60)} → demo-out/invitations-panel.png`);
+      // Back to the ranking of every invitation (provisional fits marked ~).
+      await clickInShadow(page, "[data-iw-panel]", "button", "Back to the ranking");
+      await waitForShadow(page, "[data-iw-panel]", function () {
+        return this.querySelector(".ranked") !== null;
+      });
+      await settle(page);
+      await page.screenshot({ path: join(OUT, "invitations-ranking.png"), fullPage: false });
+      lines.push(`${"invitations".padEnd(12)} ${"every invitation ranked by urgency, provisional fits marked ~".padEnd(60)} → demo-out/invitations-ranking.png`);
     }
 
     // The overlay's other states: panel collapsed, decline note, dark mode, and the badges' quiet error state.

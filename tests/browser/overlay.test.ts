@@ -180,8 +180,11 @@ describe("the overlay on the sample pages", () => {
     const engine = engineRowFits();
     expect(after.filter((b) => b.id !== INVITATION_ID).every((b) => b.fit === engine.get(b.id))).toBe(true);
 
-    // Its badge opens the full panel right here on the list; a second click hides it.
-    expect(await page.locator(PANEL).count()).toBe(0);
+    // Before any pick the list's panel is the ranking, folded to its tab.
+    expect(await page.locator(PANEL).count()).toBe(1);
+    expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe("unknown");
+    expect(await shadowText(page, PANEL)).toMatch(/^Invitewise4 invitations ranked/);
+    // Its badge opens the full panel right here on the list; a second click goes back to the ranking.
     await clickInShadow(page, badge, "button");
     await page.waitForFunction(([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit, [PANEL, expected] as const);
     expect(page.url()).toBe(url.invitations);
@@ -191,7 +194,27 @@ describe("the overlay on the sample pages", () => {
     expect(text).toMatch(/Red flag:/);
     expect(text).toMatch(/couldn't read: /);
     await clickInShadow(page, badge, "button");
-    await page.waitForFunction((sel) => document.querySelector(sel) === null, PANEL);
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit") === "unknown", PANEL);
+
+    // The ranking lists every invitation, by urgency first; "By fit" reorders it, a pick opens that one.
+    const ranked = () => inShadow(page, PANEL, function () {
+      return [...this.querySelectorAll(".pick")].map((b) => b.lastElementChild!.textContent);
+    });
+    expect(await ranked()).toHaveLength(4);
+    await clickInShadow(page, PANEL, "button", "By fit");
+    await waitForShadow(page, PANEL, function () {
+      return this.querySelector("[aria-pressed=true]")?.textContent === "By fit";
+    });
+    const byFit = await ranked();
+    // The fully scored invitation (Fit N) and the provisional ones, the best first; Upwork's rows keep their order.
+    const fits = await inShadow(page, PANEL, function () {
+      return [...this.querySelectorAll(".pick .t")].map((t) => Number(/\d+/.exec(t.textContent ?? "")?.[0] ?? -1));
+    });
+    expect(fits).toEqual([...fits].sort((a, b) => b - a));
+    expect(await page.$$eval("[data-qa='card-invitations'] a[href*='/interview/uid/']", (links) => links.map((a) => /uid\/(\d+)/.exec(a.getAttribute("href")!)![1]))).toEqual((await badges(page)).map((b) => b.id));
+    await clickInShadow(page, PANEL, ".pick", undefined);
+    await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+    expect(await shadowText(page, PANEL)).toContain(byFit[0]!);
     await page.close();
   });
 
@@ -256,7 +279,9 @@ describe("the overlay on the sample pages", () => {
     await spaBack(page, html.invitations!);
     await back;
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
-    expect(await page.locator(PANEL).count()).toBe(0);
+    // One panel: the list's ranking in place of the invitation's.
+    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit") === "unknown", PANEL);
+    expect(await page.locator(PANEL).count()).toBe(1);
     // One badge per row, each in its own row.
     const perRow = await page.$$eval("[data-qa='card-invitations'] tr", (rows) => rows.map((r) => r.querySelectorAll("[data-iw-invitation]").length));
     expect(perRow).toEqual([1, 1, 1, 1]);

@@ -7,7 +7,7 @@
  * one Chromium run). Text goes in only as text (`textContent`, attributes), never as markup.
  */
 import type { InvitationUrgency } from "../../shared/score";
-import { fitHook, fitTone, urgencyLine } from "./format";
+import { fitHook, fitTone, fitWords, urgencyLine } from "./format";
 
 /**
  * `fit` is null while nothing about the invitation can be scored (we never fetch it); `provisional`:
@@ -46,7 +46,7 @@ export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
   const { fit, provisional } = p;
   const when = urgencyLine(p.urgency, p.now);
   const basis = provisional && ` · ${provisional.factors} of ${provisional.of} factors`;
-  const fitText = fit === null ? "open to score" : provisional ? `~${fitHook(fit)}${basis}` : `Fit ${fitHook(fit)}`;
+  const fitText = fitWords(fit, !!provisional) + (fit === null ? "" : basis || "");
   const spoken = fit === null ? fitText : provisional ? `provisional fit about ${fitHook(fit)} of 100, from ${provisional.factors} of ${provisional.of} factors` : `${fitText} of 100`;
   // A row known only from the list (its client facts, its message) opens what it says, scored or not.
   const action = provisional ? "Show what the row says, in the Invitewise panel" : fit === null ? "Open the invitation to score it" : "Show why, in the Invitewise panel";

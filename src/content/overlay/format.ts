@@ -1,5 +1,5 @@
 /** Pure formatting for the overlay: no DOM, no browser APIs, so it is unit-tested in Node. */
-import type { Urgency, UrgencyLevel } from "../../shared/score";
+import type { InvitationUrgency, Urgency, UrgencyLevel } from "../../shared/score";
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -68,4 +68,31 @@ export function missingLine(paths: readonly string[]): string | null {
 export function factorShare(points: number, weight: number): string {
   const r = (n: number) => Math.round(n * 10) / 10;
   return `${r(points)} of ${r(weight)}`;
+}
+
+/** How the list's ranking orders the invitations (Upwork's own rows keep their order). */
+export type RankOrder = "urgency" | "fit";
+const LEVEL_RANK: Record<UrgencyLevel, number> = { now: 0, today: 1, soon: 2, low: 3, closed: 4 };
+
+interface Rankable {
+  id: string;
+  fit: number | null;
+  urgency: InvitationUrgency;
+}
+
+/**
+ * The list's rows in ranking order, every row kept: by urgency (level, then the earliest reply-by,
+ * then the better fit), or by fit (the better first, rows with nothing to score last, then urgency).
+ */
+export function rankRows<T extends Rankable>(rows: readonly T[], order: RankOrder): T[] {
+  const replyBy = (r: T) => Date.parse(r.urgency.replyBy ?? "") || Infinity;
+  const fit = (r: T) => r.fit ?? -1;
+  const byUrgency = (a: T, b: T) => LEVEL_RANK[a.urgency.level] - LEVEL_RANK[b.urgency.level] || replyBy(a) - replyBy(b);
+  const byFit = (a: T, b: T) => fit(b) - fit(a);
+  return [...rows].sort((a, b) => (order === "urgency" ? byUrgency(a, b) || byFit(a, b) : byFit(a, b) || byUrgency(a, b)));
+}
+
+/** A row's fit as the badge words it: "Fit 72", "~72" (provisional), "open to score". */
+export function fitWords(fit: number | null, provisional: boolean): string {
+  return fit === null ? "open to score" : provisional ? `~${fitHook(fit)}` : `Fit ${fitHook(fit)}`;
 }

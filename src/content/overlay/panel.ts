@@ -8,7 +8,7 @@
  */
 import { report } from "../watch";
 import type { Fit, Urgency } from "../../shared/score";
-import { factorShare, fitHook, fitTone, missingLine, urgencyLine } from "./format";
+import { factorShare, fitHook, fitTone, fitWords, missingLine, urgencyLine, type RankOrder } from "./format";
 import type { Backend } from "./backend";
 import type { Host } from "./define-host";
 import { h, type Child } from "./dom-build";
@@ -50,7 +50,17 @@ export interface PanelProps {
    * On the invitations list, the row the panel is about: whether its fit is provisional (the row
    * alone), the client's message to preview, and opening the invitation through Upwork's own link.
    */
-  row?: { provisional: boolean; message: string | null; open(): void };
+  row?: { provisional: boolean; message: string | null; open(): void; back(): void };
+  /** On the invitations list with no row picked: every invitation, ranked (Upwork's rows keep their order). */
+  ranking?: Ranking;
+}
+
+export interface Ranking {
+  order: RankOrder;
+  entries: Array<{ id: string; title: string; fit: number | null; provisional: boolean; urgency: Urgency }>;
+  onOrder(order: RankOrder): void;
+  /** Shows that invitation's panel (and brings its row into view). */
+  onPick(id: string): void;
 }
 
 /** How much of the client's message the list's panel previews (the invitation page shows it whole). */
@@ -125,7 +135,37 @@ function rowPart(row: NonNullable<PanelProps["row"]>, fit: Fit | null): Child[] 
           "what past freelancers said, the budget, your skill match and the competition.",
       ),
     message && section("The client's message", [h("li", { class: "msg" }, message, message.length < row.message!.length && "…")], "flags"),
-    h("div", { class: "acts" }, h("button", { onclick: row.open }, "Open the invitation")),
+    h("div", { class: "acts" }, h("button", { onclick: row.open }, "Open the invitation"), h("button", { onclick: row.back }, "Back to the ranking")),
+  ];
+}
+
+const ORDERS: Array<[RankOrder, string]> = [
+  ["urgency", "By urgency"],
+  ["fit", "By fit"],
+];
+
+/** The list's ranking: an order switch and every invitation, each opening its own panel. */
+function rankingPart(r: Ranking, now: Date): Child[] {
+  return [
+    h("div", { class: "acts", role: "group", "aria-label": "Rank the invitations" }, ...ORDERS.map(([order, label]) => h("button", { "aria-pressed": `${r.order === order}`, onclick: () => r.onOrder(order) }, label))),
+    h(
+      "ol",
+      { class: "ranked" },
+      r.entries.map((e) =>
+        h(
+          "li",
+          null,
+          h(
+            "button",
+            { class: "pick", onclick: () => r.onPick(e.id) },
+            h("span", { class: "t " + fitTone(e.fit) + (e.provisional && e.fit !== null ? " prov" : "") }, fitWords(e.fit, e.provisional)),
+            h("span", { class: "urgency " + e.urgency.level }, urgencyLine(e.urgency, now)),
+            h("span", { class: "val" }, e.title),
+          ),
+        ),
+      ),
+    ),
+    h("p", { class: "quiet" }, "Upwork's list keeps its own order; this ranking is Invitewise's. ~ marks a fit from the list row alone."),
   ];
 }
 
@@ -148,7 +188,9 @@ export function panelElement(p: PanelProps): HTMLElement {
         "button",
         { class: "toggle", "aria-expanded": `${!collapsed}`, onclick: p.onToggle },
         h("b", null, "Invitewise"),
-        h("span", { class: "t " + (error ? "none" : fitTone(fit?.score)) }, h("span", { class: "sr" }, "fit "), error ? "unavailable" : score == "unknown" ? "not scored" : score),
+        p.ranking
+          ? h("span", { class: "t none" }, `${p.ranking.entries.length} invitations ranked`)
+          : h("span", { class: "t " + (error ? "none" : fitTone(fit?.score)) }, h("span", { class: "sr" }, "fit "), error ? "unavailable" : score == "unknown" ? "not scored" : score),
         h("span", { class: "chev", "aria-hidden": "true" }, collapsed ? "‹" : "›"),
       ),
     ),
@@ -159,6 +201,7 @@ export function panelElement(p: PanelProps): HTMLElement {
         p.title && h("h2", null, p.title),
         error && h("p", { class: "quiet" }, "Invitewise could not score this page."),
         p.row && rowPart(p.row, fit),
+        p.ranking && rankingPart(p.ranking, p.now),
         urgency && section(h("span", { class: urgency.level }, urgencyLine(urgency, p.now)), urgency.reasons.map((r) => h("li", null, r))),
         !!fit?.factors.length &&
           section(

@@ -10,7 +10,7 @@ import { report } from "../watch";
 import type { Backend, PageScore, Parse } from "./backend";
 import { badgeElement } from "./badge";
 import { createHost, type Host } from "./define-host";
-import { fitHook, urgencyLine } from "./format";
+import { fitHook, rankRows, urgencyLine, type RankOrder } from "./format";
 import { dockPanel, invitationRows, pageIsDark, type InvitationRow } from "./mount";
 import { renderPanel, type PanelProps, type PanelState } from "./panel";
 
@@ -34,6 +34,10 @@ export interface PageContext {
 
 /** Survives in-page navigation, so a collapsed panel stays collapsed. */
 let collapsed = false;
+/** The list's panel starts folded to its tab (a list is read for its badges first); the user opens the ranking. */
+let listCollapsed = true;
+/** How the list's ranking orders its rows; survives in-page navigation too. */
+let listOrder: RankOrder = "urgency";
 /** Kinds whose embedded state Invitewise reads (a job posting; the invitations list's rows). */
 const STATE_KINDS = new Set(["job", "invitations"]);
 
@@ -157,30 +161,65 @@ export function startPage(ctx: PageContext): PageSession {
   function openFromBadge(id: string): void {
     if (score?.invitations?.find((i) => i.id === id)?.detail) {
       selected = selected === id ? null : id;
-      collapsed = false;
+      listCollapsed = false;
       ctx.schedule();
     } else rows.get(id)?.link.click();
   }
 
-  /** The panel on the list, for the selected invitation (none when nothing is selected). */
+  /**
+   * The panel on the list: the selected invitation's fit and message, else the ranking of every
+   * invitation (folded to its tab until the user opens it). None until the background answered.
+   */
   function updateListPanel(): void {
-    const row = selected === null ? undefined : score?.invitations?.find((i) => i.id === selected);
-    if (!row?.detail) {
+    const answered = score?.invitations?.filter((i) => rows.has(i.id));
+    if (!answered?.length) {
       docker?.destroy();
       panel?.destroy();
       panel = docker = null;
       return;
     }
-    const id = row.id;
+    const row = selected === null ? undefined : answered.find((i) => i.id === selected);
+    if (!row?.detail) selected = null;
+    const base = { fit: null, urgency: null, missing: [], error: false, actions: null };
+    if (row?.detail) {
+      const id = row.id;
+      return showPanel({
+        ...base,
+        title: rows.get(id)?.title ?? null,
+        fit: row.detail.fit,
+        urgency: row.urgency,
+        missing: row.detail.missing,
+        row: {
+          provisional: row.detail.provisional,
+          message: row.message,
+          // Upwork's own link, as a click on the row would follow it: opening is what scores it fully.
+          open: () => rows.get(id)?.link.click(),
+          back: () => ((selected = null), ctx.schedule()),
+        },
+      });
+    }
     showPanel({
-      title: rows.get(id)?.title ?? null,
-      fit: row.detail.fit,
-      urgency: row.urgency,
-      missing: row.detail.missing,
-      error: false,
-      actions: null,
-      // Upwork's own link, as a click on the row would follow it: opening is what scores it fully.
-      row: { provisional: row.detail.provisional, message: row.message, open: () => rows.get(id)?.link.click() },
+      ...base,
+      title: null,
+      ranking: {
+        order: listOrder,
+        entries: rankRows(answered, listOrder).map((r) => ({
+          id: r.id,
+          title: rows.get(r.id)?.title ?? "",
+          fit: r.fit,
+          provisional: r.detail?.provisional ?? false,
+          urgency: r.urgency,
+        })),
+        onOrder: (order) => ((listOrder = order), ctx.schedule()),
+        onPick: (id) => {
+          const picked = answered.find((i) => i.id === id);
+          // A row with nothing to show opens through Upwork's link, as its badge does.
+          if (!picked?.detail) return rows.get(id)?.link.click();
+          selected = id;
+          rows.get(id)?.cell.scrollIntoView({ block: "nearest" });
+          ctx.schedule();
+        },
+      },
     });
   }
 
@@ -209,6 +248,10 @@ export function startPage(ctx: PageContext): PageSession {
     );
   }
 
+  // The list's panel folds on its own (see listCollapsed); the invitation and job pages' share one.
+  const isCollapsed = () => (kind === "invitations" ? listCollapsed : collapsed);
+  const setCollapsed = (value: boolean) => (kind === "invitations" ? (listCollapsed = value) : (collapsed = value));
+
   function showPanel(view: Omit<PanelProps, "collapsed" | "now" | "onToggle" | "state" | "onNote">): void {
     if (!panel) {
       panelState = {};
@@ -216,7 +259,7 @@ export function startPage(ctx: PageContext): PageSession {
       panel.el.setAttribute("data-iw-panel", "");
       docker = dockPanel(panel, () => {
         // No band beside Upwork's buttons is free: fold to the small tab rather than cover them.
-        if (!collapsed) (collapsed = true), ctx.schedule();
+        if (!isCollapsed()) setCollapsed(true), ctx.schedule();
       });
     }
     if (!panel.el.isConnected) doc.body.append(panel.el);
@@ -226,15 +269,16 @@ export function startPage(ctx: PageContext): PageSession {
     // The time shows only in the urgency line: a render each time that line would read differently.
     // The decline note is in the signature, and whether a report is shown to copy by hand (a new one
     // takes the focus, below); a new status is written in place (panel.ts).
-    const sig = JSON.stringify({ ...shown, collapsed, now: urgencyLine(shown.urgency, now), note: panelState.note, report: panelState.report != null });
+    const folded = isCollapsed();
+    const sig = JSON.stringify({ ...shown, folded, now: urgencyLine(shown.urgency, now), ranked: shown.ranking && urgencyLine(shown.ranking.entries[0]?.urgency, now), note: panelState.note, report: panelState.report != null });
     // A decline note or report written again (the same text) still moves focus to it.
     if (panel.sig === sig && !panelState.focus) return;
     panel.sig = sig;
     const onToggle = () => {
-      collapsed = !collapsed;
+      setCollapsed(!folded);
       ctx.schedule();
     };
-    const props: PanelProps = { ...shown, collapsed, now, onToggle, actions, state: panelState, onNote: ctx.schedule };
+    const props: PanelProps = { ...shown, collapsed: folded, now, onToggle, actions, state: panelState, onNote: ctx.schedule };
     const ok = renderPanel(panel, props);
     if (!ok) renderPanel(panel, { ...props, fit: null, urgency: null, error: true, actions: null });
     panel.el.setAttribute("data-iw-fit", ok && !view.error ? fitHook(view.fit?.score) : "unknown");

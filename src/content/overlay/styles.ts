@@ -32,4 +32,6 @@ export const CSS =
   ".acts{flex-wrap:wrap;margin-top:12px}.acts button,.note>*{padding:5px 12px;border-radius:6px}" +
   ".primary{background:var(--ac);border-color:var(--ac);color:var(--bg)}" +
   ".msg{white-space:pre-line;overflow-wrap:anywhere}" +
+  ".ranked{padding:0;margin:8px 0 0;list-style:none}.pick{display:flex;flex-wrap:wrap;gap:4px 8px;width:100%;text-align:start;padding:4px 6px;margin:2px 0;border-radius:6px}" +
+  ".pick .val{flex-basis:100%;color:inherit}[aria-pressed=true]{background:var(--ac);border-color:var(--ac);color:var(--bg)}" +
   ".note{display:grid;gap:4px;margin-top:8px;font-size:12px}.note button{justify-self:start}";

@@ -7,6 +7,7 @@
 import { describe, expect, it, vi } from "vitest";
 import { badgeElement, type BadgeProps } from "../../../src/content/overlay/badge";
 import { panelElement, type PanelProps } from "../../../src/content/overlay/panel";
+import { rankRows } from "../../../src/content/overlay/format";
 import type { Fit } from "../../../src/shared/score";
 
 const NOW = new Date("2026-03-09T12:00:00.000Z");
@@ -42,7 +43,7 @@ describe("a provisional fit", () => {
   it("the panel says what opening adds, previews the message as text, and opens the invitation", () => {
     const open = vi.fn();
     const message = "Hi <b>there</b>!\nWe need a sync app. " + "More details. ".repeat(100);
-    const el = panel({ provisional: true, message, open });
+    const el = panel({ provisional: true, message, open, back: () => undefined });
     expect(el.textContent).toContain("Provisional: from the list row alone (2 of 3 factors). Opening the invitation adds the client's hire rate");
     const preview = el.querySelector(".msg")!;
     expect(preview.querySelector("b")).toBeNull();
@@ -55,8 +56,43 @@ describe("a provisional fit", () => {
   });
 
   it("a fully scored row's panel has no provisional note, and no message section without a message", () => {
-    const el = panel({ provisional: false, message: null, open: () => undefined });
+    const el = panel({ provisional: false, message: null, open: () => undefined, back: () => undefined });
     expect(el.textContent).not.toContain("Provisional");
     expect(el.querySelector(".msg")).toBeNull();
+  });
+});
+
+describe("the list's ranking", () => {
+  const urgency = (id: string, level: "now" | "today" | "soon" | "low", replyBy: string | null) => ({ id, level, replyBy, reasons: [] });
+  const rows = [
+    { id: "a", fit: 40, urgency: urgency("a", "soon", "2026-03-10T09:00:00.000Z") },
+    { id: "b", fit: null, urgency: urgency("b", "today", "2026-03-09T20:00:00.000Z") },
+    { id: "c", fit: 90, urgency: urgency("c", "low", null) },
+    { id: "d", fit: 70, urgency: urgency("d", "today", "2026-03-09T18:00:00.000Z") },
+    { id: "e", fit: 70, urgency: urgency("e", "now", "2026-03-09T13:00:00.000Z") },
+  ];
+
+  it("orders by urgency (level, then the earliest reply-by) or by fit (nothing to score last), and keeps every row", () => {
+    expect(rankRows(rows, "urgency").map((r) => r.id)).toEqual(["e", "d", "b", "a", "c"]);
+    expect(rankRows(rows, "fit").map((r) => r.id)).toEqual(["c", "e", "d", "a", "b"]);
+    expect(rows.map((r) => r.id)).toEqual(["a", "b", "c", "d", "e"]); // the input is left as it was
+  });
+
+  it("lists every invitation with its fit, urgency and title; the order switch and a pick call back", () => {
+    const onOrder = vi.fn();
+    const onPick = vi.fn();
+    const entries = rankRows(rows, "fit").map((r) => ({ id: r.id, title: `Job ${r.id}`, fit: r.fit, provisional: r.id === "c", urgency: r.urgency }));
+    const el = panelElement({ title: null, fit: null, urgency: null, missing: [], error: false, now: NOW, collapsed: false, onToggle: () => undefined, actions: null, state: {}, onNote: () => undefined, ranking: { order: "fit", entries, onOrder, onPick } });
+    expect(el.querySelector(".toggle")!.textContent).toContain("5 invitations ranked");
+    const picks = [...el.querySelectorAll<HTMLButtonElement>(".pick")];
+    const shown = picks.map((b) => [...b.children].map((c) => c.textContent));
+    expect(shown.map(([fit, , title]) => `${fit} ${title}`)).toEqual(["~90 Job c", "Fit 70 Job e", "Fit 70 Job d", "Fit 40 Job a", "open to score Job b"]);
+    expect(shown.map(([, when]) => when!.split(" · ")[0])).toEqual(["No rush", "Reply now", "Reply today", "Reply soon", "Reply today"]);
+    const pressed = [...el.querySelectorAll("[aria-pressed]")].map((b) => [b.textContent, b.getAttribute("aria-pressed")]);
+    expect(pressed).toEqual([["By urgency", "false"], ["By fit", "true"]]);
+    (el.querySelector("[aria-pressed=false]") as HTMLButtonElement).click();
+    expect(onOrder).toHaveBeenCalledWith("urgency");
+    picks[1]!.click();
+    expect(onPick).toHaveBeenCalledWith("e");
   });
 });
