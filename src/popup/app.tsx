@@ -13,6 +13,7 @@ import { sendToBackground, type TabPageReply } from "../shared/messages";
 import type { Job } from "../shared/records";
 import type { Settings } from "../shared/settings";
 import { loadSettings } from "../shared/settings-store";
+import { urgencyLine } from "../shared/urgency-words";
 import { insertIntoTab, markInvitation, tabPage, targetTabId } from "./data";
 import { notFilledText } from "./insert-reasons";
 import { applyEdits, draftKey, loadEdits, type SavedEdits } from "../shared/saved-edits";
@@ -78,7 +79,9 @@ function fitLine(page: NonNullable<TabPageReply>): string | null {
     if (red) parts.push(`${red} red flag${red > 1 ? "s" : ""}`);
     if (page.fit.suggestedAction === "decline") parts.push("consider declining politely");
   }
-  if (page.urgency && page.urgency.level !== "low") parts.push(`urgency: ${page.urgency.level}`);
+  // The same words as the badge and the panel ("Reply today · reply in 5 h", "Late · 24 h passed").
+  const urgency = urgencyLine(page.urgency, new Date());
+  if (urgency) parts.push(urgency);
   return parts.length ? parts.join(" · ") : null;
 }
 

@@ -3,11 +3,14 @@
  *
  * Upwork counts 24 hours from the invitation; Accept and Decline count as a reply, Ignore does not.
  * Levels, in order: closed (nothing left to do) · low · soon · today · now.
- * - Time left sets the base level: past the window → low (a reply still reaches the client but no
- *   longer counts as on time); ≤ nowHoursLeft → now; ≤ todayHoursLeft → today; else soon.
- * - Each live signal raises it one level: the client viewed applicants within clientActiveMinutes,
- *   the client is interviewing, the invitation arrived within freshMinutes (the first good replies
- *   win: even 5–10-minute delays cut the chance of a hire).
+ * - A pending invitation inside its window is at least today (Upwork's advice: answer quickly, be
+ *   among the first proposals read); now when ≤ nowHoursLeft is left. Its receipt unknown: today.
+ * - Past the window and still pending: low, said as late ("24 h passed — reply now if you want
+ *   it": a reply still reaches the client but no longer counts as on time), never "no rush".
+ * - Each live signal raises a level inside the window (today → now), and a job page's own scale
+ *   (low, soon, today, now): the client viewed applicants within clientActiveMinutes, the client is
+ *   interviewing, the invitation (or post) arrived within freshMinutes (the first good replies win:
+ *   even 5–10-minute delays cut the chance of a hire). A late invitation stays late.
  * - Declined, replied, expired, or a job with a hire already → closed.
  *
  * Receipt times, honestly:
@@ -97,15 +100,17 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
   if (closed) return { level: "closed", replyBy: replyByIso, reasons: [closed, ...reasons] };
 
   let level: UrgencyLevel;
+  let late = false;
   if (!input.invitation) level = "low";
-  else if (replyBy === null) level = "soon";
+  else if (replyBy === null) level = "today";
   else {
     const left = replyBy - t;
     if (left <= 0) {
       level = "low";
-      reasons.push(`The ${u.replyWindowHours} hours ended ${duration(-left)} ago: a reply still reaches the client but no longer counts as on time.`);
+      late = true;
+      reasons.push(`${u.replyWindowHours} h passed — reply now if you want it: a reply still reaches the client but no longer counts as on time (the window ended ${duration(-left)} ago).`);
     } else {
-      level = left <= u.nowHoursLeft * HOUR_MS ? "now" : left <= u.todayHoursLeft * HOUR_MS ? "today" : "soon";
+      level = left <= u.nowHoursLeft * HOUR_MS ? "now" : "today";
       reasons.push(`${duration(left)} left to reply.`);
     }
   }
@@ -131,7 +136,7 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
       reasons.push(`${input.invitation ? "Received" : "Posted"} ${duration(age)} ago: the first good replies win (even 5–10-minute delays cut the chance of a hire).`);
     }
   }
-  level = LADDER[Math.min(LADDER.length - 1, LADDER.indexOf(level) + raise)]!;
+  if (!late) level = LADDER[Math.min(LADDER.length - 1, LADDER.indexOf(level) + raise)]!;
 
   const result: Urgency = { level, replyBy: replyByIso, reasons };
   if (input.fit !== null) {

@@ -114,9 +114,8 @@ export const UrgencyWindows = z.object({
   nowHoursLeft: z.number().check(z.gte(0), z.lte(HOURS_IN_A_MONTH)),
   /** "Last viewed by client" under this many minutes means the client is active now. */
   clientActiveMinutes: z.number().check(z.gte(0), z.lte(MINUTES_IN_A_MONTH)),
-  // Added for the urgency core; own defaults keep older stored settings valid.
-  /** Time left (hours) under which the level is at least `today`. */
-  todayHoursLeft: withDefault(z.number().check(z.gte(0), z.lte(HOURS_IN_A_MONTH)), 12),
+  // Added for the urgency core; own defaults keep older stored settings valid. (A `todayHoursLeft`
+  // of older files is dropped: a pending invitation inside its window is always at least today.)
   /** An invitation younger than this (minutes) is fresh: answering first raises the chance of a hire. */
   freshMinutes: withDefault(z.number().check(z.gte(0), z.lte(MINUTES_IN_A_MONTH)), 60),
 });
@@ -220,7 +219,7 @@ export const DEFAULT_THRESHOLDS: z.infer<typeof Thresholds> = {
 /**
  * Default urgency windows. Why: replyWindowHours 24 is Upwork's own clock (after it the
  * response-time badge suffers); nowHoursLeft 3 leaves time to read the post and write a real reply;
- * todayHoursLeft 12 is half the window; clientActiveMinutes 60 follows the issue (DOMAIN's "< 10 min"
+ * clientActiveMinutes 60 follows the issue (DOMAIN's "< 10 min"
  * is too narrow for a page read minutes before it is looked at); freshMinutes 60 because even
  * 5–10-minute delays cut the chance of being hired (DOMAIN: 11.66 M marketplace interactions).
  */
@@ -228,7 +227,6 @@ export const DEFAULT_URGENCY: z.infer<typeof UrgencyWindows> = {
   replyWindowHours: 24,
   nowHoursLeft: 3,
   clientActiveMinutes: 60,
-  todayHoursLeft: 12,
   freshMinutes: 60,
 };
 

@@ -1,38 +1,6 @@
 /** Pure formatting for the overlay: no DOM, no browser APIs, so it is unit-tested in Node. */
-import type { InvitationUrgency, Urgency, UrgencyLevel } from "../../shared/score";
-
-const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-
-/**
- * Time left before `replyBy` in words: "reply in 25 min", "reply in 3 h", "reply in 2 d", "past 24 h".
- * Under an hour, whole minutes floored. From an hour on, the background's rule for its "N h left to
- * reply." reason (src/scoring/urgency.ts `duration`): round to the minute, then whole hours floored —
- * so the badge and the panel's reason name the same hour ("21 h" in both, not "20 h" beside "21 h").
- */
-export function timeLeft(replyBy: string | null, now: Date): string | null {
-  const left = Date.parse(replyBy ?? "") - now.getTime();
-  if (Number.isNaN(left)) return null;
-  if (left <= 0) return "past 24 h";
-  if (left < HOUR) return `reply in ${Math.max(1, Math.floor(left / MINUTE))} min`;
-  const hours = Math.floor(Math.round(left / MINUTE) / 60);
-  return hours < 48 ? `reply in ${hours} h` : `reply in ${Math.floor(hours / 24)} d`;
-}
-
-export const LEVEL_LABEL: Record<UrgencyLevel, string> = {
-  now: "Reply now",
-  today: "Reply today",
-  soon: "Reply soon",
-  low: "No rush",
-  closed: "Closed",
-};
-
-/** The urgency line of a badge and of the panel: "Reply today · reply in 5 h" ("" without urgency). */
-export function urgencyLine(urgency: Urgency | null | undefined, now: Date): string {
-  if (!urgency) return "";
-  const left = urgency.level !== "closed" && timeLeft(urgency.replyBy, now);
-  return LEVEL_LABEL[urgency.level] + (left ? ` · ${left}` : "");
-}
+import type { InvitationUrgency, UrgencyLevel } from "../../shared/score";
+export { timeLeft, urgencyLine } from "../../shared/urgency-words";
 
 export type Tone = "good" | "fair" | "poor" | "none";
 

@@ -39,7 +39,6 @@ const SETTING_LABELS: Record<string, [string, string?]> = {
   shortPostChars: ["Post too short to quote for, under", "characters"],
   replyWindowHours: ["Upwork's reply window", "hours"],
   nowHoursLeft: ["Answer now when less than this is left", "hours"],
-  todayHoursLeft: ["Answer today when less than this is left", "hours"],
   clientActiveMinutes: ["Client active when last seen within", "minutes"],
   freshMinutes: ["Invitation fresh for", "minutes"],
 };

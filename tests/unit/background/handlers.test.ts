@@ -80,7 +80,7 @@ describe("dispatch", () => {
     expect(reply).toMatchObject({ ok: true });
     const data = (reply as { ok: true; data: { invitations: Array<{ id: string; fit: number | null; urgency: { level: string } }> } }).data;
     expect(data.invitations.map((r) => [r.id, r.fit, r.urgency.level])).toEqual([
-      ["1", null, "soon"], // 22.5 h left, no longer fresh
+      ["1", null, "today"], // 22.5 h left, no longer fresh: inside the window, today
       ["2", null, "now"], // 1 h left
       ["3", null, "low"], // window over
     ]);
@@ -92,7 +92,7 @@ describe("dispatch", () => {
     await send(parsedMsg(list));
     const page = invitationPage(invitationRecord("1", { client: client({ paymentVerified: true }) }));
     const opened = await send(parsedMsg(page, "https://www.upwork.com/nx/proposals/interview/uid/1"));
-    expect(opened).toMatchObject({ ok: true, data: { fit: { score: 100 }, urgency: { level: "soon", replyBy: "2026-01-11T10:30:00.000Z" }, invitations: null, missing: [] } });
+    expect(opened).toMatchObject({ ok: true, data: { fit: { score: 100 }, urgency: { level: "today", replyBy: "2026-01-11T10:30:00.000Z" }, invitations: null, missing: [] } });
     const again = await send(parsedMsg(list));
     expect((again as { ok: true; data: { invitations: Array<{ fit: number | null }> } }).data.invitations[0]!.fit).toBe(100);
     expect(await send({ type: "set-invitation-state", id: "1", state: "replied" })).toEqual({ ok: true, data: { id: "1", pending: 1 } });

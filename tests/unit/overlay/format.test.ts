@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { factorShare, fieldLabel, fitHook, fitTone, missingLine, timeLeft } from "../../../src/content/overlay/format";
+import { factorShare, fieldLabel, fitHook, fitTone, missingLine, timeLeft, urgencyLine } from "../../../src/content/overlay/format";
 
 const NOW = new Date("2026-03-09T12:00:00.000Z");
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -64,5 +64,17 @@ describe("unread fields", () => {
   it("shows a factor's share as points of weight", () => {
     expect(factorShare(7.94, 21.53)).toBe("7.9 of 21.5");
     expect(factorShare(0, 0)).toBe("0 of 0");
+  });
+});
+
+describe("urgencyLine", () => {
+  const now = new Date("2026-01-10T12:00:00.000Z");
+  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
+  it("reads a pending invitation past its window as late, a job page's low as no rush", () => {
+    expect(urgencyLine({ level: "today", replyBy: at(21), reasons: [] }, now)).toBe("Reply today · reply in 21 h");
+    expect(urgencyLine({ level: "now", replyBy: at(1), reasons: [] }, now)).toBe("Reply now · reply in 1 h");
+    expect(urgencyLine({ level: "low", replyBy: at(-6), reasons: [] }, now)).toBe("Late · 24 h passed");
+    expect(urgencyLine({ level: "low", replyBy: null, reasons: [] }, now)).toBe("No rush");
+    expect(urgencyLine({ level: "closed", replyBy: at(-6), reasons: [] }, now)).toBe("Closed");
   });
 });

@@ -18,7 +18,7 @@ describe("assessPage", () => {
     expect(a.fit).toBeNull();
     expect(a.urgency).toBeNull();
     expect(a.invitations?.map((r) => [r.id, r.fit, r.urgency.level, r.urgency.replyBy])).toEqual([
-      ["1", null, "soon", "2026-01-11T10:00:00.000Z"],
+      ["1", null, "today", "2026-01-11T10:00:00.000Z"],
       ["2", 100, "today", "2026-01-11T00:00:00.000Z"],
     ]);
     // records.md §4: each row's entry carries that invitation's fit (null: nothing to score).
@@ -80,7 +80,7 @@ describe("assessPage", () => {
     const page = invitationPage(invitationRecord("7", { client: client({ paymentVerified: true }) }));
     const fromRow = assessPage(page, settings, NOW, { invitation: () => null, item: () => item("7", "2026-01-10T09:00:00.000Z"), state: () => null });
     expect(fromRow.fit?.score).toBe(100);
-    expect(fromRow.urgency).toMatchObject({ level: "soon", replyBy: "2026-01-11T09:00:00.000Z" });
+    expect(fromRow.urgency).toMatchObject({ level: "today", replyBy: "2026-01-11T09:00:00.000Z" });
     const seen = { firstSeenAt: "2026-01-10T11:00:00.000Z", openedAt: null, replied: false, declined: false };
     const fromSeen = assessPage(page, settings, NOW, { invitation: () => null, item: () => null, state: () => seen });
     expect(fromSeen.urgency?.replyBy).toBe("2026-01-11T11:00:00.000Z");

@@ -10,19 +10,19 @@ const u = (over: Partial<UrgencyInput>) => urgencyFor({ ...base, ...over }, user
 
 describe("levels from the 24-hour clock", () => {
   const rows: Array<[string, Partial<UrgencyInput>, string, string | null]> = [
-    ["received 2 h ago: 22 h left", { receivedAt: ago(120) }, "soon", "2026-01-11T10:00:00.000Z"],
-    ["received 13 h ago: 11 h left (≤ 12)", { receivedAt: ago(13 * 60) }, "today", "2026-01-10T23:00:00.000Z"],
+    ["received 2 h ago: 22 h left, inside the window: today", { receivedAt: ago(120) }, "today", "2026-01-11T10:00:00.000Z"],
+    ["received 13 h ago: 11 h left", { receivedAt: ago(13 * 60) }, "today", "2026-01-10T23:00:00.000Z"],
     ["received 22 h ago: 2 h left (≤ 3)", { receivedAt: ago(22 * 60) }, "now", "2026-01-10T14:00:00.000Z"],
-    ["received 25 h ago: window over", { receivedAt: ago(25 * 60) }, "low", "2026-01-10T11:00:00.000Z"],
-    ["received 30 min ago: fresh raises soon → today", { receivedAt: ago(30) }, "today", "2026-01-11T11:30:00.000Z"],
-    ["client viewed 10 min ago raises soon → today", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10) }) }, "today", "2026-01-11T10:00:00.000Z"],
+    ["received 25 h ago: window over (late)", { receivedAt: ago(25 * 60) }, "low", "2026-01-10T11:00:00.000Z"],
+    ["received 30 min ago: fresh raises today → now", { receivedAt: ago(30) }, "now", "2026-01-11T11:30:00.000Z"],
+    ["client viewed 10 min ago (active now) raises today → now", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10) }) }, "now", "2026-01-11T10:00:00.000Z"],
     ["active and interviewing raise soon → now", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10), interviewing: 1 }) }, "now", "2026-01-11T10:00:00.000Z"],
-    ["viewed 2 h ago is not active", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(120) }) }, "soon", "2026-01-11T10:00:00.000Z"],
-    ["window over but client active: low → soon", { receivedAt: ago(25 * 60), activity: activity({ lastViewedAt: ago(5) }) }, "soon", "2026-01-10T11:00:00.000Z"],
+    ["viewed 2 h ago is not active", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(120) }) }, "today", "2026-01-11T10:00:00.000Z"],
+    ["window over, client active: still late (low), never raised to look on time", { receivedAt: ago(25 * 60), activity: activity({ lastViewedAt: ago(5) }) }, "low", "2026-01-10T11:00:00.000Z"],
     ["date only today (tests run in UTC): that day's midnight + 24 h, 12 h left", { receivedAt: "2026-01-10" }, "today", "2026-01-11T00:00:00.000Z"],
     ["date only yesterday: over", { receivedAt: "2026-01-09" }, "low", "2026-01-10T00:00:00.000Z"],
-    ["no receipt time: 24 h from first seen", { firstSeenAt: ago(60) }, "soon", "2026-01-11T11:00:00.000Z"],
-    ["nothing known", {}, "soon", null],
+    ["no receipt time: 24 h from first seen", { firstSeenAt: ago(60) }, "today", "2026-01-11T11:00:00.000Z"],
+    ["nothing known: reply within the day", {}, "today", null],
     ["declined (state)", { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: false, declined: true } }, "closed", "2026-01-11T11:00:00.000Z"],
     ["replied (state)", { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: true, declined: false } }, "closed", "2026-01-11T11:00:00.000Z"],
     ["accepted (page)", { receivedAt: ago(60), status: "accepted" }, "closed", "2026-01-11T11:00:00.000Z"],
@@ -43,6 +43,12 @@ describe("levels from the 24-hour clock", () => {
     } finally {
       process.env.TZ = saved;
     }
+  });
+
+  it("says a pending invitation past its window is late, with what a reply still does", () => {
+    expect(u({ receivedAt: ago(30 * 60) }).reasons[1]).toBe(
+      "24 h passed — reply now if you want it: a reply still reaches the client but no longer counts as on time (the window ended 6 h ago).",
+    );
   });
 
   it("says when the time is approximate or borrowed", () => {
@@ -66,7 +72,7 @@ describe("invitationUrgency (list rows)", () => {
   const settings = userSettings();
   it("uses the row's receipt time and the cached page's status", () => {
     const row = item("111", ago(120));
-    expect(invitationUrgency(row, null, null, settings, NOW)).toMatchObject({ id: "111", level: "soon", replyBy: "2026-01-11T10:00:00.000Z" });
+    expect(invitationUrgency(row, null, null, settings, NOW)).toMatchObject({ id: "111", level: "today", replyBy: "2026-01-11T10:00:00.000Z" });
     const declined = { record: invitationRecord("111", { status: "declined" }), readAt: ago(30), missing: [] };
     expect(invitationUrgency(row, declined, null, settings, NOW).level).toBe("closed");
   });
