@@ -298,6 +298,118 @@ export async function loadCosts(ext: ExtensionBrowser, base: BaselineBrowser, pa
   return out;
 }
 
+// ——— main-thread time a page feels (script, style and layout together) ——————————————————————
+
+export interface PageCost {
+  page: string;
+  /** Script + style recalculation + layout added over the same page without the extension (ms, medians). */
+  addedMs: number;
+  ms: number;
+  baselineMs: number;
+  /** Each part added (ms, medians). */
+  scriptMs: number;
+  styleMs: number;
+  layoutMs: number;
+  overlay: boolean;
+}
+
+/** Main-thread time from the navigation until SETTLE_MS after it and quiet (late sections, timers). */
+const SETTLE_MS = 3_000;
+
+async function mainThreadOnce(browser: AnyBrowser, p: BenchPage, expectOverlay: boolean) {
+  const page: Page = await browser.context.newPage();
+  try {
+    await page.goto("about:blank");
+    const session = await browser.context.newCDPSession(page);
+    await session.send("Performance.enable", { timeDomain: "threadTicks" });
+    const m0 = await metrics(session);
+    const start = Date.now();
+    await page.goto(p.url);
+    await page.waitForLoadState("load");
+    const want = OVERLAY[p.kind];
+    const overlay = expectOverlay && want ? await page.waitForFunction((s) => document.querySelector(s) !== null, want.selector, { timeout: 5_000 }).then(() => true, () => false) : false;
+    await page.waitForTimeout(Math.max(0, SETTLE_MS - (Date.now() - start)));
+    await page.evaluate(quiet);
+    const m1 = await metrics(session);
+    const d = (k: string) => ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000;
+    return { script: d("ScriptDuration"), style: d("RecalcStyleDuration"), layout: d("LayoutDuration"), overlay };
+  } finally {
+    await page.close();
+  }
+}
+
+/** What each page costs the main thread with the extension, against itself without it, runs interleaved. */
+export async function mainThreadCosts(ext: ExtensionBrowser, base: BaselineBrowser, pages: readonly BenchPage[], repeats: number): Promise<PageCost[]> {
+  const out: PageCost[] = [];
+  for (const p of pages) {
+    const runs: Awaited<ReturnType<typeof mainThreadOnce>>[] = [];
+    const baseRuns: Awaited<ReturnType<typeof mainThreadOnce>>[] = [];
+    for (let i = 0; i < repeats; i++) {
+      baseRuns.push(await mainThreadOnce(base, p, false));
+      runs.push(await mainThreadOnce(ext, p, true));
+    }
+    const total = (r: (typeof runs)[number]) => r.script + r.style + r.layout;
+    const added = (f: (r: (typeof runs)[number]) => number) => median(runs.map(f)) - median(baseRuns.map(f));
+    out.push({
+      page: p.name,
+      addedMs: added(total),
+      ms: median(runs.map(total)),
+      baselineMs: median(baseRuns.map(total)),
+      scriptMs: added((r) => r.script),
+      styleMs: added((r) => r.style),
+      layoutMs: added((r) => r.layout),
+      overlay: runs.every((r) => r.overlay),
+    });
+  }
+  return out;
+}
+
+// ——— the worker's answer to a page read, with the record cache full ————————————————————————
+
+export interface WorkerReply {
+  /** Entries in the record cache while measuring. */
+  cached: number;
+  /** Round trip of a page read from an extension page (send → reply), median, ms. */
+  ms: number;
+  /** The same round trip for a request the worker refuses at once (no such type): the messaging alone. */
+  baselineMs: number;
+}
+
+declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+
+export async function workerReply(ext: ExtensionBrowser, seed: unknown, probe: unknown, repeats: number): Promise<WorkerReply> {
+  const page = await ext.openExtensionPage("src/options/index.html");
+  try {
+    const readAt = new Date().toISOString();
+    await page.evaluate(async ({ seed, readAt }) => {
+      await chrome.runtime.sendMessage({ type: "page-parsed", url: "https://www.upwork.com/nx/proposals/", readAt, parsed: seed });
+    }, { seed, readAt });
+    const cached = await page.evaluate(async () => Object.keys(((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}) as object).length);
+    const times = await page.evaluate(
+      async ({ probe, repeats }) => {
+        const page: number[] = [];
+        const memory: number[] = [];
+        for (let i = 0; i < repeats; i++) {
+          const readAt = new Date().toISOString();
+          let t0 = performance.now();
+          await chrome.runtime.sendMessage({ type: "page-parsed", url: "https://www.upwork.com/nx/proposals/interview/uid/1", readAt, parsed: probe });
+          page.push(performance.now() - t0);
+          t0 = performance.now();
+          await chrome.runtime.sendMessage({ type: "no-such-request" });
+          memory.push(performance.now() - t0);
+          // Let the work after each reply finish: the next read must not queue behind it.
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return { page, memory };
+      },
+      { probe, repeats },
+    );
+    return { cached, ms: median(times.page), baselineMs: median(times.memory) };
+  } finally {
+    await page.close();
+  }
+}
+
 // ——— retained memory after in-page navigations ——————————————————————————————————————
 
 export interface MemoryRun {

@@ -23,6 +23,8 @@ export interface NodeMeasures {
   draftUs: number;
   /** µs: JSON.stringify of the invitation record. */
   baselineUs: number;
+  /** Parsed pages for the worker's measure: a 500-row list (fills the cache) and the sample invitation. */
+  parsed: { list500: ParsedPage; invitation: ParsedPage };
 }
 
 async function parseFile(file: string, url: string, now: Date): Promise<ParsedPage | null> {
@@ -55,13 +57,8 @@ export async function nodeMeasures(t: InvitationsTemplate): Promise<NodeMeasures
   const invitationPage: ParsedPage = { kind: "invitation", record: invitation, missing: [], warnings: [] };
 
   // The 200-row list, parsed from the generated page, every row "opened before".
-  const { Window } = await import("happy-dom");
-  const win = new Window({ url: "https://www.upwork.com/", settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
-  const doc = win.document as unknown as Document;
-  doc.write(invitationsPage(t, 200));
-  const list = parsePage(doc, "https://www.upwork.com/nx/proposals/", now);
-  await win.happyDOM.close();
-  if (list?.kind !== "invitations") throw new Error("the generated list did not parse");
+  const list = await parseList(t, 200, now);
+  const list500 = await parseList(t, 500, now);
   const lookup: AssessLookup = {
     invitation: (id) => ({ record: { ...invitation, id }, readAt: now.toISOString(), missing: [] }),
     item: () => null,
@@ -74,5 +71,16 @@ export async function nodeMeasures(t: InvitationsTemplate): Promise<NodeMeasures
   let d = 0;
   const draftUs = timePerCall(() => draftReply(drafts[d++ % drafts.length]!, settings)) * 1000;
   const baselineUs = timePerCall(() => JSON.stringify(invitation)) * 1000;
-  return { scoreUs, scoreListRowUs, draftUs, baselineUs };
+  return { scoreUs, scoreListRowUs, draftUs, baselineUs, parsed: { list500, invitation: invitationPage } };
+}
+
+async function parseList(t: InvitationsTemplate, rows: number, now: Date): Promise<Extract<ParsedPage, { kind: "invitations" }>> {
+  const { Window } = await import("happy-dom");
+  const win = new Window({ url: "https://www.upwork.com/", settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  const doc = win.document as unknown as Document;
+  doc.write(invitationsPage(t, rows));
+  const list = parsePage(doc, "https://www.upwork.com/nx/proposals/", now);
+  await win.happyDOM.close();
+  if (list?.kind !== "invitations" || list.record.invitations.length !== rows) throw new Error(`the generated ${rows}-row list did not parse`);
+  return list;
 }

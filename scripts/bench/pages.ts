@@ -5,7 +5,7 @@
  */
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { SAMPLE_PAGES } from "../extension-browser";
+import { ROOT, SAMPLE_PAGES } from "../extension-browser";
 
 export interface InvitationsTemplate {
   /** The whole sample page. */
@@ -54,4 +54,36 @@ export function invitationsPage(t: InvitationsTemplate, n: number): string {
 /** The sample page without its invitations card: the list arrives later, as Upwork's app renders it. */
 export function invitationsShell(t: InvitationsTemplate): string {
   return t.html.replace(t.card, "");
+}
+
+/** The real capture the page-cost goal is measured on (other people's file: read in place, never copied). */
+export const CAPTURE_FILE = join(ROOT, "../shared/upwork/captures/job-detail-card.html");
+const CAPTURE_CIPHER = "~021999055296412911573";
+
+export interface CapturePage {
+  name: string;
+  kind: string;
+  url: string;
+  html: string;
+}
+
+/**
+ * The capture `job-detail-card.html` (a Dec-2025 job-details slider) served two ways at its real
+ * addresses: as a job page, and as the slider inside a Find Work app shell. Null when
+ * ../shared/upwork/captures is not beside the checkout (a fresh clone): the measure is then skipped.
+ */
+export async function capturePages(): Promise<CapturePage[] | null> {
+  const fragment = await readFile(CAPTURE_FILE, "utf8").catch(() => null);
+  if (fragment === null) return null;
+  const page = (title: string, body: string) =>
+    `<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>${title}</title>` +
+    `<link rel="stylesheet" href="https://www.upwork.com/static/invitewise-samples/air3-standin.css"></head><body class="air3">${body}</body></html>`;
+  const shell = (inner: string) =>
+    `<div id="main" class="layout-page-content"><nav class="nav-d-header" aria-label="Main navigation"><a href="/nx/find-work/" class="nav-item">Find work</a></nav>` +
+    `<section data-test="job-tiles"><h2>Jobs you might like</h2>${'<article class="job-tile"><h3>Another job</h3><p>A short description of another job.</p></article>'.repeat(10)}</section>` +
+    `<div class="air3-fullscreen-element air3-slider" role="dialog" aria-label="Job details">${inner}</div></div>`;
+  return [
+    { name: "capture as job page", kind: "job", url: `https://www.upwork.com/jobs/${CAPTURE_CIPHER}`, html: page("Job - Upwork", `<div id="main">${fragment}</div>`) },
+    { name: "capture as slider", kind: "job", url: `https://www.upwork.com/nx/find-work/most-recent/details/${CAPTURE_CIPHER}`, html: page("Find Work - Upwork", shell(fragment)) },
+  ];
 }

@@ -6,30 +6,14 @@
  */
 import type { Settings } from "../shared/settings";
 import { urgencyFor } from "../scoring/urgency";
-import type { InvitationEntry, RecordCache } from "./record-cache";
+import type { RecordCache } from "./record-cache";
 
-/** The reply-by (ms) of a pending invitation (not replied, declined, expired or hired, reply-by still ahead), else null. */
-function pendingUntil(entry: InvitationEntry, settings: Settings, now: Date): number | null {
-  const record = entry.page?.record ?? null;
-  const u = urgencyFor(
-    {
-      invitation: true,
-      receivedAt: entry.item?.receivedAt ?? null,
-      firstSeenAt: entry.state.firstSeenAt,
-      status: record?.status ?? null,
-      activity: record?.activity ?? null,
-      state: entry.state,
-      fit: null,
-    },
-    settings,
-    now,
-  );
+/** The reply-by (ms) of an invitation with something left to do, while it is still ahead; else null. */
+function pendingUntil(clock: { receivedAt: string | null; firstSeenAt: string | null }, settings: Settings, now: Date): number | null {
+  const input = { invitation: true, receivedAt: clock.receivedAt, firstSeenAt: clock.firstSeenAt, status: null, activity: null, state: null, fit: null };
+  const u = urgencyFor(input, settings, now);
   const until = u.replyBy === null ? Number.NaN : Date.parse(u.replyBy);
-  return u.level !== "closed" && until > now.getTime() ? until : null;
-}
-
-export function isPending(entry: InvitationEntry, settings: Settings, now: Date): boolean {
-  return pendingUntil(entry, settings, now) !== null;
+  return until > now.getTime() ? until : null;
 }
 
 export function badgeText(pending: number): string {
@@ -47,7 +31,8 @@ export async function updateBadge(
   setText: (text: string) => Promise<void>,
   recountAt?: (at: number | null) => Promise<void>,
 ): Promise<number> {
-  const until = (await cache.allInvitations()).map((e) => pendingUntil(e, settings, now)).filter((t): t is number => t !== null);
+  // The index's clocks only: a page read recounts without loading or validating any cached record.
+  const until = (await cache.openClocks()).map((c) => pendingUntil(c, settings, now)).filter((t): t is number => t !== null);
   await setText(badgeText(until.length));
   await recountAt?.(until.length ? Math.min(...until) : null);
   return until.length;

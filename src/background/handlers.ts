@@ -13,7 +13,7 @@ import { repairParsed } from "../shared/repair";
 import { withPageState } from "../state/index";
 import { fieldHealth, type FieldHealth } from "../report/health";
 import { updateBadge } from "./badge";
-import { lookupFor, recordAndAssess } from "./page-flow";
+import { assessBeforeRecording, lookupFor, recordPage } from "./page-flow";
 import type { RecordCache } from "./record-cache";
 import type { TabPages } from "./tab-pages";
 import type { SavedDrafts } from "./saved-drafts";
@@ -35,7 +35,16 @@ export interface BackgroundDeps {
   reportPage?: (tabId: number, health: FieldHealth | null) => Promise<string>;
   /** Empties the diagnostics log (the options page's "Clear"). */
   clearDiagnostics?: () => Promise<void>;
+  /**
+   * Runs work the reply does not wait for (the worker: after the reply is sent, in order); without
+   * it the work runs before replying (tests, the command line).
+   */
+  afterReply?: (work: () => Promise<void>) => Promise<void>;
+  /** Resolves once the work queued by `afterReply` so far is done. */
+  settled?: () => Promise<void>;
 }
+
+const inline = (work: () => Promise<void>) => work();
 
 /** Who sent the message: the sender's tab, when it came from a content script. */
 export interface MessageContext {
@@ -55,12 +64,18 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     if (!repaired.ok) throw new Error(repaired.error);
     const { parsed } = withPageState(repaired.parsed, request.state ?? null, request.url, new Date(request.readAt));
     const page = { url: request.url, readAt: request.readAt, parsed };
-    const a = await recordAndAssess(deps.cache, page, settings, deps.now());
-    // A full storage.session loses the popup this tab's page, not the page its score.
-    if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime()).catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
-    await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
-    // The moment the page was read identifies the visit: re-reads of one visit share it.
-    await deps.noteParsed?.(parsed, new Date(request.readAt)).catch((e: unknown) => console.warn("[invitewise] page health not noted", e));
+    // What the previous read wrote after its reply is in the cache before this one looks.
+    await deps.settled?.();
+    const a = await assessBeforeRecording(deps.cache, page, settings, deps.now());
+    // The page waits only for its score: what the reply does not need is written after it.
+    await (deps.afterReply ?? inline)(async () => {
+      await recordPage(deps.cache, page);
+      // A full storage.session loses the popup this tab's page, not the page its score.
+      if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime()).catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
+      await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
+      // The moment the page was read identifies the visit: re-reads of one visit share it.
+      await deps.noteParsed?.(parsed, new Date(request.readAt)).catch((e: unknown) => console.warn("[invitewise] page health not noted", e));
+    });
     return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: parsed.missing };
   },
 

@@ -34,6 +34,7 @@ browser.storage.onChanged.addListener((changes) => {
 const skillsCounted = new CountedVisits(session);
 
 const drafts = new SavedDrafts(browser.storage.local);
+let afterReplyQueue: Promise<void> = Promise.resolve();
 
 const deps: BackgroundDeps = {
   cache: new RecordCache(browser.storage.local, {
@@ -44,6 +45,13 @@ const deps: BackgroundDeps = {
   tabs: new TabPages(session),
   drafts,
   clearDiagnostics: () => clearDiagnostics(),
+  // After the reply, one at a time: the tab's page, the toolbar count and the page's health are
+  // kept in the order the pages were read.
+  afterReply(work) {
+    afterReplyQueue = afterReplyQueue.then(() => new Promise((sent) => setTimeout(sent))).then(work).catch((error: unknown) => console.error("[invitewise] after reply", error));
+    return Promise.resolve();
+  },
+  settled: () => afterReplyQueue,
   settings: () =>
     (settings ??= loadSettings().then(
       (loaded) => loaded.settings,

@@ -24,6 +24,7 @@ import * as z from "zod/mini";
 import { InvitationItem, InvitationRecord, JobRecord, timestamp } from "../shared/records";
 import type { ParsedPage } from "../shared/records";
 import { InvitationState } from "../shared/score";
+import { closedReason } from "../scoring/urgency";
 
 export const CACHE_CAP = 500;
 export const CACHE_BYTES = 4 * 1024 * 1024;
@@ -72,6 +73,11 @@ const EntryMeta = z.object({
   marked: z.optional(z.literal(true)),
   /** Unanswered: until when its job is still open (ms). */
   openUntil: z.optional(z.number()),
+  /**
+   * An invitation with something left to do (not declined, replied, expired or hired): what its
+   * reply clock runs from, so the toolbar count reads the index alone, never the entries.
+   */
+  clock: z.optional(z.object({ receivedAt: z.nullable(z.string()), firstSeenAt: z.nullable(z.string()) })),
 });
 type EntryMeta = z.infer<typeof EntryMeta>;
 const Index = z.record(z.string(), EntryMeta);
@@ -95,6 +101,9 @@ function metaOf(entry: CacheEntry, at: number): EntryMeta {
   const job = entry.kind === "job" ? entry.ciphertext : entry.page?.record.job.ciphertext;
   if (job) meta.job = job;
   if (entry.kind === "invitation") {
+    const record = entry.page?.record;
+    if (!closedReason({ state: entry.state, status: record?.status ?? null, activity: record?.activity ?? null }))
+      meta.clock = { receivedAt: entry.item?.receivedAt ?? null, firstSeenAt: entry.state.firstSeenAt };
     if (entry.state.replied || entry.state.declined) meta.marked = true;
     else {
       const received = Date.parse(entry.item?.receivedAt ?? entry.state.firstSeenAt ?? "");
@@ -319,12 +328,26 @@ export class RecordCache {
     });
   }
 
-  /** Every cached invitation (the badge counts over them). */
+  /** The cached invitations whose page names this job (found through the index, read alone). */
+  invitationsOfJob(ciphertext: string): Promise<InvitationEntry[]> {
+    return this.exclusive(async () => {
+      const index = await this.index();
+      const keys = Object.keys(index).filter((k) => k.startsWith("inv:") && index[k]!.job === ciphertext);
+      return [...(await this.read(keys)).values()].filter((e): e is InvitationEntry => e.kind === "invitation");
+    });
+  }
+
+  /** Every cached invitation. */
   allInvitations(): Promise<InvitationEntry[]> {
     return this.exclusive(async () => {
       const keys = Object.keys(await this.index()).filter((k) => k.startsWith("inv:"));
       return [...(await this.read(keys)).values()].filter((e): e is InvitationEntry => e.kind === "invitation");
     });
+  }
+
+  /** The reply clocks of the invitations with something left to do (from the index alone). */
+  openClocks(): Promise<Array<NonNullable<EntryMeta["clock"]>>> {
+    return this.exclusive(async () => Object.values(await this.index()).flatMap((m) => (m.clock ? [m.clock] : [])));
   }
 
   /** The last invitation page the user opened, if still cached. */

@@ -79,7 +79,8 @@ function deadline(input: UrgencyInput, windowHours: number): { replyBy: number |
   return { replyBy: null, reason: "When the invitation arrived is unknown: reply within the day to be safe." };
 }
 
-function closedReason(input: UrgencyInput): string | null {
+/** Why there is nothing left to do on this invitation (declined, replied, expired, hired), else null. */
+export function closedReason(input: Pick<UrgencyInput, "state" | "status" | "activity">): string | null {
   const { state, status, activity } = input;
   if (state?.declined || status === "declined") return "You declined this invitation.";
   if (state?.replied || status === "accepted") return "You have replied to this invitation.";
