@@ -42,7 +42,7 @@ export interface ExtensionApi {
     getAll(): Promise<{ origins?: string[]; permissions?: string[] }>;
   };
   storage: Record<"sync" | "local" | "session", { get(keys: null | string | string[]): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
-  extension: { getViews(filter: { type: "popup" | "tab" }): Window[] };
+  extension: { getViews(filter: { type: "popup" | "tab" }): Window[]; getBackgroundPage(): Window | null };
   runtime: { getManifest(): Record<string, unknown> };
 }
 declare const browser: ExtensionApi;

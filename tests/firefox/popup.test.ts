@@ -11,7 +11,9 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { routeKey } from "../../scripts/extension-browser";
-import { collectErrors, launchFirefox, SAMPLE_PAGES, samplePages, skipReason, type FirefoxExtension } from "./harness";
+import { collectErrors, launchFirefox, SAMPLE_PAGES, samplePages, skipReason, type ExtensionApi, type FirefoxExtension } from "./harness";
+
+declare const browser: ExtensionApi;
 
 let fx: FirefoxExtension;
 const url: Record<string, string> = {};
@@ -35,7 +37,9 @@ beforeAll(async () => {
   if (skipReason) return;
   const samples = await samplePages();
   for (const sample of samples) url[sample.kind] = sample.url;
-  fx = await launchFirefox();
+  // Firefox stops an idle MV3 background page (an event page) after 30 s; here after 1 s, so that the
+  // popup also meets a background woken afresh, with nothing but storage to go on.
+  fx = await launchFirefox({ prefs: { "extensions.background.idle.timeout": 1000 } });
   const apply = samples.find((s) => s.kind === "apply")!;
   fx.routes.set(routeKey(apply.url), (await readFile(join(SAMPLE_PAGES, apply.file), "utf8")).replace("</body>", `${PAGE_MODEL}</body>`));
 });
@@ -87,6 +91,22 @@ describe.skipIf(skipReason)("the popup in Firefox", () => {
       await page.close();
     });
   }
+
+  it("drafts for the tab after Firefox has stopped the idle background page: the tab's page was kept in storage.session", async () => {
+    const page = await fx.openSample(url.job!);
+    const tabId = await fx.tabIdOf(page);
+    const kept = () => fx.inExtension(async (tab) => Object.keys(await browser.storage.session.get(null)).includes(`iw:tab-page:${tab}`), tabId);
+    await expect.poll(kept, { timeout: 10_000 }).toBe(true);
+    // Stopped: the page is gone from the extension's views (getBackgroundPage does not wake it).
+    await expect.poll(() => fx.inExtension(() => browser.extension.getBackgroundPage() === null), { timeout: 20_000 }).toBe(true);
+    const errors: string[] = [];
+    const popup = await openPopup(tabId, errors);
+    expect(await popup.$eval(".eyebrow", (e) => e.textContent)).toBe("Job");
+    expect((await value(popup, "#letter-text")).length).toBeGreaterThan(200);
+    expect(errors).toEqual([]);
+    await popup.close();
+    await page.close();
+  });
 
   it("inserts the draft into the sample apply page: the fields hold the values after blur, and nothing is submitted", async () => {
     const page = await fx.openSample(url.apply!);
