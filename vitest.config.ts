@@ -1,7 +1,10 @@
 import { defineConfig } from "vitest/config";
 
-// Two projects: `unit` runs in Node (with happy-dom where a test needs a DOM); `browser` drives the
-// built extension in real Chromium and so runs one file at a time.
+// Three projects: `unit` runs in Node (with happy-dom where a test needs a DOM); `browser` drives the
+// built extension in real Chromium and `firefox` the Firefox build (dist-firefox/) in Firefox ESR.
+// The two browser projects take one worker each, which vitest runs after the others, one file at a
+// time across both: never two browsers at once. The Firefox tests skip themselves, saying why, on a
+// machine without Firefox or without the build.
 export default defineConfig({
   test: {
     projects: [
@@ -22,6 +25,17 @@ export default defineConfig({
           environment: "node",
           fileParallelism: false,
           testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          name: "firefox",
+          include: ["tests/firefox/**/*.test.ts"],
+          environment: "node",
+          fileParallelism: false,
+          // Firefox takes seconds to start and install the add-on; a test drives several pages.
+          testTimeout: 90_000,
           hookTimeout: 120_000,
         },
       },

@@ -50,6 +50,24 @@ export function ensureChromium() {
   );
 }
 
+/** Debian's Firefox ESR first (what CI installs), then a plain `firefox`; FIREFOX_PATH overrides both. */
+export const FIREFOX_CANDIDATES = ["/usr/bin/firefox-esr", "/usr/lib/firefox-esr/firefox-esr", "/usr/bin/firefox", "/usr/lib/firefox/firefox"];
+
+/** Why the Firefox tests skip on a machine without Firefox (the harness and `npm test` both say it). */
+export const NO_FIREFOX = "no Firefox found (install Debian's firefox-esr, or set FIREFOX_PATH)";
+
+/**
+ * Finds Firefox for the Firefox tests (tests/firefox/), or null: unlike Chromium it is not installed
+ * here, so a machine without it skips those tests and says so (.ci/run installs Debian's firefox-esr).
+ */
+export function findFirefox() {
+  if (process.env.FIREFOX_PATH) {
+    if (existsSync(process.env.FIREFOX_PATH)) return process.env.FIREFOX_PATH;
+    throw new Error(`FIREFOX_PATH is set to ${process.env.FIREFOX_PATH}, which does not exist.`);
+  }
+  return FIREFOX_CANDIDATES.find((path) => existsSync(path)) ?? null;
+}
+
 export function run(command, args, options = {}) {
   const result = spawnSync(command, args, { cwd: root, stdio: "inherit", ...options });
   return result.status ?? 1;

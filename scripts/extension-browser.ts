@@ -54,9 +54,44 @@ const QUIET_FLAGS = [
   "--disable-features=Translate,OptimizationHints,MediaRouter",
 ];
 
-function routeKey(url: string): string {
+/** The key of a page in `routes`: its address without query, hash or trailing slash. */
+export function routeKey(url: string): string {
   const parsed = new URL(url);
   return parsed.origin + parsed.pathname.replace(/\/$/, "");
+}
+
+/** What the stand-in network answers to one request. */
+export interface Answer {
+  status: number;
+  contentType: string;
+  body: string;
+}
+
+/**
+ * The sample site: every request over the network is answered here, by Chromium's routing and by the
+ * Firefox tests' request interception alike — known pages from `routes`, the stand-in stylesheet,
+ * anything else 404. The real Upwork (or any other server) is never contacted.
+ */
+export interface SampleSite {
+  /** Extra pages to serve, keyed by URL without query or hash (e.g. a test page, another origin). */
+  routes: Routes;
+  /** `document`: the request loads a page (only pages are served from `routes`). */
+  answer(url: string, document: boolean): Answer;
+}
+
+export async function sampleSite(): Promise<SampleSite> {
+  const routes: Routes = new Map();
+  for (const page of await samplePages()) routes.set(routeKey(page.url), await readFile(join(SAMPLE_PAGES, page.file), "utf8"));
+  const stylesheet = await readFile(join(SAMPLE_PAGES, "air3-standin.css"), "utf8");
+  return {
+    routes,
+    answer(url, document) {
+      const body = routes.get(routeKey(url));
+      if (body !== undefined && document) return { status: 200, contentType: "text/html; charset=utf-8", body };
+      if (url === STYLESHEET_URL) return { status: 200, contentType: "text/css", body: stylesheet };
+      return { status: 404, contentType: "text/plain", body: "not served in tests" };
+    },
+  };
 }
 
 export interface LaunchOptions {
@@ -91,22 +126,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
     viewport: { width: 1280, height: 900 },
   });
 
-  const routes: Routes = new Map();
-  for (const page of await samplePages()) routes.set(routeKey(page.url), await readFile(join(SAMPLE_PAGES, page.file), "utf8"));
-  const stylesheet = await readFile(join(SAMPLE_PAGES, "air3-standin.css"), "utf8");
-  // Everything over the network is answered here: known pages from `routes`, anything else 404 —
-  // the real Upwork (or any other server) is never contacted.
-  await context.route(/^https?:\/\//, async (route) => {
-    const url = route.request().url();
-    const body = routes.get(routeKey(url));
-    if (body !== undefined && route.request().resourceType() === "document") {
-      await route.fulfill({ status: 200, contentType: "text/html; charset=utf-8", body });
-    } else if (url === STYLESHEET_URL) {
-      await route.fulfill({ status: 200, contentType: "text/css", body: stylesheet });
-    } else {
-      await route.fulfill({ status: 404, contentType: "text/plain", body: "not served in tests" });
-    }
-  });
+  const site = await sampleSite();
+  const routes = site.routes;
+  await context.route(/^https?:\/\//, (route) => route.fulfill(site.answer(route.request().url(), route.request().resourceType() === "document")));
 
   const serviceWorker = withExtension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 })))

@@ -1,9 +1,10 @@
-// `npm test`: installs what is missing, type-checks, builds (the release build in dist/, then the
-// test build with its test hooks in dist-test/), and runs every suite (unit in Node, the built
-// extension in real Chromium). Its last line is "N passed, N failed" over all of them.
+// `npm test`: installs what is missing, type-checks, builds (the release build in dist/, the test
+// build with its test hooks in dist-test/, the Firefox build in dist-firefox/), and runs every suite
+// (unit in Node, the built extension in real Chromium, the Firefox build in Firefox when one is
+// installed: skipped, and said so, when not). Its last line is "N passed, N failed" over all of them.
 import { existsSync, readFileSync, mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { ensureChromium, ensureDependencies, root, run } from "./ensure.mjs";
+import { ensureChromium, ensureDependencies, findFirefox, NO_FIREFOX, root, run } from "./ensure.mjs";
 
 ensureDependencies();
 process.env.CHROME_PATH ||= ensureChromium();
@@ -20,9 +21,21 @@ const built =
   step("build (vite build)", run("npx", ["vite", "build", "--logLevel", "warn"])) &&
   step("test build (vite build --mode test)", run("npx", ["vite", "build", "--mode", "test", "--logLevel", "warn"]));
 
+const builtFirefox = step("Firefox build (vite build --mode firefox)", run("npx", ["vite", "build", "--mode", "firefox", "--logLevel", "warn"]));
+// Firefox is not installed here (CI's .ci/run installs Debian's firefox-esr): without it the
+// Firefox tests skip themselves, and count neither as passed nor as failed.
+let firefoxSkipped = null;
+try {
+  if (!findFirefox()) firefoxSkipped = NO_FIREFOX;
+} catch (error) {
+  step(`Firefox (${error.message})`, 1);
+}
+if (firefoxSkipped) console.log(`– Firefox tests will be skipped: ${firefoxSkipped}`);
+
 mkdirSync(join(root, "test-out"), { recursive: true });
 const report = join(root, "test-out", "vitest.json");
-const projects = built ? [] : ["--project", "unit"]; // without a build, the browser suite cannot run
+// Without its build a browser suite cannot run.
+const projects = ["unit", ...(built ? ["browser"] : []), ...(builtFirefox ? ["firefox"] : [])].flatMap((name) => ["--project", name]);
 run("npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
 
 let passed = checks.filter(([, ok]) => ok).length;
@@ -37,5 +50,6 @@ if (existsSync(report)) {
 } else {
   failed += 1;
 }
+if (firefoxSkipped) console.log(`\n– The Firefox tests were skipped: ${firefoxSkipped}.`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

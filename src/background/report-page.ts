@@ -7,9 +7,10 @@
 import browser from "webextension-polyfill";
 import type { FieldHealth } from "../report/health";
 import { MAX_REPORT_CHARS } from "../report/limits";
+import { injectScript } from "../shared/inject";
 
 export async function reportPage(tabId: number, health: FieldHealth | null): Promise<string> {
-  await browser.scripting.executeScript({ target: { tabId }, files: ["report-page.js"] });
+  await injectScript(tabId, "report-page.js");
   const [frame] = await browser.scripting.executeScript({
     target: { tabId },
     // Serialised into the tab: it may use only its argument and the global the script above defined.

@@ -14,6 +14,7 @@ import { ProfileSection } from "./sections/profile";
 import { RatesSection } from "./sections/rates";
 import { ScoringSection } from "./sections/scoring";
 import { TemplatesSection } from "./sections/templates";
+import { HostAccessNotice } from "../shared/host-access";
 
 const SECTION_LINKS = [
   ["rates", "Rates"],
@@ -163,6 +164,7 @@ export function App() {
       </header>
 
       <main id="main" tabIndex={-1}>
+        <HostAccessNotice class="notice" />
         {toFill.length > 0 && (
           <section class="banner" data-testid="first-run" aria-labelledby="first-run-title">
             <h2 id="first-run-title">Start here</h2>

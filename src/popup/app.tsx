@@ -17,6 +17,7 @@ import { urgencyLine } from "../shared/urgency-words";
 import { insertIntoTab, markInvitation, tabPage, targetTabId } from "./data";
 import { notFilledText } from "./insert-reasons";
 import { applyEdits, draftKey, loadEdits, type SavedEdits } from "../shared/saved-edits";
+import { HostAccessNotice } from "../shared/host-access";
 
 type Loaded = {
   tabId: number | null;
@@ -51,7 +52,18 @@ export function App() {
   useEffect(() => {
     load().then(setState, (e: unknown) => setState({ status: "error", message: e instanceof Error ? e.message : String(e) }));
   }, []);
+  return (
+    <>
+      {/* First: without access to Upwork the rest can only be the last invitation read before. */}
+      <div class="access">
+        <HostAccessNotice class="hint" />
+      </div>
+      <Content state={state} />
+    </>
+  );
+}
 
+function Content({ state }: { state: State }) {
   if (state.status === "loading") return <p class="status" role="status">Reading the page…</p>;
   if (state.status !== "ready") {
     return (

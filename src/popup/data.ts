@@ -3,6 +3,7 @@ import browser from "webextension-polyfill";
 import { sendToBackground, type TabPageReply } from "../shared/messages";
 import { InsertableDraft, InsertDraftReply } from "../shared/content-messages";
 import { samePage } from "../shared/same-page";
+import { injectScript } from "../shared/inject";
 
 /** `?tab=<id>` in the popup's own address (tests, or a popup opened as a tab), else the active tab. */
 export async function targetTabId(search: string): Promise<number | null> {
@@ -33,7 +34,7 @@ export async function insertIntoTab(tabId: number, draft: InsertableDraft): Prom
   if (!checked.success) return { ok: false, error: "The draft could not be prepared for the page." };
   let answer: unknown;
   try {
-    await browser.scripting.executeScript({ target: { tabId }, files: ["insert-draft.js"] });
+    await injectScript(tabId, "insert-draft.js");
     const [frame] = await browser.scripting.executeScript({
       target: { tabId },
       // Serialised into the tab, so it may use nothing from this file: only its argument and the

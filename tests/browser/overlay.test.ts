@@ -8,13 +8,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { Window } from "happy-dom";
 import type { Page } from "playwright-core";
 import { clickInShadow, collectErrors, DIST_TEST, inEveryShadow, inShadow, launchExtension, SAMPLE_PAGES, samplePages, waitForShadow, type ExtensionBrowser } from "./harness";
-import { parsePage } from "../../src/content/parse/index";
-import { scoreFit } from "../../src/scoring/fit";
-import { assessPage } from "../../src/scoring/assess";
 import { defaultSettings } from "../../src/shared/settings";
+import { engineFit as fitOf, engineRowFits as rowFitsOf } from "./engine";
 
 declare const chrome: { runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>> } };
 
@@ -26,25 +23,9 @@ const BADGE = "[data-iw-invitation]";
 const PANEL = "[data-iw-panel]";
 const INVITATION_ID = "2093311804456129011";
 
-/** The fit the scoring engine gives a sample page's record, with the default settings (a fresh profile) or others. */
-function engineFit(kind: "invitation" | "job", settings = defaultSettings()): string {
-  const window = new Window({ url: url[kind], settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
-  window.document.write(html[kind]!);
-  const parsed = parsePage(window.document as unknown as Document, url[kind]!, new Date());
-  if (parsed?.kind !== kind) throw new Error(`sample ${kind} page did not parse`);
-  const score = scoreFit(parsed.record, settings, new Date()).score;
-  return score === null ? "unknown" : String(Math.round(score));
-}
-
-/** Each sample list row's fit as the engine gives it before any is opened: provisional from the row's client cell, else none. */
-function engineRowFits(): Map<string, string> {
-  const window = new Window({ url: url.invitations, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
-  window.document.write(html.invitations!);
-  const parsed = parsePage(window.document as unknown as Document, url.invitations!, new Date());
-  if (parsed?.kind !== "invitations") throw new Error("sample list did not parse");
-  const rows = assessPage(parsed, defaultSettings(), new Date()).invitations!;
-  return new Map(rows.map((r) => [r.id, r.fit === null ? "unknown" : String(Math.round(r.fit))]));
-}
+/** The engine's numbers for the sample pages (./engine), from the HTML this browser is served. */
+const engineFit = (kind: "invitation" | "job", settings = defaultSettings()) => fitOf({ url: url[kind]!, html: html[kind]! }, kind, settings);
+const engineRowFits = () => rowFitsOf({ url: url.invitations!, html: html.invitations! });
 
 interface BadgeView {
   id: string;
