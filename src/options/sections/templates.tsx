@@ -2,6 +2,7 @@ import { DEFAULT_TEMPLATES, type Settings, type Templates } from "../../shared/s
 import { TextArea, type FieldContext } from "../fields";
 import { fieldId } from "../form";
 import { PLACEHOLDERS } from "../placeholders";
+import { headingId, titleOf } from "../route";
 import { TemplatePreview, usePreviewDrafts, type PreviewJob } from "../preview";
 
 const NAMES: Record<keyof Templates, string> = {
@@ -15,8 +16,10 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
   const templates = draft.templates;
   const drafts = usePreviewDrafts(preview, draft);
   return (
-    <section id="templates" aria-labelledby="templates-title" data-testid="section-templates">
-      <h2 id="templates-title">Templates</h2>
+    <section id="templates" aria-labelledby={headingId("templates")} data-testid="section-templates">
+      <h2 id={headingId("templates")} tabIndex={-1}>
+        {titleOf("templates")}
+      </h2>
       <p class="intro">
         The drafts start from these. Placeholders in double braces are filled from the job; text in [square brackets] is for you to write. An empty
         template uses the built-in one.
