@@ -29,8 +29,9 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
         const listId = `${fieldId(path)}-placeholders`;
         return (
           <div class="template" key={key} data-testid={`template-${key}`}>
+            <h3>{NAMES[key]}</h3>
             <div class="template-editor">
-              <TextArea ctx={ctx} path={path} label={`${NAMES[key]} template`} value={templates[key]} rows={key === "coverLetter" ? 12 : 7} wide />
+              <TextArea ctx={ctx} path={path} label={`${NAMES[key]} template`} labelHidden value={templates[key]} rows={key === "coverLetter" ? 12 : 7} wide />
               <button
                 type="button"
                 data-testid={`template-reset-${key}`}
@@ -41,8 +42,9 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
               </button>
               <TemplatePreview id={fieldId(path)} text={"unavailable" in drafts ? drafts : drafts[key]} jobTitle={preview?.job.title ?? null} />
             </div>
-            <aside class="placeholders" aria-labelledby={listId}>
-              <h3 id={listId}>Placeholders</h3>
+            {/* Not an <aside>: four "Placeholders" landmarks of one name would only clutter the landmark list. */}
+            <div class="placeholders" role="group" aria-labelledby={listId}>
+              <h4 id={listId}>Placeholders</h4>
               <dl>
                 {PLACEHOLDERS[key].map((p) => (
                   <div key={p.token}>
@@ -53,7 +55,7 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
                   </div>
                 ))}
               </dl>
-            </aside>
+            </div>
           </div>
         );
       })}
