@@ -87,7 +87,7 @@ export function App() {
   );
 
   // Each navigation moves focus once, when its section is on screen: to the section's heading, or
-  // to the field it was for (an error, a first-run link). A section's heading starts the page.
+  // to the field it was for (an error, a first-run link). A section is shown from the top of the page.
   const focusedFor = useRef(-1);
   useEffect(() => {
     if (!loaded || shown.focus === null || focusedFor.current === shown.n) return;
