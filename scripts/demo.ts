@@ -171,19 +171,30 @@ async function main(): Promise<void> {
     };
     const invitation = byKind("invitation");
     if (invitation) await popupFor(invitation.url, "popup-first-run.png", "drafts on defaults (first run), for the open invitation");
+    // The options page shows one section at a time, chosen by the address's hash (#rates, #profile…).
     const options = await browser.openExtensionPage("src/options/index.html");
-    await settle(options);
-    await options.screenshot({ path: join(OUT, "options-first-run.png"), fullPage: false });
-    lines.push(`${"options".padEnd(12)} ${"first run: what to fill first".padEnd(60)} → demo-out/options-first-run.png`);
+    const optionsShot = async (section: string, file: string, what: string, fullPage = false) => {
+      await options.evaluate((id) => (location.hash = id), section);
+      await options.locator(`#${section}-title`).waitFor();
+      await settle(options);
+      await options.screenshot({ path: join(OUT, file), fullPage });
+      lines.push(`${"options".padEnd(12)} ${what.padEnd(60)} → demo-out/${file}`);
+    };
+    await options.getByTestId("options-ready").waitFor();
+    await optionsShot("rates", "options-first-run.png", "first run: rates and minimums first, what to fill first");
 
     // The user imports a profile (a React Native freelancer), as they would from a settings file.
+    await options.evaluate(() => (location.hash = "backup"));
     await options.getByTestId("import-file").setInputFiles(join(SAMPLE_PAGES, "demo-settings.json"));
     await options.getByTestId("import-apply").click();
     await options.getByTestId("import-preview").waitFor({ state: "detached" });
     await options.reload();
-    await settle(options);
-    await options.screenshot({ path: join(OUT, "options.png"), fullPage: true });
-    lines.push(`${"options".padEnd(12)} ${"settings after importing demo-settings.json".padEnd(60)} → demo-out/options.png`);
+    await options.getByTestId("options-ready").waitFor();
+    await optionsShot("profile", "options.png", "profile and skills after importing demo-settings.json", true);
+    await optionsShot("diagnostics", "options-diagnostics.png", "diagnostics, a page apart from the settings");
+    await options.emulateMedia({ colorScheme: "dark" });
+    await optionsShot("templates", "options-dark.png", "templates with their preview, in dark mode");
+    await options.emulateMedia({ colorScheme: null });
 
     // With the profile, the job's score counts skills and rates, and the drafts are personal.
     const job = byKind("job");

@@ -1,5 +1,8 @@
-/** The options page: the user's settings, import/export and diagnostics. */
-import { useCallback, useEffect, useMemo, useState } from "preact/hooks";
+/**
+ * The options page: the user's settings, their backup (export/import) and diagnostics, one section
+ * on screen at a time (route.ts), with the saved/unsaved state always in view.
+ */
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import { readDiagnostics, readStorageNotices, type ParseMiss, type StorageNotice } from "../shared/diagnostics";
 import { readSeenSkills } from "../shared/seen-skills";
 import { defaultSettings, type Settings } from "../shared/settings";
@@ -15,15 +18,10 @@ import { RatesSection } from "./sections/rates";
 import { ScoringSection } from "./sections/scoring";
 import { TemplatesSection } from "./sections/templates";
 import { HostAccessNotice } from "../shared/host-access";
+import { headingId, isSettingsSection, sectionOfPath, SECTIONS, titleOf, useSectionRoute, type SectionId, type SettingsSectionId } from "./route";
 
-const SECTION_LINKS = [
-  ["rates", "Rates"],
-  ["profile", "Profile"],
-  ["templates", "Templates"],
-  ["scoring", "Scoring"],
-  ["import-export", "Import / export"],
-  ["diagnostics", "Diagnostics"],
-] as const;
+/** The settings form: its fields are spread over four sections, its Save button sits in the save bar. */
+const FORM_ID = "settings-form";
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
@@ -47,6 +45,11 @@ export function App() {
   const [storageNotices, setStorageNotices] = useState<StorageNotice[]>([]);
   const [previewJob, setPreviewJob] = useState<PreviewJob | null>(null);
   const defaults = useMemo(defaultSettings, []);
+  const { shown, go } = useSectionRoute();
+  const current = shown.section;
+  // Where "back to your settings" leads from Diagnostics: the settings section seen last.
+  const lastSettings = useRef<SettingsSectionId>("rates");
+  if (isSettingsSection(current)) lastSettings.current = current;
 
   const reload = useCallback(async (resetDraft: boolean) => {
     const result = await loadSettings();
@@ -84,18 +87,33 @@ export function App() {
     [errors],
   );
 
+  // Each navigation moves focus once, when its section is on screen: to the section's heading, or
+  // to the field it was for (an error, a first-run link). A section is shown from the top of the page.
+  const focusedFor = useRef(-1);
+  useEffect(() => {
+    if (!loaded || shown.focus === null || focusedFor.current === shown.n) return;
+    focusedFor.current = shown.n;
+    const target = document.getElementById(shown.focus);
+    target?.focus({ preventScroll: true });
+    if (shown.focus === headingId(shown.section)) scrollTo({ top: 0 });
+    else target?.scrollIntoView({ block: "center" });
+  }, [loaded, shown]);
+
+  useEffect(() => {
+    document.title = `${titleOf(current)} – Invitewise settings`;
+  }, [current]);
+
+  /** Shows a field in its section and focuses it. */
+  const goToField = (path: string) => go(sectionOfPath(path) ?? lastSettings.current, fieldId(path.split(".")));
+
   const save = async () => {
     const problems = validate(draft);
-    const first = Object.keys(problems)[0];
-    if (first !== undefined) {
+    const paths = Object.keys(problems);
+    if (paths.length > 0) {
       setShowErrors(true);
-      const count = Object.keys(problems).length;
-      setStatus(`Not saved: ${count} ${count === 1 ? "field needs" : "fields need"} attention.`);
-      requestAnimationFrame(() => {
-        const field = document.getElementById(fieldId(first.split(".")));
-        field?.focus({ preventScroll: true });
-        field?.scrollIntoView({ block: "center" });
-      });
+      setStatus(`Not saved: ${paths.length} ${paths.length === 1 ? "field needs" : "fields need"} attention.`);
+      // The first problem of the section on screen, else the first of all, in its own section.
+      goToField(paths.find((p) => sectionOfPath(p) === current) ?? paths[0]!);
       return;
     }
     setSaving(true);
@@ -137,141 +155,223 @@ export function App() {
   if (!loaded) return <p class="loading" aria-busy="true">Loading settings…</p>;
 
   const saved = loaded.saved;
-  // What the score and drafts need most, in the order to fill it: [field id, words].
+  // What the score and drafts need most, in the order of the sections: [settings path, words].
   const toFill: Array<[string, string]> = [];
-  if (!saved.profile.name.trim()) toFill.push(["profile-name", "your name"]);
-  if (saved.profile.skills.length === 0) toFill.push(["profile-skills", "your skills"]);
-  if (saved.rates.hourly === null) toFill.push(["rates-hourly", "your hourly rate"]);
+  if (saved.rates.hourly === null) toFill.push(["rates.hourly", "your hourly rate"]);
+  if (!saved.profile.name.trim()) toFill.push(["profile.name", "your name"]);
+  if (saved.profile.skills.length === 0) toFill.push(["profile.skills", "your skills"]);
   const notices = [...loaded.loadNotices, ...saveNotices];
   const errorCount = Object.keys(errors).length;
+  const onSettings = current !== "diagnostics";
+  const next = SECTIONS[SECTIONS.findIndex((s) => s.id === current) + 1];
+  /** A link to a field that shows its section first (the field may be on another one). */
+  const fieldLink = (path: string, text: string) => (
+    <a
+      href={`#${fieldId(path.split("."))}`}
+      onClick={(e) => {
+        e.preventDefault();
+        goToField(path);
+      }}
+    >
+      {text}
+    </a>
+  );
+  const view = (id: SectionId) => ({ hidden: current !== id });
 
   return (
     <div class="page" data-testid="options-ready">
-      <a class="skip" href="#main">
-        Skip to settings
+      <a
+        class="skip"
+        href={`#${current}`}
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById(headingId(current))?.focus();
+        }}
+      >
+        Skip to {titleOf(current)}
       </a>
       <header class="top">
         <h1>Invitewise settings</h1>
-        <nav aria-label="Sections">
-          <ul>
-            {SECTION_LINKS.map(([id, text]) => (
-              <li key={id}>
-                <a href={`#${id}`}>{text}</a>
-              </li>
-            ))}
-          </ul>
-        </nav>
       </header>
 
-      <main id="main" tabIndex={-1}>
-        <HostAccessNotice class="notice" />
-        {toFill.length > 0 && (
-          <section class="banner" data-testid="first-run" aria-labelledby="first-run-title">
-            <h2 id="first-run-title">Start here</h2>
-            <p>
-              Fill in{" "}
-              {toFill.map(([id, text], i) => (
-                <span key={id}>
-                  {i > 0 && (i === toFill.length - 1 ? " and " : ", ")}
-                  <a href={`#f-${id}`}>{text}</a>
-                </span>
-              ))}{" "}
-              first, then save: the fit score and the drafts use them. Until then the popup and the score work on defaults.
-            </p>
-          </section>
-        )}
-
-        <div class="notices" role="status" aria-live="polite" data-testid="notices">
-          {notices.length > 0 && (
-            <ul>
-              {notices.map((n, i) => (
-                <li class="notice" key={i} data-testid="notice">
-                  {n}
-                </li>
-              ))}
-            </ul>
-          )}
-          {loaded.recovered.length > 0 && (
-            <div class="row">
-              {[...new Set(loaded.recovered.map((r) => r.section))].map((section) => (
-                <button
-                  type="button"
-                  key={section}
-                  data-testid={`discard-recovered-${section}`}
-                  onClick={async () => {
-                    await discardRecovered(section);
-                    await reload(false);
-                  }}
-                >
-                  Discard the kept copy of {section} (export first to keep it)
-                </button>
-              ))}
-            </div>
-          )}
-        </div>
-
-        {errorCount > 0 && (
-          <div class="error-summary" role="alert" data-testid="error-summary">
-            <p>
-              {errorCount} {errorCount === 1 ? "field needs" : "fields need"} attention:
-            </p>
-            <ul>
-              {Object.entries(errors).map(([path, text]) => (
-                <li key={path}>
-                  <a href={`#${fieldId(path.split("."))}`}>
-                    {path}: {text}
+      <div class="layout">
+        <nav class="sidenav" aria-label="Sections">
+          <ul>
+            {SECTIONS.map(({ id, title, settings }) => {
+              const unsaved = settings && !same(draft[id as SettingsSectionId], saved[id as SettingsSectionId]);
+              const toFix = settings ? Object.keys(errors).filter((p) => sectionOfPath(p) === id).length : 0;
+              return (
+                // Diagnostics are no setting: listed apart.
+                <li key={id} class={id === "diagnostics" ? "apart" : undefined}>
+                  <a
+                    href={`#${id}`}
+                    data-testid={`nav-${id}`}
+                    aria-current={id === current ? "page" : undefined}
+                    onClick={(e) => {
+                      // The same hash fires no hashchange: move focus to the heading all the same.
+                      if (location.hash === `#${id}`) {
+                        e.preventDefault();
+                        go(id);
+                      }
+                    }}
+                  >
+                    <span>{title}</span>
+                    {toFix > 0 && <span class="mark mark--error">{toFix} to fix</span>}
+                    {unsaved && <span class="mark">unsaved</span>}
                   </a>
                 </li>
-              ))}
-            </ul>
-          </div>
-        )}
+              );
+            })}
+          </ul>
+        </nav>
 
-        <form
-          onSubmit={(e) => {
-            e.preventDefault();
-            void save();
-          }}
-          noValidate
-          aria-label="Settings"
-        >
-          <RatesSection ctx={ctx} rates={draft.rates} />
-          <ProfileSection ctx={ctx} profile={draft.profile} seenSkills={seenSkills} />
-          <TemplatesSection ctx={ctx} draft={draft} preview={previewJob} />
-          <ScoringSection ctx={ctx} scoring={draft.scoring} defaults={defaults.scoring} />
-
-          <div class="savebar">
-            <button type="submit" class="primary" data-testid="save" disabled={saving}>
-              {saving ? "Saving…" : "Save settings"}
-            </button>
-            <button type="button" data-testid="discard" disabled={!dirty || saving} onClick={() => (setDraft(saved), setShowErrors(false), setStatus("Changes discarded."))}>
-              Discard changes
-            </button>
-            <p class="status" role="status" data-testid="save-status">
-              {status || (dirty ? "Unsaved changes." : "")}
+        <main id="main">
+          <HostAccessNotice class="notice" />
+          {!onSettings && dirty && (
+            <p class="notice" data-testid="unsaved-elsewhere">
+              Your settings have unsaved changes: <a href={`#${lastSettings.current}`}>back to {titleOf(lastSettings.current)}</a> to save or discard
+              them.
             </p>
-          </div>
-        </form>
+          )}
+          <div hidden={!onSettings}>
+            {toFill.length > 0 && (
+              <section class="banner" data-testid="first-run" aria-labelledby="first-run-title">
+                <h2 id="first-run-title">Start here</h2>
+                <p>
+                  Fill in{" "}
+                  {toFill.map(([path, text], i) => (
+                    <span key={path}>
+                      {i > 0 && (i === toFill.length - 1 ? " and " : ", ")}
+                      {fieldLink(path, text)}
+                    </span>
+                  ))}{" "}
+                  first, then save: the fit score and the drafts use them. Until then the popup and the score work on defaults.
+                </p>
+              </section>
+            )}
 
-        <ImportExportSection
-          dirty={dirty}
-          onImported={async (importNotices) => {
-            await reload(true);
-            setShowErrors(false);
-            setSaveNotices(importNotices);
-            setStatus("Imported and saved.");
-          }}
-          onError={setStatus}
-        />
-        <DiagnosticsSection
-          entries={diagnostics}
-          storage={storageNotices}
-          onCleared={() => {
-            setDiagnostics([]);
-            setStorageNotices([]);
-          }}
-        />
-      </main>
+            <div class="notices" role="status" aria-live="polite" data-testid="notices">
+              {notices.length > 0 && (
+                <ul>
+                  {notices.map((n, i) => (
+                    <li class="notice" key={i} data-testid="notice">
+                      {n}
+                    </li>
+                  ))}
+                </ul>
+              )}
+              {loaded.recovered.length > 0 && (
+                <div class="row">
+                  {[...new Set(loaded.recovered.map((r) => r.section))].map((section) => (
+                    <button
+                      type="button"
+                      key={section}
+                      data-testid={`discard-recovered-${section}`}
+                      onClick={async () => {
+                        await discardRecovered(section);
+                        await reload(false);
+                      }}
+                    >
+                      Discard the kept copy of {section} (export first to keep it)
+                    </button>
+                  ))}
+                </div>
+              )}
+            </div>
+
+            {errorCount > 0 && (
+              <div class="error-summary" role="alert" data-testid="error-summary">
+                <p>
+                  {errorCount} {errorCount === 1 ? "field needs" : "fields need"} attention:
+                </p>
+                <ul>
+                  {Object.entries(errors).map(([path, text]) => (
+                    <li key={path}>{fieldLink(path, `${path}: ${text}`)}</li>
+                  ))}
+                </ul>
+              </div>
+            )}
+          </div>
+
+          {/* Every settings section stays mounted (hidden when not shown): the draft and what is being typed survive a change of section. */}
+          <form
+            id={FORM_ID}
+            onSubmit={(e) => {
+              e.preventDefault();
+              void save();
+            }}
+            noValidate
+            aria-label="Settings"
+            hidden={!isSettingsSection(current)}
+          >
+            <div {...view("rates")}>
+              <RatesSection ctx={ctx} rates={draft.rates} />
+            </div>
+            <div {...view("profile")}>
+              <ProfileSection ctx={ctx} profile={draft.profile} seenSkills={seenSkills} />
+            </div>
+            <div {...view("templates")}>
+              <TemplatesSection ctx={ctx} draft={draft} preview={previewJob} />
+            </div>
+            <div {...view("scoring")}>
+              <ScoringSection ctx={ctx} scoring={draft.scoring} defaults={defaults.scoring} />
+            </div>
+          </form>
+          {/* The first-run path, section after section. */}
+          {isSettingsSection(current) && next?.settings && (
+            <p class="pager">
+              <a href={`#${next.id}`}>Next: {next.title}</a>
+            </p>
+          )}
+
+          <div {...view("backup")}>
+            <ImportExportSection
+              dirty={dirty}
+              onImported={async (importNotices) => {
+                await reload(true);
+                setShowErrors(false);
+                setSaveNotices(importNotices);
+                setStatus("Imported and saved.");
+              }}
+              onError={setStatus}
+            />
+          </div>
+          {/* Diagnostics are no setting: no save bar there. */}
+          <div {...view("diagnostics")}>
+            <DiagnosticsSection
+              entries={diagnostics}
+              storage={storageNotices}
+              onCleared={() => {
+                setDiagnostics([]);
+                setStorageNotices([]);
+              }}
+            />
+          </div>
+
+          {onSettings && (
+            <div class={`savebar${dirty ? " savebar--dirty" : ""}`} data-testid="savebar">
+              <p class="save-state" data-testid="save-state">
+                <span class="save-dot" aria-hidden="true" />
+                {dirty ? "Unsaved changes" : "All changes saved"}
+              </p>
+              <button type="submit" form={FORM_ID} class="primary" data-testid="save" disabled={saving}>
+                {saving ? "Saving…" : "Save settings"}
+              </button>
+              <button
+                type="button"
+                data-testid="discard"
+                disabled={!dirty || saving}
+                onClick={() => (setDraft(saved), setShowErrors(false), setStatus("Changes discarded."))}
+              >
+                Discard changes
+              </button>
+              <p class="status" role="status" data-testid="save-status">
+                {status}
+              </p>
+            </div>
+          )}
+        </main>
+      </div>
     </div>
   );
 }

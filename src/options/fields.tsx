@@ -12,6 +12,8 @@ interface BaseProps {
   ctx: FieldContext;
   path: Path;
   label: string;
+  /** The label is for assistive technology only: a heading just above already says it. */
+  labelHidden?: boolean;
   hint?: ComponentChildren;
 }
 
@@ -20,11 +22,13 @@ function describedBy(ctx: FieldContext, path: Path, hint: boolean): string | und
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Wrapper({ ctx, path, label, hint, children, wide }: BaseProps & { children: ComponentChildren; wide?: boolean }) {
+function Wrapper({ ctx, path, label, labelHidden, hint, children, wide }: BaseProps & { children: ComponentChildren; wide?: boolean }) {
   const error = ctx.errors[pathKey(path)];
   return (
     <div class={`field${error ? " field--invalid" : ""}${wide ? " field--wide" : ""}`}>
-      <label for={fieldId(path)}>{label}</label>
+      <label for={fieldId(path)} class={labelHidden ? "sr-only" : undefined}>
+        {label}
+      </label>
       {children}
       {hint !== undefined && (
         <p class="hint" id={`${fieldId(path)}-hint`}>

@@ -91,7 +91,7 @@ describe("the built extension", () => {
       .poll(async () => ((await browser.serviceWorker.evaluate(() => chrome.storage.local.get("seenSkills")))["seenSkills"] ?? null) !== null, { timeout: 10_000 })
       .toBe(true);
     await page.close();
-    const options = await browser.openExtensionPage("src/options/index.html");
+    const options = await browser.openExtensionPage("src/options/index.html#diagnostics");
     const table = options.getByTestId("diagnostics-table");
     await table.waitFor();
     expect(await table.textContent()).toMatch(/Job|Invitation/);

@@ -1,7 +1,8 @@
 /**
- * The options page in the built extension, in real Chromium: what the user saves stays saved, an
- * invalid import changes nothing, a long portfolio survives the sync quota, and a damaged stored
- * value is announced without breaking the page.
+ * The options page in the built extension, in real Chromium: one section on screen at a time (the
+ * nav's links, the address's hash, Back and Forward), what the user saves stays saved, an invalid
+ * import changes nothing, a long portfolio survives the sync quota, and a damaged stored value is
+ * announced without breaking the page.
  */
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
@@ -32,16 +33,26 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-/** Opens the options page with its console watched from the first script on. */
-async function openOptions(viewport?: { width: number; height: number }): Promise<{ page: Page; errors: string[] }> {
+/** Opens the options page (at a section's hash, if given) with its console watched from the first script on. */
+async function openOptions(viewport?: { width: number; height: number }, hash = ""): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   pages.push(page);
   if (viewport) await page.setViewportSize(viewport);
   const errors = collectErrors(page);
-  await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html`);
+  await page.goto(`chrome-extension://${browser.extensionId}/src/options/index.html${hash}`);
   await page.getByTestId("options-ready").waitFor();
   return { page, errors };
 }
+
+/** Shows a section as the user does, with its link in the nav. */
+async function show(page: Page, section: string) {
+  await page.getByTestId(`nav-${section}`).click();
+  await expect.poll(() => page.getByTestId(`nav-${section}`).getAttribute("aria-current")).toBe("page");
+}
+
+/** The ids of the sections on screen (their wrappers are hidden otherwise). */
+const visibleSections = (page: Page) =>
+  page.evaluate(() => [...document.querySelectorAll("section[data-testid^=section-]")].filter((s) => (s as HTMLElement).offsetParent !== null).map((s) => s.id));
 
 async function reload(page: Page) {
   await page.reload();
@@ -61,14 +72,19 @@ beforeEach(async () => {
 describe("options page", () => {
   it("first run: says what to fill first; save → reload keeps every value", async () => {
     const { page, errors } = await openOptions();
-    await expect(page.getByTestId("first-run").textContent()).resolves.toMatch(/your name.*your skills.*your hourly rate/);
+    // In the order of the sections: rates first, then who you are.
+    await expect(page.getByTestId("first-run").textContent()).resolves.toMatch(/your hourly rate.*your name.*your skills/);
+    expect(await visibleSections(page)).toEqual(["rates"]);
 
     await page.getByLabel("Hourly rate", { exact: true }).fill("45");
     await page.getByLabel("Preferred payment").selectOption("hourly");
+    await show(page, "profile");
     await page.getByLabel("Name", { exact: true }).fill("Dana K.");
     await page.getByTestId("field-profile.skills").fill("React Native, TypeScript");
     await page.getByTestId("field-profile.skills").press("Enter");
+    await show(page, "templates");
     await page.getByLabel("Decline template").fill("No thanks, {{name}}");
+    await show(page, "scoring");
     await page.getByLabel("Skills match").fill("20");
     await page.getByTestId("save").click();
     await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
@@ -86,7 +102,7 @@ describe("options page", () => {
   });
 
   it("a bad value is not saved: the error sits next to its field, which gets focus", async () => {
-    const { page, errors } = await openOptions();
+    const { page, errors } = await openOptions(undefined, "#scoring");
     const before = await storageSnapshot(page);
     await page.getByLabel("Hire rate", { exact: true }).fill("abc");
     await page.getByTestId("save").click();
@@ -114,6 +130,7 @@ describe("options page", () => {
     const before = await storageSnapshot(page);
 
     const bad = { version: 1, rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "weekly" }, profile: { name: "X", skills: [] } };
+    await show(page, "backup");
     await page.getByTestId("import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
     const error = page.getByTestId("import-error");
     await error.waitFor();
@@ -138,7 +155,7 @@ describe("options page", () => {
   });
 
   it("a 30-item portfolio saves (in this browser's storage, with a notice) and loads back", async () => {
-    const { page, errors } = await openOptions();
+    const { page, errors } = await openOptions(undefined, "#profile");
     for (let i = 0; i < 30; i++) {
       await page.getByTestId("portfolio-add").click();
       await page.locator(`#f-profile-portfolio-${i}-title`).fill(`Project ${i + 1}: fitness tracker app for a gym chain`);
@@ -174,6 +191,7 @@ describe("options page", () => {
     await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("52");
     await expect(page.getByTestId("notices").textContent()).resolves.toMatch(/damaged copy of your rates settings/);
 
+    await show(page, "backup");
     const download = page.waitForEvent("download");
     await page.getByTestId("export").click();
     const file = JSON.parse(await readFile((await (await download).path())!, "utf8"));
@@ -189,6 +207,7 @@ describe("options page", () => {
       chrome.storage.local.set({ "diagnostics.parseMisses": [{ kind: "job", missing: ["client.totalSpent", "job.budget"], at: "2025-12-11T09:00:00.000Z" }] }),
     );
     await reload(page);
+    await show(page, "diagnostics");
     await expect(page.getByTestId("diagnostics-table").textContent()).resolves.toMatch(/Job.*client\.totalSpent, job\.budget/);
     await page.getByTestId("copy-report").click();
     await expect.poll(() => page.getByTestId("diagnostics-status").textContent()).toMatch(/copied|copy it/);
@@ -204,6 +223,7 @@ describe("options page", () => {
       }),
     );
     await reload(page);
+    await show(page, "diagnostics");
     await expect(page.getByTestId("storage-notices").textContent()).resolves.toMatch(/storage for Invitewise was full\. 37 of the oldest saved pages were removed.*the page was then saved/);
     await page.getByTestId("clear-diagnostics").click();
     await expect.poll(() => page.getByTestId("diagnostics-status").textContent()).toBe("Diagnostics cleared.");
@@ -215,10 +235,16 @@ describe("options page", () => {
 
   it("is usable in a narrow window: no sideways scrolling, every field labelled", async () => {
     const { page, errors } = await openOptions({ width: 360, height: 800 });
-    await page.getByTestId("portfolio-add").click();
-    await page.getByTestId("specialized-add").click();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    // Every section, the nav above it wrapped to the width.
+    for (const section of ["rates", "profile", "templates", "scoring", "backup", "diagnostics"]) {
+      await show(page, section);
+      if (section === "profile") {
+        await page.getByTestId("portfolio-add").click();
+        await page.getByTestId("specialized-add").click();
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow, section).toBeLessThanOrEqual(0);
+    }
     const unlabelled = await page.evaluate(() =>
       [...document.querySelectorAll("input, select, textarea")]
         .filter((el) => !(el as HTMLInputElement).labels?.length)
@@ -243,9 +269,81 @@ describe("options page", () => {
 
     const preview = page.getByTestId("preview-f-templates-decline");
     await expect(preview.locator("h4").textContent()).resolves.toBe(`Preview on “${fixture.record.job.title}”`);
+    await show(page, "templates");
     await page.getByLabel("Decline template").fill("Thanks for thinking of me for {{jobTitle}}.\n{{name}}");
+    await show(page, "profile");
     await page.getByLabel("Name", { exact: true }).fill("Dana K.");
     await expect.poll(() => preview.locator("pre").textContent()).toBe(`Thanks for thinking of me for ${fixture.record.job.title}.\nDana K.`);
+    expect(errors).toEqual([]);
+  });
+
+  it("shows one section at a time: the nav marks it, its hash links to it, Back and Forward follow, focus goes to its heading", async () => {
+    const { page, errors } = await openOptions(undefined, "#profile");
+    expect(await visibleSections(page)).toEqual(["profile"]);
+    await expect(page.getByTestId("nav-profile").getAttribute("aria-current")).resolves.toBe("page");
+    await expect(page.locator("nav a[aria-current]").count()).resolves.toBe(1);
+    await expect(page.title()).resolves.toBe("Profile and skills – Invitewise settings");
+
+    await page.getByTestId("nav-scoring").click();
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe("#scoring");
+    await expect.poll(() => visibleSections(page)).toEqual(["scoring"]);
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("scoring-title");
+    await expect(page.getByTestId("nav-profile").getAttribute("aria-current")).resolves.toBeNull();
+
+    await page.goBack();
+    await expect.poll(() => visibleSections(page)).toEqual(["profile"]);
+    await expect(page.getByTestId("nav-profile").getAttribute("aria-current")).resolves.toBe("page");
+    await page.goForward();
+    await expect.poll(() => visibleSections(page)).toEqual(["scoring"]);
+
+    // The address before one section at a time, and a field's own address, still lead somewhere.
+    await page.evaluate(() => (location.hash = "import-export"));
+    await expect.poll(() => visibleSections(page)).toEqual(["backup"]);
+    await page.evaluate(() => (location.hash = "f-rates-minimumFixed"));
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-rates-minimumFixed");
+    expect(await visibleSections(page)).toEqual(["rates"]);
+    expect(errors).toEqual([]);
+  });
+
+  it("keeps the saved state in view on every settings section, and leaves Diagnostics out of the settings", async () => {
+    const { page, errors } = await openOptions();
+    await expect(page.getByTestId("save-state").textContent()).resolves.toBe("All changes saved");
+    await page.getByLabel("Hourly rate", { exact: true }).fill("45");
+    await expect(page.getByTestId("save-state").textContent()).resolves.toBe("Unsaved changes");
+    await expect(page.getByTestId("nav-rates").textContent()).resolves.toMatch(/unsaved/);
+
+    for (const section of ["profile", "templates", "scoring", "backup"]) {
+      await show(page, section);
+      await expect(page.getByTestId("save").isVisible(), section).resolves.toBe(true);
+      await expect(page.getByTestId("save-state").textContent()).resolves.toBe("Unsaved changes");
+    }
+    // Diagnostics edit nothing: no save bar, only a way back to the edits left unsaved.
+    await show(page, "diagnostics");
+    await expect(page.getByTestId("savebar").count()).resolves.toBe(0);
+    await expect(page.getByTestId("first-run").isVisible()).resolves.toBe(false);
+    await page.getByTestId("unsaved-elsewhere").getByRole("link").click();
+    await expect.poll(() => visibleSections(page)).toEqual(["scoring"]);
+
+    await page.getByTestId("save").click();
+    await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
+    await expect(page.getByTestId("save-state").textContent()).resolves.toBe("All changes saved");
+    await show(page, "diagnostics");
+    await expect(page.getByTestId("unsaved-elsewhere").count()).resolves.toBe(0);
+    expect(errors).toEqual([]);
+  });
+
+  it("a bad value in a section not shown: Save shows that section, marks it in the nav and focuses the field", async () => {
+    const { page, errors } = await openOptions(undefined, "#scoring");
+    await page.getByLabel("Hire rate", { exact: true }).fill("abc");
+    await show(page, "profile");
+    await page.getByTestId("save").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-scoring-weights-hireRate");
+    expect(await visibleSections(page)).toEqual(["scoring"]);
+    await expect(page.getByTestId("nav-scoring").textContent()).resolves.toMatch(/1 to fix/);
+    // The error summary's link, from another section, leads back to the field.
+    await show(page, "rates");
+    await page.getByTestId("error-summary").getByRole("link").click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe("f-scoring-weights-hireRate");
     expect(errors).toEqual([]);
   });
 });

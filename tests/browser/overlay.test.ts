@@ -454,7 +454,7 @@ describe("the overlay on the sample pages", () => {
       return fit;
     };
     const save = async (change: (options: Page) => Promise<void>) => {
-      const options = await browser.openExtensionPage("src/options/index.html");
+      const options = await browser.openExtensionPage("src/options/index.html#scoring");
       await change(options);
       await options.getByTestId("save").click();
       await expect.poll(() => options.getByTestId("save-status").textContent()).toBe("Saved.");

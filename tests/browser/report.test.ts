@@ -86,7 +86,7 @@ describe("Report this page", () => {
     await job.goto(jobUrl);
     await job.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
 
-    const options = await browser.openExtensionPage("src/options/index.html");
+    const options = await browser.openExtensionPage("src/options/index.html#diagnostics");
     const errors = collectErrors(options);
     await options.getByTestId("options-ready").waitFor();
     await options.getByTestId("copy-page-report").click();

@@ -2,6 +2,7 @@ import { useState } from "preact/hooks";
 import { diagnosticsReport, type ParseMiss, type StorageNotice } from "../../shared/diagnostics";
 import { sendToBackground } from "../../shared/messages";
 import browser from "webextension-polyfill";
+import { headingId, titleOf } from "../route";
 
 const KIND_LABELS: Record<string, string> = {
   invitations: "Invitations list",
@@ -40,8 +41,10 @@ export function DiagnosticsSection({ entries, storage, onCleared }: { entries: P
   };
 
   return (
-    <section id="diagnostics" aria-labelledby="diag-title" data-testid="section-diagnostics">
-      <h2 id="diag-title">Diagnostics</h2>
+    <section id="diagnostics" aria-labelledby={headingId("diagnostics")} data-testid="section-diagnostics">
+      <h2 id={headingId("diagnostics")} tabIndex={-1}>
+        {titleOf("diagnostics")}
+      </h2>
       <p class="intro">
         Upwork pages that were read with some fields missing, read only through a fallback (Upwork renamed what Invitewise looks for first), or where
         the page and the data Upwork embeds in it disagree — usually after Upwork changed its layout. Only field names are kept, never page text.

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { applyImport, exportSettings, previewImport, type SettingsChange } from "../../shared/settings-store";
+import { headingId, titleOf } from "../route";
 
 const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? (v === "" ? "(empty)" : v) : JSON.stringify(v));
 
@@ -63,11 +64,14 @@ export function ImportExportSection({ dirty, onImported, onError }: { dirty: boo
   };
 
   return (
-    <section id="import-export" aria-labelledby="ie-title" data-testid="section-import-export">
-      <h2 id="ie-title">Import and export</h2>
+    <section id="backup" aria-labelledby={headingId("backup")} data-testid="section-import-export">
+      <h2 id={headingId("backup")} tabIndex={-1}>
+        {titleOf("backup")}
+      </h2>
       <p class="intro">
-        The export is a JSON settings file other tools read (the command line's <code>--settings</code> takes it too). It includes any damaged stored
-        values under <code>recovered</code>.
+        Export your settings to a file to keep a copy or move them to another browser; import one to restore them. The export is a JSON settings
+        file other tools read (the command line's <code>--settings</code> takes it too). It includes any damaged stored values under{" "}
+        <code>recovered</code>.
       </p>
       <button type="button" data-testid="export" onClick={download}>
         Export settings file

@@ -2,11 +2,14 @@ import { useState } from "preact/hooks";
 import type { PortfolioItem, Profile, SpecializedProfile } from "../../shared/settings";
 import { ListField, NumberField, TextArea, TextField, type FieldContext } from "../fields";
 import { errorId, fieldId, pathKey } from "../form";
+import { headingId, titleOf } from "../route";
 
 export function ProfileSection({ ctx, profile, seenSkills }: { ctx: FieldContext; profile: Profile; seenSkills: string[] }) {
   return (
-    <section id="profile" aria-labelledby="profile-title" data-testid="section-profile">
-      <h2 id="profile-title">Profile</h2>
+    <section id="profile" aria-labelledby={headingId("profile")} data-testid="section-profile">
+      <h2 id={headingId("profile")} tabIndex={-1}>
+        {titleOf("profile")}
+      </h2>
       <p class="intro">Who you are. Skills decide the skills match; the rest feeds the drafts.</p>
       <div class="grid">
         <TextField ctx={ctx} path={["profile", "name"]} label="Name" value={profile.name} autocomplete="name" hint="As you sign your messages." />

@@ -1,5 +1,6 @@
 import type { Rates } from "../../shared/settings";
 import { NumberField, SelectField, type FieldContext } from "../fields";
+import { headingId, titleOf } from "../route";
 
 const PAYMENT = [
   { value: "hourly", label: "Hourly" },
@@ -9,8 +10,10 @@ const PAYMENT = [
 
 export function RatesSection({ ctx, rates }: { ctx: FieldContext; rates: Rates }) {
   return (
-    <section id="rates" aria-labelledby="rates-title" data-testid="section-rates">
-      <h2 id="rates-title">Rates</h2>
+    <section id="rates" aria-labelledby={headingId("rates")} data-testid="section-rates">
+      <h2 id={headingId("rates")} tabIndex={-1}>
+        {titleOf("rates")}
+      </h2>
       <p class="intro">What you charge. The score compares clients' budgets and past rates with these; drafts propose them.</p>
       <div class="grid">
         <NumberField ctx={ctx} path={["rates", "hourly"]} label="Hourly rate" unit="USD/h" value={rates.hourly} />

@@ -1,5 +1,6 @@
 import { FACTOR_IDS, type Settings } from "../../shared/settings";
 import { NumberField, type FieldContext } from "../fields";
+import { headingId, titleOf } from "../route";
 
 type Scoring = Settings["scoring"];
 
@@ -96,8 +97,10 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
   const total = FACTOR_IDS.reduce((n, id) => n + (Number.isFinite(scoring.weights[id]) ? scoring.weights[id] : 0), 0);
   const label = (k: string): [string, string?] => SETTING_LABELS[k] ?? [humanize(k)];
   return (
-    <section id="scoring" aria-labelledby="scoring-title" data-testid="section-scoring">
-      <h2 id="scoring-title">Scoring</h2>
+    <section id="scoring" aria-labelledby={headingId("scoring")} data-testid="section-scoring">
+      <h2 id={headingId("scoring")} tabIndex={-1}>
+        {titleOf("scoring")}
+      </h2>
       <p class="intro">How the fit score weighs what it sees. Weights are relative: they are rescaled over the factors a page shows (now {total} in all).</p>
       <Group ctx={ctx} name="weights" title="Factor weights" values={scoring.weights} defaults={defaults.weights} keys={FACTOR_IDS} labelOf={(k) => [FACTOR_LABELS[k] ?? humanize(k), "weight"]} />
       <Group ctx={ctx} name="thresholds" title="Thresholds" values={scoring.thresholds} defaults={defaults.thresholds} keys={Object.keys(defaults.thresholds)} labelOf={label} />

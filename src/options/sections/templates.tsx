@@ -2,6 +2,7 @@ import { DEFAULT_TEMPLATES, type Settings, type Templates } from "../../shared/s
 import { TextArea, type FieldContext } from "../fields";
 import { fieldId } from "../form";
 import { PLACEHOLDERS } from "../placeholders";
+import { headingId, titleOf } from "../route";
 import { TemplatePreview, usePreviewDrafts, type PreviewJob } from "../preview";
 
 const NAMES: Record<keyof Templates, string> = {
@@ -15,8 +16,10 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
   const templates = draft.templates;
   const drafts = usePreviewDrafts(preview, draft);
   return (
-    <section id="templates" aria-labelledby="templates-title" data-testid="section-templates">
-      <h2 id="templates-title">Templates</h2>
+    <section id="templates" aria-labelledby={headingId("templates")} data-testid="section-templates">
+      <h2 id={headingId("templates")} tabIndex={-1}>
+        {titleOf("templates")}
+      </h2>
       <p class="intro">
         The drafts start from these. Placeholders in double braces are filled from the job; text in [square brackets] is for you to write. An empty
         template uses the built-in one.
@@ -26,8 +29,9 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
         const listId = `${fieldId(path)}-placeholders`;
         return (
           <div class="template" key={key} data-testid={`template-${key}`}>
+            <h3>{NAMES[key]}</h3>
             <div class="template-editor">
-              <TextArea ctx={ctx} path={path} label={`${NAMES[key]} template`} value={templates[key]} rows={key === "coverLetter" ? 12 : 7} wide />
+              <TextArea ctx={ctx} path={path} label={`${NAMES[key]} template`} labelHidden value={templates[key]} rows={key === "coverLetter" ? 12 : 7} wide />
               <button
                 type="button"
                 data-testid={`template-reset-${key}`}
@@ -38,8 +42,9 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
               </button>
               <TemplatePreview id={fieldId(path)} text={"unavailable" in drafts ? drafts : drafts[key]} jobTitle={preview?.job.title ?? null} />
             </div>
-            <aside class="placeholders" aria-labelledby={listId}>
-              <h3 id={listId}>Placeholders</h3>
+            {/* Not an <aside>: four "Placeholders" landmarks of one name would only clutter the landmark list. */}
+            <div class="placeholders" role="group" aria-labelledby={listId}>
+              <h4 id={listId}>Placeholders</h4>
               <dl>
                 {PLACEHOLDERS[key].map((p) => (
                   <div key={p.token}>
@@ -50,7 +55,7 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
                   </div>
                 ))}
               </dl>
-            </aside>
+            </div>
           </div>
         );
       })}
