@@ -345,7 +345,8 @@ describe("the overlay on the sample pages", () => {
       return { tag: inner?.tagName, label: inner?.getAttribute("aria-label"), outline: inner ? getComputedStyle(inner).outlineStyle : null };
     });
     expect(focus.tag).toBe("BUTTON");
-    expect(focus.label).toMatch(/^Invitewise: /);
+    // Its name starts with what it shows, then says it is Invitewise's.
+    expect(focus.label).toMatch(/^(Fit \d+|~\d+ · \d+ of 10 factors|open to score)\b.*\. Invitewise: /);
     expect(focus.outline).toBe("solid");
     const before = await page.evaluate(() => (window as { __keys?: number }).__keys);
     await page.keyboard.press("j");

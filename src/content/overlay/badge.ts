@@ -52,7 +52,8 @@ export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
   const action = provisional ? "Show what the row says, in the Invitewise panel" : fit === null ? "Open the invitation to score it" : "Show why, in the Invitewise panel";
   const button = el(doc, "button", "badge");
   button.title = action;
-  button.setAttribute("aria-label", `Invitewise: ${spoken}${when && `, ${when}`}. ${action}: ${p.title}`);
+  // The name starts with the words shown (WCAG 2.5.3: a voice user says what they see), then says more.
+  button.setAttribute("aria-label", `${fitText}${when && `, ${when}`}. Invitewise: ${spoken}. ${action}: ${p.title}`);
   button.addEventListener("click", p.onOpen);
   button.append(el(doc, "span", "t " + fitTone(fit) + (provisional && fit !== null ? " prov" : ""), fitText));
   if (when) button.append(el(doc, "span", "urgency " + p.urgency!.level, when));

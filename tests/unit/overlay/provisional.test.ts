@@ -34,7 +34,7 @@ describe("a provisional fit", () => {
     const prov = badge({ provisional: { factors: 2, of: 10 } });
     expect(prov.textContent).toBe("~93 · 2 of 10 factors");
     expect(prov.querySelector(".t")!.classList.contains("prov")).toBe(true);
-    expect(prov.getAttribute("aria-label")).toMatch(/^Invitewise: provisional fit about 93 of 100, from 2 of 10 factors\. Show what the row says/);
+    expect(prov.getAttribute("aria-label")).toMatch(/^~93 · 2 of 10 factors\. Invitewise: provisional fit about 93 of 100, from 2 of 10 factors\. Show what the row says/);
     const full = badge({});
     expect(full.textContent).toBe("Fit 93");
     expect(full.querySelector(".prov")).toBeNull();
