@@ -105,6 +105,30 @@ export async function waitForShadow<R, A = undefined>(page: Page, hostSelector: 
 }
 
 /**
+ * Run inside a host's root (both browsers' harnesses): the centre of the first `selector` match
+ * (whose text is exactly `text`, when given), once its box is still for a frame, and what covers
+ * that point, if anything; null while there is no such element.
+ */
+export const clickTarget: ShadowFunction<Promise<{ x: number; y: number; covered: string | null } | null>, { selector: string; text: string | null }> = async function (this: ShadowRoot, { selector, text }: { selector: string; text: string | null }) {
+  let box = "";
+  for (let frame = 0; frame < 20; frame++) {
+    const el = [...this.querySelectorAll(selector)].find((e) => text === null || e.textContent?.trim() === text);
+    if (!el) return null;
+    el.scrollIntoView({ block: "nearest", inline: "nearest" });
+    const r = el.getBoundingClientRect();
+    const x = r.left + r.width / 2;
+    const y = r.top + r.height / 2;
+    if (r.width > 0 && `${r.x},${r.y},${r.width},${r.height}` === box) {
+      const hit = this.elementFromPoint(x, y);
+      return { x, y, covered: !hit || !el.contains(hit) ? (hit ? `<${hit.localName} class="${hit.className}">` : "nothing") : null };
+    }
+    box = `${r.x},${r.y},${r.width},${r.height}`;
+    await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
+  }
+  return null;
+};
+
+/**
  * Clicks an element inside a host's shadow root the way a user does: with the mouse (a trusted
  * event, `isTrusted === true`), at the centre of its box once that box is still for a frame (the panel
  * docks after it renders), and only if that point is not covered. `text`: the first match whose text
@@ -114,25 +138,8 @@ export async function clickInShadow(page: Page, hostSelector: string, innerSelec
   const target = await waitForShadow(
     page,
     hostSelector,
-    async function ({ selector, text }) {
-      let box = "";
-      for (let frame = 0; frame < 20; frame++) {
-        const el = [...this.querySelectorAll(selector)].find((e) => text === undefined || e.textContent?.trim() === text);
-        if (!el) return null;
-        el.scrollIntoView({ block: "nearest", inline: "nearest" });
-        const r = el.getBoundingClientRect();
-        const x = r.left + r.width / 2;
-        const y = r.top + r.height / 2;
-        if (r.width > 0 && `${r.x},${r.y},${r.width},${r.height}` === box) {
-          const hit = this.elementFromPoint(x, y);
-          return { x, y, covered: !hit || !el.contains(hit) ? (hit ? `<${hit.localName} class="${hit.className}">` : "nothing") : null };
-        }
-        box = `${r.x},${r.y},${r.width},${r.height}`;
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
-      }
-      return null;
-    },
-    { selector: innerSelector, text },
+    clickTarget,
+    { selector: innerSelector, text: text ?? null },
   );
   const what = `${innerSelector}${text === undefined ? "" : ` "${text}"`} in ${hostSelector}`;
   if (target.covered) throw new Error(`${what} is covered: the mouse would hit ${target.covered}`);

@@ -384,7 +384,14 @@ export async function workerReply(ext: ExtensionBrowser, seed: unknown, probe: u
     await page.evaluate(async ({ seed, readAt }) => {
       await chrome.runtime.sendMessage({ type: "page-parsed", url: "https://www.upwork.com/nx/proposals/", readAt, parsed: seed });
     }, { seed, readAt });
-    const cached = await page.evaluate(async () => Object.keys(((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}) as object).length);
+    // The worker records after it replies: wait until the seed is in the cache.
+    const cachedNow = () => page.evaluate(async () => Object.keys(((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}) as object).length);
+    const deadline = Date.now() + 15_000;
+    let cached = await cachedNow();
+    while (cached < 500 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      cached = await cachedNow();
+    }
     const times = await page.evaluate(
       async ({ probe, repeats }) => {
         const page: number[] = [];

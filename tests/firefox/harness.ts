@@ -9,7 +9,7 @@ import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { ROOT, sampleSite, type SampleSite } from "../../scripts/extension-browser";
-import type { ShadowFunction } from "../../scripts/closed-shadow";
+import { clickTarget, type ShadowFunction } from "../../scripts/closed-shadow";
 import { GECKO_ID } from "../../scripts/firefox-manifest";
 // @ts-expect-error — plain ESM helper shared with the install scripts, no type declarations.
 import { findFirefox, NO_FIREFOX } from "../../scripts/ensure.mjs";
@@ -273,24 +273,7 @@ export async function clickInShadow(fx: FirefoxExtension, page: Page, hostSelect
     fx,
     page,
     hostSelector,
-    async function ({ selector, text }) {
-      let box = "";
-      for (let frame = 0; frame < 20; frame++) {
-        const el = [...this.querySelectorAll(selector)].find((e) => text === null || e.textContent?.trim() === text);
-        if (!el) return null;
-        el.scrollIntoView({ block: "nearest", inline: "nearest" });
-        const r = el.getBoundingClientRect();
-        const x = r.left + r.width / 2;
-        const y = r.top + r.height / 2;
-        if (r.width > 0 && `${r.x},${r.y},${r.width},${r.height}` === box) {
-          const hit = this.elementFromPoint(x, y);
-          return { x, y, covered: !hit || !el.contains(hit) ? (hit ? `<${hit.localName} class="${hit.className}">` : "nothing") : null };
-        }
-        box = `${r.x},${r.y},${r.width},${r.height}`;
-        await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
-      }
-      return null;
-    },
+    clickTarget,
     { selector: innerSelector, text: text ?? null },
   );
   const what = `${innerSelector}${text === undefined ? "" : ` "${text}"`} in ${hostSelector}`;
