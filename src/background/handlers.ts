@@ -173,6 +173,8 @@ export async function dispatch(
     if (!UPWORK_PAGE.test(sender.url)) return { ok: false, error: "not an Upwork page" };
   }
   try {
+    // Every request sees what earlier page reads wrote after their replies (the tab's page, the cache).
+    if (request.type !== "page-parsed") await deps.settled?.();
     const handler = handlers[request.type] as Handler<typeof request.type>;
     const data = await handler(request as never, { tabId: sender.tab?.id ?? null }, deps);
     // Our own replies go through their schema too: a handler bug surfaces as an error, not bad data.
