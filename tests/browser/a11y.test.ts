@@ -50,7 +50,8 @@ async function runAxe(page: Page, selector?: string): Promise<AxeRun> {
     type AxeResults = Record<"violations" | "passes", Array<{ id: string; impact: string | null; help: string; nodes: AxeNode[] }>>;
     const context = sel ? document.querySelector(sel) : document;
     if (!context) throw new Error(`no ${sel} to check`);
-    const results = await axe.run(context, { resultTypes: ["violations", "passes"] });
+    // Also the experimental rule that a control's name starts with its visible words (WCAG 2.5.3).
+    const results = await axe.run(context, { resultTypes: ["violations", "passes"], rules: { "label-content-name-mismatch": { enabled: true } } });
     return {
       violations: results.violations.map((v) => ({
         id: v.id,
@@ -227,6 +228,27 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
     expect(failures.join("\n\n")).toBe("");
     await page.close();
   });
+
+  it("list badges on the sample list (full, provisional and 'open to score'), light and dark", async () => {
+    const page = await browser.context.newPage();
+    await page.goto(await sampleUrl("invitations"));
+    await page.waitForFunction(() => document.querySelectorAll("[data-iw-invitation][data-iw-urgency]").length === 4);
+    await page.bringToFront();
+    const ids = await page.$$eval("[data-iw-invitation]", (hosts) => hosts.map((h) => h.getAttribute("data-iw-invitation")!));
+    const failures: string[] = [];
+    // Each badge alone, as the panel is checked: its closed root copied into an open one (see copyPanel).
+    for (const id of ids) {
+      await copyPanel(page, `[data-iw-invitation="${id}"]`);
+      for (const scheme of SCHEMES) {
+        await page.emulateMedia({ colorScheme: scheme });
+        await check(page, `badge ${id} (${scheme})`, failures, `#${COPY}`);
+      }
+      await page.emulateMedia({ colorScheme: null });
+      await uncopyPanel(page);
+    }
+    expect(failures.join("\n\n")).toBe("");
+    await page.close();
+  });
 });
 
 /**
@@ -239,10 +261,10 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
  * content is hidden meanwhile: the panel floats over Upwork with its own background, and text that
  * Upwork's elements overlap is contrast axe cannot measure ("incomplete"), which would check nothing.
  */
-async function copyPanel(page: Page): Promise<void> {
+async function copyPanel(page: Page, host = PANEL): Promise<void> {
   await inShadow(
     page,
-    PANEL,
+    host,
     function (id) {
       const real = this.host;
       const host = document.createElement(real.localName);
