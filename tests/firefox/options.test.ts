@@ -53,6 +53,12 @@ async function save(page: Page): Promise<void> {
   await expect.poll(() => text(page, "[data-testid=save-status]")).toBe("Saved.");
 }
 
+/** Shows one section of the options page (one is on screen at a time), as its nav link does. */
+async function show(page: Page, section: string): Promise<void> {
+  await page.evaluate((id) => (location.hash = `#${id}`), section);
+  await page.waitForSelector(`[data-testid=nav-${section}][aria-current=page]`);
+}
+
 async function importFile(page: Page, name: string, content: unknown): Promise<void> {
   const path = join(files, name);
   await writeFile(path, JSON.stringify(content));
@@ -63,9 +69,11 @@ async function importFile(page: Page, name: string, content: unknown): Promise<v
 describe.skipIf(skipReason)("the options page in Firefox", () => {
   it("first run: says what to fill first; save → reload keeps every value", async () => {
     const { page, errors } = await openOptions();
-    expect(await text(page, "[data-testid=first-run]")).toMatch(/your name.*your skills.*your hourly rate/);
+    // The first-run path: rates first, then the profile.
+    expect(await text(page, "[data-testid=first-run]")).toMatch(/your hourly rate.*your name.*your skills/);
     await page.locator("#f-rates-hourly").fill("45");
     await page.select("#f-rates-preferredPayment", "hourly");
+    await show(page, "profile");
     await page.locator("#f-profile-name").fill("Dana K.");
     await page.locator("[data-testid='field-profile.skills']").fill("React Native, TypeScript");
     await page.focus("[data-testid='field-profile.skills']");
@@ -88,6 +96,7 @@ describe.skipIf(skipReason)("the options page in Firefox", () => {
     await save(page);
     const before = await storageSnapshot();
 
+    await show(page, "backup");
     const bad = { version: 1, rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "weekly" }, profile: { name: "X", skills: [] } };
     await importFile(page, "bad.json", bad);
     await page.waitForSelector("[data-testid=import-error]");
