@@ -270,7 +270,7 @@ export function startPage(ctx: PageContext): PageSession {
     // The decline note is in the signature, and whether a report is shown to copy by hand (a new one
     // takes the focus, below); a new status is written in place (panel.ts).
     const folded = isCollapsed();
-    const sig = JSON.stringify({ ...shown, folded, now: urgencyLine(shown.urgency, now), ranked: shown.ranking && urgencyLine(shown.ranking.entries[0]?.urgency, now), note: panelState.note, report: panelState.report != null });
+    const sig = JSON.stringify({ ...shown, folded, now: urgencyLine(shown.urgency, now), ranked: shown.ranking?.entries.map((e) => urgencyLine(e.urgency, now)), note: panelState.note, report: panelState.report != null });
     // A decline note or report written again (the same text) still moves focus to it.
     if (panel.sig === sig && !panelState.focus) return;
     panel.sig = sig;
