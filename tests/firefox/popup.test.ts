@@ -54,7 +54,9 @@ async function openPopup(tabId: number, errors: string[]): Promise<Page> {
     const popup = await fx.openExtensionPage(`src/popup/index.html?tab=${tabId}`);
     errors.push(...collectErrors(popup));
     const state = await popup.waitForSelector("#letter-text, main .status", { timeout: 10_000 });
-    if ((await state!.evaluate((el) => el.id)) === "letter-text") return popup;
+    // Until the background has the tab's page, the popup drafts for the last invitation opened instead.
+    const fromTab = (await popup.$eval(".eyebrow", (e) => e.textContent).catch(() => null)) !== "The last invitation you opened";
+    if ((await state!.evaluate((el) => el.id)) === "letter-text" && fromTab) return popup;
     await popup.close();
   }
   throw new Error("the popup never got the page");
