@@ -14,7 +14,10 @@ import { firefoxManifest } from "./scripts/firefox-manifest.ts";
 export default defineConfig(({ mode }) => {
   const browser = mode === "firefox" ? "firefox" : "chrome";
   const define = compileConstants(mode);
-  const { content_scripts: [contentScript], ...pages } = manifest;
+  const {
+    content_scripts: [contentScript],
+    ...pages
+  } = manifest;
   if (!contentScript?.js[0]) throw new Error("manifest.json must declare one content script");
   return {
     plugins: [
@@ -31,12 +34,20 @@ export default defineConfig(({ mode }) => {
         // "Insert into proposal": src/popup/data.ts injects this file by name; "Report this page":
         // src/background/report-page.ts injects its own.
         onDemand: [
-          { entry: "src/content/insert-draft-entry.ts", fileName: "insert-draft.js", name: "invitewiseInsertDraftScript" },
+          {
+            entry: "src/content/insert-draft-entry.ts",
+            fileName: "insert-draft.js",
+            name: "invitewiseInsertDraftScript",
+          },
           { entry: "src/report/report-page-entry.ts", fileName: "report-page.js", name: "invitewiseReportPageScript" },
         ],
       }),
     ],
     define,
-    build: { outDir: browser === "firefox" ? "dist-firefox" : mode === "test" ? "dist-test" : "dist", emptyOutDir: true, sourcemap: false },
+    build: {
+      outDir: browser === "firefox" ? "dist-firefox" : mode === "test" ? "dist-test" : "dist",
+      emptyOutDir: true,
+      sourcemap: false,
+    },
   };
 });

@@ -8,10 +8,33 @@ import { existsSync } from "node:fs";
 import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join, relative } from "node:path";
 import { launchExtension, ROOT, SAMPLE_PAGES, samplePages } from "./extension-browser";
-import { badgeTimes, loadCosts, mainThreadCosts, memoryGrowth, parseRatios, serve, workerReply, type BenchPage } from "./bench/browser-measures";
-import { BENCH_DIST, BENCH_OUT, buildParseBundle, contentScriptSize, namedCopy, onDemandScriptGzip } from "./bench/bundles";
+import {
+  badgeTimes,
+  loadCosts,
+  mainThreadCosts,
+  memoryGrowth,
+  parseRatios,
+  serve,
+  workerReply,
+  type BenchPage,
+} from "./bench/browser-measures";
+import {
+  BENCH_DIST,
+  BENCH_OUT,
+  buildParseBundle,
+  contentScriptSize,
+  namedCopy,
+  onDemandScriptGzip,
+} from "./bench/bundles";
 import { nodeMeasures } from "./bench/node-measures";
-import { CAPTURE_FILE, capturePages, invitationsCard, invitationsPage, invitationsShell, invitationsTemplate } from "./bench/pages";
+import {
+  CAPTURE_FILE,
+  capturePages,
+  invitationsCard,
+  invitationsPage,
+  invitationsShell,
+  invitationsTemplate,
+} from "./bench/pages";
 import { table, type Row } from "./bench/report";
 
 const SIZE_BUDGET = 20 * 1024;
@@ -35,7 +58,8 @@ const log = (s: string) => process.stderr.write(`bench: ${s}\n`);
 async function main(): Promise<void> {
   const started = Date.now();
   const builtDir = process.env.IW_BENCH_DIST ?? BENCH_DIST;
-  if (!existsSync(join(builtDir, "content.js"))) throw new Error(`${relative(ROOT, builtDir)}/content.js is missing: run \`npm run bench\`, which builds it.`);
+  if (!existsSync(join(builtDir, "content.js")))
+    throw new Error(`${relative(ROOT, builtDir)}/content.js is missing: run \`npm run bench\`, which builds it.`);
   // IW_BENCH_NAMES=1: browsers load an unminified content script, so profiles name our functions.
   const distDir = process.env.IW_BENCH_NAMES ? await namedCopy(builtDir) : builtDir;
   await mkdir(BENCH_OUT, { recursive: true });
@@ -43,11 +67,24 @@ async function main(): Promise<void> {
 
   const t = await invitationsTemplate();
   const samples: BenchPage[] = await Promise.all(
-    (await samplePages()).map(async (p) => ({ name: p.kind, kind: p.kind, url: p.url, html: await readFile(join(SAMPLE_PAGES, p.file), "utf8") })),
+    (await samplePages()).map(async (p) => ({
+      name: p.kind,
+      kind: p.kind,
+      url: p.url,
+      html: await readFile(join(SAMPLE_PAGES, p.file), "utf8"),
+    })),
   );
-  const list200: BenchPage = { name: "invitations ×200", kind: "invitations", url: GENERATED_LIST_URL, html: invitationsPage(t, 200) };
+  const list200: BenchPage = {
+    name: "invitations ×200",
+    kind: "invitations",
+    url: GENERATED_LIST_URL,
+    html: invitationsPage(t, 200),
+  };
   const captures = await capturePages();
-  if (!captures) log(`${relative(ROOT, CAPTURE_FILE)} not found (a fresh clone without ../shared): the real-capture measure is skipped`);
+  if (!captures)
+    log(
+      `${relative(ROOT, CAPTURE_FILE)} not found (a fresh clone without ../shared): the real-capture measure is skipped`,
+    );
 
   log("content script size and module breakdown");
   const size = await contentScriptSize(builtDir);
@@ -65,13 +102,20 @@ async function main(): Promise<void> {
     for (const b of [base, ext]) {
       // tsx (esbuild, keepNames) wraps named inner functions in `__name(…)`: give the page that helper.
       await b.context.addInitScript({ content: "globalThis.__name = (f) => f;" });
-      await serve(b, [list200, { name: "shell", kind: "invitations", url: SHELL_URL, html: invitationsShell(t) }, ...(captures ?? [])]);
+      await serve(b, [
+        list200,
+        { name: "shell", kind: "invitations", url: SHELL_URL, html: invitationsShell(t) },
+        ...(captures ?? []),
+      ]);
     }
     log("parse ratios");
     const parse = await parseRatios(base, bundle, [...samples, list200], NOW);
     let badges: Awaited<ReturnType<typeof badgeTimes>> = [];
     let loads: Awaited<ReturnType<typeof loadCosts>> = [];
-    let memory: { ext: Awaited<ReturnType<typeof memoryGrowth>>; base: Awaited<ReturnType<typeof memoryGrowth>> } | null = null;
+    let memory: {
+      ext: Awaited<ReturnType<typeof memoryGrowth>>;
+      base: Awaited<ReturnType<typeof memoryGrowth>>;
+    } | null = null;
     log("main-thread time on the real capture (job page, slider)");
     const captureCosts = captures && overlayBuilt ? await mainThreadCosts(ext, base, captures, 5) : [];
     log("the worker's reply with 500 records cached");
@@ -96,8 +140,10 @@ async function main(): Promise<void> {
     const byKind = (k: string) => parse.find((p) => p.page === k);
     const badge = (n: number) => badges.find((b) => b.rows === n);
     const longTasksExt = loads.reduce((s, l) => s + l.longTasks, 0) + badges.reduce((s, b) => s + b.longTasks, 0);
-    const longTasksBase = loads.reduce((s, l) => s + l.baselineLongTasks, 0) + badges.reduce((s, b) => s + b.baselineLongTasks, 0);
-    const longTasksWorst = loads.reduce((s, l) => s + l.longTasksWorst, 0) + badges.reduce((s, b) => s + b.longTasksWorst, 0);
+    const longTasksBase =
+      loads.reduce((s, l) => s + l.baselineLongTasks, 0) + badges.reduce((s, b) => s + b.baselineLongTasks, 0);
+    const longTasksWorst =
+      loads.reduce((s, l) => s + l.longTasksWorst, 0) + badges.reduce((s, b) => s + b.longTasksWorst, 0);
     const heapGrowth = memory ? memory.ext.heapGrowth - memory.base.heapGrowth : null;
     const summary: Record<string, unknown> = {
       generated_at: new Date().toISOString(),
@@ -140,10 +186,24 @@ async function main(): Promise<void> {
     const rows: Row[] = [];
     const noOverlay = "overlay not present";
     for (const c of captureCosts) {
-      rows.push({ figure: `${c.page}: main thread added`, value: c.addedMs, unit: "ms", goal: `≤ ${FRAME_MS} ms`, baseline: c.baselineMs, ratio: c.baselineMs > 0 ? c.ms / c.baselineMs : null, pass: c.addedMs <= FRAME_MS });
-      rows.push({ figure: `  script / style / layout added`, value: null, unit: "", note: `${c.scriptMs.toFixed(1)} / ${c.styleMs.toFixed(1)} / ${c.layoutMs.toFixed(1)} ms` });
+      rows.push({
+        figure: `${c.page}: main thread added`,
+        value: c.addedMs,
+        unit: "ms",
+        goal: `≤ ${FRAME_MS} ms`,
+        baseline: c.baselineMs,
+        ratio: c.baselineMs > 0 ? c.ms / c.baselineMs : null,
+        pass: c.addedMs <= FRAME_MS,
+      });
+      rows.push({
+        figure: `  script / style / layout added`,
+        value: null,
+        unit: "",
+        note: `${c.scriptMs.toFixed(1)} / ${c.styleMs.toFixed(1)} / ${c.layoutMs.toFixed(1)} ms`,
+      });
     }
-    if (!captures) rows.push({ figure: "real capture: main thread added", value: null, unit: "ms", note: "no ../shared captures" });
+    if (!captures)
+      rows.push({ figure: "real capture: main thread added", value: null, unit: "ms", note: "no ../shared captures" });
     rows.push({
       figure: `worker reply, ${worker?.cached ?? "?"} cached`,
       value: worker?.ms ?? null,
@@ -154,7 +214,15 @@ async function main(): Promise<void> {
       ratio: worker ? worker.ms / worker.baselineMs : null,
       pass: worker ? worker.ms <= WORKER_REPLY_GOAL_MS : null,
     });
-    for (const p of parse) rows.push({ figure: `parse ${p.page} (${p.elements} el.)`, value: p.parseMs, unit: "ms", baseline: p.walkMs, ratio: p.ratio, note: "" });
+    for (const p of parse)
+      rows.push({
+        figure: `parse ${p.page} (${p.elements} el.)`,
+        value: p.parseMs,
+        unit: "ms",
+        baseline: p.walkMs,
+        ratio: p.ratio,
+        note: "",
+      });
     for (const n of [10, 50, 200]) {
       const b = badge(n);
       const goal = FIRST_BADGES_GOAL.get(n);
@@ -174,7 +242,12 @@ async function main(): Promise<void> {
         note: noOverlay,
         ...(n === 200 ? { goal: `≤ ${FRAME_MS} ms`, pass: b?.scriptMs == null ? null : b.scriptMs <= FRAME_MS } : {}),
       });
-      rows.push({ figure: `badges ${n} rows: content script (profile)`, value: b?.profiledScriptMs ?? null, unit: "ms", note: noOverlay });
+      rows.push({
+        figure: `badges ${n} rows: content script (profile)`,
+        value: b?.profiledScriptMs ?? null,
+        unit: "ms",
+        note: noOverlay,
+      });
     }
     for (const l of loads) {
       rows.push({
@@ -187,13 +260,51 @@ async function main(): Promise<void> {
       });
       rows.push({ figure: `load ${l.page}: content script (profile)`, value: l.contentScriptMs, unit: "ms" });
     }
-    rows.push({ figure: "long tasks > 50 ms (median run, summed)", value: overlayBuilt ? longTasksExt : null, unit: "", note: noOverlay, goal: "0 more than baseline", baseline: overlayBuilt ? longTasksBase : null, pass: overlayBuilt ? longTasksExt <= longTasksBase : null });
-    rows.push({ figure: "  in the worst run of each measure", value: overlayBuilt ? longTasksWorst : null, unit: "", note: noOverlay });
-    rows.push({ figure: "content script gzip", value: size.gzipBytes, unit: "B", goal: `≤ ${SIZE_BUDGET} B`, ratio: size.gzipBytes / SIZE_BUDGET, pass: size.gzipBytes <= SIZE_BUDGET });
+    rows.push({
+      figure: "long tasks > 50 ms (median run, summed)",
+      value: overlayBuilt ? longTasksExt : null,
+      unit: "",
+      note: noOverlay,
+      goal: "0 more than baseline",
+      baseline: overlayBuilt ? longTasksBase : null,
+      pass: overlayBuilt ? longTasksExt <= longTasksBase : null,
+    });
+    rows.push({
+      figure: "  in the worst run of each measure",
+      value: overlayBuilt ? longTasksWorst : null,
+      unit: "",
+      note: noOverlay,
+    });
+    rows.push({
+      figure: "content script gzip",
+      value: size.gzipBytes,
+      unit: "B",
+      goal: `≤ ${SIZE_BUDGET} B`,
+      ratio: size.gzipBytes / SIZE_BUDGET,
+      pass: size.gzipBytes <= SIZE_BUDGET,
+    });
     rows.push({ figure: "insert-draft.js gzip (on Insert only)", value: insertGzip, unit: "B", note: "not built" });
-    rows.push({ figure: "score per invitation (assessPage)", value: node.scoreUs, unit: "µs", baseline: node.baselineUs, ratio: node.scoreUs / node.baselineUs });
-    rows.push({ figure: "score per row, 200-row list", value: node.scoreListRowUs, unit: "µs", baseline: node.baselineUs, ratio: node.scoreListRowUs / node.baselineUs });
-    rows.push({ figure: "draft per invitation (draftReply)", value: node.draftUs, unit: "µs", baseline: node.baselineUs, ratio: node.draftUs / node.baselineUs });
+    rows.push({
+      figure: "score per invitation (assessPage)",
+      value: node.scoreUs,
+      unit: "µs",
+      baseline: node.baselineUs,
+      ratio: node.scoreUs / node.baselineUs,
+    });
+    rows.push({
+      figure: "score per row, 200-row list",
+      value: node.scoreListRowUs,
+      unit: "µs",
+      baseline: node.baselineUs,
+      ratio: node.scoreListRowUs / node.baselineUs,
+    });
+    rows.push({
+      figure: "draft per invitation (draftReply)",
+      value: node.draftUs,
+      unit: "µs",
+      baseline: node.baselineUs,
+      ratio: node.draftUs / node.baselineUs,
+    });
     rows.push({
       figure: `heap growth, ${NAVIGATIONS} in-page navs`,
       value: heapGrowth,
@@ -203,15 +314,34 @@ async function main(): Promise<void> {
       baseline: memory?.base.heapGrowth ?? null,
       pass: heapGrowth === null ? null : heapGrowth <= HEAP_TOLERANCE,
     });
-    if (memory) rows.push({ figure: `DOM nodes growth, ${NAVIGATIONS} navs`, value: memory.ext.nodesGrowth - memory.base.nodesGrowth, unit: "", baseline: memory.base.nodesGrowth });
+    if (memory)
+      rows.push({
+        figure: `DOM nodes growth, ${NAVIGATIONS} navs`,
+        value: memory.ext.nodesGrowth - memory.base.nodesGrowth,
+        unit: "",
+        baseline: memory.base.nodesGrowth,
+      });
 
-    console.log(`\nInvitewise benchmark (${summary.chromium ?? "Chromium"}, ${summary.seconds}s; baselines from the same run)\n`);
+    console.log(
+      `\nInvitewise benchmark (${summary.chromium ?? "Chromium"}, ${summary.seconds}s; baselines from the same run)\n`,
+    );
     console.log(table(rows));
-    console.log(`\nContent script ${size.file}: ${size.bytes} B, ${size.gzipBytes} B gzipped. What it is made of (tree-shaken code before minification):`);
-    for (const g of size.groups.slice(0, 8)) console.log(`  ${(g.share * 100).toFixed(1).padStart(5)}%  ${String(g.rendered).padStart(7)} B  ${g.name} (${g.modules} modules)`);
+    console.log(
+      `\nContent script ${size.file}: ${size.bytes} B, ${size.gzipBytes} B gzipped. What it is made of (tree-shaken code before minification):`,
+    );
+    for (const g of size.groups.slice(0, 8))
+      console.log(
+        `  ${(g.share * 100).toFixed(1).padStart(5)}%  ${String(g.rendered).padStart(7)} B  ${g.name} (${g.modules} modules)`,
+      );
     const b200 = badge(200);
-    if (b200?.top.length) console.log(`\nHeaviest content-script functions while painting 200 badges (self ms): ${b200.top.map((f) => `${f.name} ${f.ms.toFixed(1)}`).join(", ")}`);
-    if (memory?.ext.missedOverlays) console.log(`\nWarning: ${memory.ext.missedOverlays} of ${NAVIGATIONS} navigations showed no overlay within 5 s.`);
+    if (b200?.top.length)
+      console.log(
+        `\nHeaviest content-script functions while painting 200 badges (self ms): ${b200.top.map((f) => `${f.name} ${f.ms.toFixed(1)}`).join(", ")}`,
+      );
+    if (memory?.ext.missedOverlays)
+      console.log(
+        `\nWarning: ${memory.ext.missedOverlays} of ${NAVIGATIONS} navigations showed no overlay within 5 s.`,
+      );
     console.log(`\nWrote ${relative(ROOT, join(BENCH_OUT, "summary.json"))}`);
   } finally {
     await ext.close();

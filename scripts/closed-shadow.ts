@@ -39,9 +39,16 @@ const OBJECT_GROUP = "invitewise-closed-shadow";
  * The function as a declaration for callFunctionOn. tsx (the demo, the benchmark) compiles with
  * esbuild's keepNames, which wraps named inner functions in a `__name` helper the page does not have.
  */
-const declaration = (fn: ShadowFunction<unknown, never>) => `function (arg) { const __name = (f) => f; return (${fn.toString()}).call(this, arg); }`;
+const declaration = (fn: ShadowFunction<unknown, never>) =>
+  `function (arg) { const __name = (f) => f; return (${fn.toString()}).call(this, arg); }`;
 
-async function callInShadows<R, A>(page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg: A, firstOnly: boolean): Promise<Array<Awaited<R>>> {
+async function callInShadows<R, A>(
+  page: Page,
+  hostSelector: string,
+  fn: ShadowFunction<R, A>,
+  arg: A,
+  firstOnly: boolean,
+): Promise<Array<Awaited<R>>> {
   const session = await cdp(page);
   try {
     const { root } = (await session.send("DOM.getDocument", { depth: -1, pierce: true })) as { root: DomNode };
@@ -57,7 +64,10 @@ async function callInShadows<R, A>(page: Page, hostSelector: string, fn: ShadowF
     for (const nodeId of firstOnly ? nodeIds.slice(0, 1) : nodeIds) {
       const shadowRoot = nodes.get(nodeId)?.shadowRoots?.[0];
       if (!shadowRoot) throw new Error(`${hostSelector} has no shadow root`);
-      const { object } = await session.send("DOM.resolveNode", { backendNodeId: shadowRoot.backendNodeId, objectGroup: OBJECT_GROUP });
+      const { object } = await session.send("DOM.resolveNode", {
+        backendNodeId: shadowRoot.backendNodeId,
+        objectGroup: OBJECT_GROUP,
+      });
       const { result, exceptionDetails } = await session.send("Runtime.callFunctionOn", {
         objectId: object.objectId!,
         functionDeclaration: declaration(fn as ShadowFunction<unknown, never>),
@@ -66,7 +76,10 @@ async function callInShadows<R, A>(page: Page, hostSelector: string, fn: ShadowF
         awaitPromise: true,
         objectGroup: OBJECT_GROUP,
       });
-      if (exceptionDetails) throw new Error(`in the shadow root of ${hostSelector}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`);
+      if (exceptionDetails)
+        throw new Error(
+          `in the shadow root of ${hostSelector}: ${exceptionDetails.exception?.description ?? exceptionDetails.text}`,
+        );
       values.push(result.value as Awaited<R>);
     }
     return values;
@@ -78,17 +91,33 @@ async function callInShadows<R, A>(page: Page, hostSelector: string, fn: ShadowF
 }
 
 /** `fn` run in the shadow root of the first element matching `hostSelector` (throws when there is none). */
-export async function inShadow<R, A = undefined>(page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg?: A): Promise<Awaited<R>> {
+export async function inShadow<R, A = undefined>(
+  page: Page,
+  hostSelector: string,
+  fn: ShadowFunction<R, A>,
+  arg?: A,
+): Promise<Awaited<R>> {
   return (await callInShadows(page, hostSelector, fn, arg as A, true))[0]!;
 }
 
 /** `fn` run in the shadow root of every element matching `hostSelector`, in document order. */
-export function inEveryShadow<R, A = undefined>(page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg?: A): Promise<Array<Awaited<R>>> {
+export function inEveryShadow<R, A = undefined>(
+  page: Page,
+  hostSelector: string,
+  fn: ShadowFunction<R, A>,
+  arg?: A,
+): Promise<Array<Awaited<R>>> {
   return callInShadows(page, hostSelector, fn, arg as A, false);
 }
 
 /** Polls `fn` in the first host's shadow root until it returns a truthy value (or the host appears), and returns it. */
-export async function waitForShadow<R, A = undefined>(page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg?: A, timeout = 10_000): Promise<NonNullable<Awaited<R>>> {
+export async function waitForShadow<R, A = undefined>(
+  page: Page,
+  hostSelector: string,
+  fn: ShadowFunction<R, A>,
+  arg?: A,
+  timeout = 10_000,
+): Promise<NonNullable<Awaited<R>>> {
   const deadline = Date.now() + timeout;
   let last: unknown = "never truthy";
   for (;;) {
@@ -99,7 +128,10 @@ export async function waitForShadow<R, A = undefined>(page: Page, hostSelector: 
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`waitForShadow(${hostSelector}) timed out after ${timeout} ms (${last instanceof Error ? last.message : String(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `waitForShadow(${hostSelector}) timed out after ${timeout} ms (${last instanceof Error ? last.message : String(last)})`,
+      );
     await new Promise((done) => setTimeout(done, 100));
   }
 }
@@ -109,7 +141,10 @@ export async function waitForShadow<R, A = undefined>(page: Page, hostSelector: 
  * (whose text is exactly `text`, when given), once its box is still for a frame, and what covers
  * that point, if anything; null while there is no such element.
  */
-export const clickTarget: ShadowFunction<Promise<{ x: number; y: number; covered: string | null } | null>, { selector: string; text: string | null }> = async function (this: ShadowRoot, { selector, text }: { selector: string; text: string | null }) {
+export const clickTarget: ShadowFunction<
+  Promise<{ x: number; y: number; covered: string | null } | null>,
+  { selector: string; text: string | null }
+> = async function (this: ShadowRoot, { selector, text }: { selector: string; text: string | null }) {
   let box = "";
   for (let frame = 0; frame < 20; frame++) {
     const el = [...this.querySelectorAll(selector)].find((e) => text === null || e.textContent?.trim() === text);
@@ -120,7 +155,11 @@ export const clickTarget: ShadowFunction<Promise<{ x: number; y: number; covered
     const y = r.top + r.height / 2;
     if (r.width > 0 && `${r.x},${r.y},${r.width},${r.height}` === box) {
       const hit = this.elementFromPoint(x, y);
-      return { x, y, covered: !hit || !el.contains(hit) ? (hit ? `<${hit.localName} class="${hit.className}">` : "nothing") : null };
+      return {
+        x,
+        y,
+        covered: !hit || !el.contains(hit) ? (hit ? `<${hit.localName} class="${hit.className}">` : "nothing") : null,
+      };
     }
     box = `${r.x},${r.y},${r.width},${r.height}`;
     await new Promise((done) => requestAnimationFrame(() => setTimeout(done)));
@@ -134,13 +173,13 @@ export const clickTarget: ShadowFunction<Promise<{ x: number; y: number; covered
  * docks after it renders), and only if that point is not covered. `text`: the first match whose text
  * is exactly this, e.g. `clickInShadow(page, "[data-iw-panel]", "button", "Draft reply")`.
  */
-export async function clickInShadow(page: Page, hostSelector: string, innerSelector: string, text?: string): Promise<void> {
-  const target = await waitForShadow(
-    page,
-    hostSelector,
-    clickTarget,
-    { selector: innerSelector, text: text ?? null },
-  );
+export async function clickInShadow(
+  page: Page,
+  hostSelector: string,
+  innerSelector: string,
+  text?: string,
+): Promise<void> {
+  const target = await waitForShadow(page, hostSelector, clickTarget, { selector: innerSelector, text: text ?? null });
   const what = `${innerSelector}${text === undefined ? "" : ` "${text}"`} in ${hostSelector}`;
   if (target.covered) throw new Error(`${what} is covered: the mouse would hit ${target.covered}`);
   await page.mouse.click(target.x, target.y);

@@ -5,7 +5,14 @@
 import { access, mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { DIST_TEST, launchExtension, ROOT, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./extension-browser";
+import {
+  DIST_TEST,
+  launchExtension,
+  ROOT,
+  SAMPLE_PAGES,
+  samplePages,
+  type ExtensionBrowser,
+} from "./extension-browser";
 import { clickInShadow, waitForShadow } from "./closed-shadow";
 
 const OUT = join(ROOT, "demo-out");
@@ -37,10 +44,17 @@ interface TabPageReply {
 /** What the extension read on a page with no overlay, asked of the background as the popup does. */
 async function recordSummary(browser: ExtensionBrowser, extensionPage: Page, page: Page): Promise<string> {
   const tabId = await tabIdOf(browser, page.url());
-  const reply = (await extensionPage.evaluate((id) => chrome.runtime.sendMessage({ type: "get-tab-page", tabId: id }), tabId)) as TabPageReply;
+  const reply = (await extensionPage.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: "get-tab-page", tabId: id }),
+    tabId,
+  )) as TabPageReply;
   const parsed = reply.ok ? reply.data?.parsed : undefined;
   if (!parsed) return "nothing read";
-  const r = parsed.record as { form?: { paymentKind: string | null; questions: string[] }; terms?: { kind: string | null }; newInvitations?: number | null };
+  const r = parsed.record as {
+    form?: { paymentKind: string | null; questions: string[] };
+    terms?: { kind: string | null };
+    newInvitations?: number | null;
+  };
   const what = r.form
     ? `apply form (${r.form.paymentKind ?? "?"}, ${r.form.questions.length} questions)`
     : r.terms
@@ -61,7 +75,9 @@ async function settle(page: Page): Promise<void> {
     .waitForFunction(
       () => {
         const panel = document.querySelector<HTMLElement>("[data-iw-panel]");
-        return (panel ?? document.querySelector("[data-iw-invitation]")) !== null && panel?.style.visibility !== "hidden";
+        return (
+          (panel ?? document.querySelector("[data-iw-invitation]")) !== null && panel?.style.visibility !== "hidden"
+        );
       },
       null,
       { timeout: 5_000 },
@@ -85,7 +101,9 @@ async function main(): Promise<void> {
     const page = await browser.context.newPage();
     const extensionPage = await browser.openExtensionPage("src/options/index.html");
     // The order a user follows: the list, an invitation, its job, the apply form, back to the list.
-    const walk = ["invitations", "invitation", "job", "apply", "proposal", "home"].flatMap((kind) => byKind(kind) ?? []);
+    const walk = ["invitations", "invitation", "job", "apply", "proposal", "home"].flatMap(
+      (kind) => byKind(kind) ?? [],
+    );
     const list = byKind("invitations");
     if (list) walk.push({ ...list, file: "invitations-after.png" });
     for (const sample of walk) {
@@ -101,10 +119,14 @@ async function main(): Promise<void> {
     const opened = "[data-iw-invitation]:not([data-iw-fit='unknown']):not([data-iw-provisional])";
     if ((await page.locator(opened).count()) > 0) {
       await clickInShadow(page, opened, "button");
-      await page.waitForFunction(() => /^\d+$/.test(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit") ?? ""));
+      await page.waitForFunction(() =>
+        /^\d+$/.test(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit") ?? ""),
+      );
       await settle(page);
       await page.screenshot({ path: join(OUT, "invitations-panel.png"), fullPage: false });
-      lines.push(`${"invitations".padEnd(12)} ${"the opened invitation's badge shows its panel on the list".padEnd(60)} → demo-out/invitations-panel.png`);
+      lines.push(
+        `${"invitations".padEnd(12)} ${"the opened invitation's badge shows its panel on the list".padEnd(60)} → demo-out/invitations-panel.png`,
+      );
       // Back to the ranking of every invitation (provisional fits marked ~).
       await clickInShadow(page, "[data-iw-panel]", "button", "Back to the ranking");
       await waitForShadow(page, "[data-iw-panel]", function () {
@@ -112,7 +134,9 @@ async function main(): Promise<void> {
       });
       await settle(page);
       await page.screenshot({ path: join(OUT, "invitations-ranking.png"), fullPage: false });
-      lines.push(`${"invitations".padEnd(12)} ${"every invitation ranked by urgency, provisional fits marked ~".padEnd(60)} → demo-out/invitations-ranking.png`);
+      lines.push(
+        `${"invitations".padEnd(12)} ${"every invitation ranked by urgency, provisional fits marked ~".padEnd(60)} → demo-out/invitations-ranking.png`,
+      );
     }
 
     // The overlay's other states: panel collapsed, decline note, dark mode, and the badges' quiet error state.
@@ -141,7 +165,10 @@ async function main(): Promise<void> {
       await page.emulateMedia({ colorScheme: null });
     }
     // Only the test build has the fault switch (start.mjs builds it into dist-test/): a browser of its own.
-    const testBuilt = await access(join(DIST_TEST, "manifest.json")).then(() => true, () => false);
+    const testBuilt = await access(join(DIST_TEST, "manifest.json")).then(
+      () => true,
+      () => false,
+    );
     if (list && testBuilt) {
       const testBuild = await launchExtension({ headless, distDir: DIST_TEST });
       try {
@@ -149,12 +176,16 @@ async function main(): Promise<void> {
         await faulty.goto(`${list.url}?iw-test-fault=badge`);
         await settle(faulty);
         await faulty.screenshot({ path: join(OUT, "invitations-error.png"), fullPage: false });
-        lines.push(`${"overlay".padEnd(12)} ${"badges' quiet error state (test build's fault switch)".padEnd(60)} → demo-out/invitations-error.png`);
+        lines.push(
+          `${"overlay".padEnd(12)} ${"badges' quiet error state (test build's fault switch)".padEnd(60)} → demo-out/invitations-error.png`,
+        );
       } finally {
         await testBuild.close();
       }
     } else if (list) {
-      lines.push(`${"overlay".padEnd(12)} badges' quiet error state: skipped, no test build (npx vite build --mode test)`);
+      lines.push(
+        `${"overlay".padEnd(12)} badges' quiet error state: skipped, no test build (npx vite build --mode test)`,
+      );
     }
 
     // First run: the popup and the options page on defaults, before the user has said who they are.
@@ -162,7 +193,9 @@ async function main(): Promise<void> {
       await page.goto(url);
       await settle(page);
       const tabId = await tabIdOf(browser, page.url());
-      const popup = await browser.openExtensionPage(`src/popup/index.html${tabId === undefined ? "" : `?tab=${tabId}`}`);
+      const popup = await browser.openExtensionPage(
+        `src/popup/index.html${tabId === undefined ? "" : `?tab=${tabId}`}`,
+      );
       await popup.setViewportSize({ width: 420, height: 900 });
       await settle(popup);
       await popup.screenshot({ path: join(OUT, file), fullPage: true });
@@ -170,7 +203,8 @@ async function main(): Promise<void> {
       await popup.close();
     };
     const invitation = byKind("invitation");
-    if (invitation) await popupFor(invitation.url, "popup-first-run.png", "drafts on defaults (first run), for the open invitation");
+    if (invitation)
+      await popupFor(invitation.url, "popup-first-run.png", "drafts on defaults (first run), for the open invitation");
     // The options page shows one section at a time, chosen by the address's hash (#rates, #profile…).
     const options = await browser.openExtensionPage("src/options/index.html");
     const optionsShot = async (section: string, file: string, what: string, fullPage = false) => {
@@ -202,7 +236,10 @@ async function main(): Promise<void> {
       await page.goto(job.url);
       await settle(page);
       await page.screenshot({ path: join(OUT, "job-with-profile.png"), fullPage: false });
-      lines.push(`${"job".padEnd(12)} ${(await overlaySummary(page)) + " (with the profile)"}`.padEnd(73) + " → demo-out/job-with-profile.png");
+      lines.push(
+        `${"job".padEnd(12)} ${(await overlaySummary(page)) + " (with the profile)"}`.padEnd(73) +
+          " → demo-out/job-with-profile.png",
+      );
       await popupFor(job.url, "popup.png", "personal drafts for the job, with the profile");
     }
   } finally {

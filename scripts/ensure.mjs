@@ -40,7 +40,10 @@ export function ensureChromium() {
   if (isRoot && hasApt) {
     console.log("No Chromium found: installing Debian's chromium package…");
     execFileSync("apt-get", ["update"], { stdio: "inherit" });
-    execFileSync("apt-get", ["install", "-y", "chromium"], { stdio: "inherit", env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" } });
+    execFileSync("apt-get", ["install", "-y", "chromium"], {
+      stdio: "inherit",
+      env: { ...process.env, DEBIAN_FRONTEND: "noninteractive" },
+    });
     const installed = findChromium();
     if (installed) return installed;
   }
@@ -51,7 +54,12 @@ export function ensureChromium() {
 }
 
 /** Debian's Firefox ESR first (what CI installs), then a plain `firefox`; FIREFOX_PATH overrides both. */
-export const FIREFOX_CANDIDATES = ["/usr/bin/firefox-esr", "/usr/lib/firefox-esr/firefox-esr", "/usr/bin/firefox", "/usr/lib/firefox/firefox"];
+export const FIREFOX_CANDIDATES = [
+  "/usr/bin/firefox-esr",
+  "/usr/lib/firefox-esr/firefox-esr",
+  "/usr/bin/firefox",
+  "/usr/lib/firefox/firefox",
+];
 
 /** Why the Firefox tests skip on a machine without Firefox (the harness and `npm test` both say it). */
 export const NO_FIREFOX = "no Firefox found (install Debian's firefox-esr, or set FIREFOX_PATH)";

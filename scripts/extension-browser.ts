@@ -81,7 +81,8 @@ export interface SampleSite {
 
 export async function sampleSite(): Promise<SampleSite> {
   const routes: Routes = new Map();
-  for (const page of await samplePages()) routes.set(routeKey(page.url), await readFile(join(SAMPLE_PAGES, page.file), "utf8"));
+  for (const page of await samplePages())
+    routes.set(routeKey(page.url), await readFile(join(SAMPLE_PAGES, page.file), "utf8"));
   const stylesheet = await readFile(join(SAMPLE_PAGES, "air3-standin.css"), "utf8");
   return {
     routes,
@@ -103,21 +104,29 @@ export interface LaunchOptions {
 }
 
 /** The same browser without the extension: no service worker, no extension id. */
-export type BaselineBrowser = Omit<ExtensionBrowser, "serviceWorker" | "extensionId"> & { serviceWorker: null; extensionId: "" };
+export type BaselineBrowser = Omit<ExtensionBrowser, "serviceWorker" | "extensionId"> & {
+  serviceWorker: null;
+  extensionId: "";
+};
 
 export async function launchExtension(options: LaunchOptions & { withExtension: false }): Promise<BaselineBrowser>;
 export async function launchExtension(options?: LaunchOptions): Promise<ExtensionBrowser>;
 export async function launchExtension(options: LaunchOptions = {}): Promise<ExtensionBrowser | BaselineBrowser> {
   const executablePath = findChromium() as string | null;
-  if (!executablePath) throw new Error("No Chromium found: run `npm test` or `npm start`, which install it, or set CHROME_PATH.");
+  if (!executablePath)
+    throw new Error("No Chromium found: run `npm test` or `npm start`, which install it, or set CHROME_PATH.");
   const distDir = options.distDir ?? DIST;
   const withExtension = options.withExtension ?? true;
   if (withExtension)
     await access(join(distDir, "manifest.json")).catch(() => {
-      throw new Error(`No extension built in ${distDir}: run \`npx vite build${distDir === DIST_TEST ? " --mode test" : ""}\` first.`);
+      throw new Error(
+        `No extension built in ${distDir}: run \`npx vite build${distDir === DIST_TEST ? " --mode test" : ""}\` first.`,
+      );
     });
   const userDataDir = await mkdtemp(join(tmpdir(), "invitewise-chromium-"));
-  const args = withExtension ? [...QUIET_FLAGS, `--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`] : [...QUIET_FLAGS, "--disable-extensions"];
+  const args = withExtension
+    ? [...QUIET_FLAGS, `--disable-extensions-except=${distDir}`, `--load-extension=${distDir}`]
+    : [...QUIET_FLAGS, "--disable-extensions"];
   if (process.getuid?.() === 0) args.push("--no-sandbox");
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
@@ -128,7 +137,9 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
 
   const site = await sampleSite();
   const routes = site.routes;
-  await context.route(/^https?:\/\//, (route) => route.fulfill(site.answer(route.request().url(), route.request().resourceType() === "document")));
+  await context.route(/^https?:\/\//, (route) =>
+    route.fulfill(site.answer(route.request().url(), route.request().resourceType() === "document")),
+  );
 
   const serviceWorker = withExtension
     ? (context.serviceWorkers()[0] ?? (await context.waitForEvent("serviceworker", { timeout: 30_000 })))
@@ -148,5 +159,7 @@ export async function launchExtension(options: LaunchOptions = {}): Promise<Exte
       await rm(userDataDir, { recursive: true, force: true });
     },
   };
-  return serviceWorker ? { ...common, serviceWorker, extensionId } : { ...common, serviceWorker: null, extensionId: "" };
+  return serviceWorker
+    ? { ...common, serviceWorker, extensionId }
+    : { ...common, serviceWorker: null, extensionId: "" };
 }

@@ -42,7 +42,11 @@ export function compileConstants(mode: string): Record<string, string> {
  * `define`: the outer build's compile-time constants (`compileConstants`). These builds do not read
  * vite.config.ts (`configFile: false`), so they get them only from here.
  */
-export function standaloneScripts(scripts: { define: Record<string, string>; content: ContentScript; onDemand: OnDemandScript[] }): Plugin {
+export function standaloneScripts(scripts: {
+  define: Record<string, string>;
+  content: ContentScript;
+  onDemand: OnDemandScript[];
+}): Plugin {
   let outDir = "dist";
   let root = process.cwd();
   const iife = (entry: string, fileName: string, name: string) =>

@@ -21,7 +21,10 @@ const built =
   step("build (vite build)", run("npx", ["vite", "build", "--logLevel", "warn"])) &&
   step("test build (vite build --mode test)", run("npx", ["vite", "build", "--mode", "test", "--logLevel", "warn"]));
 
-const builtFirefox = step("Firefox build (vite build --mode firefox)", run("npx", ["vite", "build", "--mode", "firefox", "--logLevel", "warn"]));
+const builtFirefox = step(
+  "Firefox build (vite build --mode firefox)",
+  run("npx", ["vite", "build", "--mode", "firefox", "--logLevel", "warn"]),
+);
 // Firefox is not installed here (CI's .ci/run installs Debian's firefox-esr): without it the
 // Firefox tests skip themselves, and count neither as passed nor as failed.
 let firefoxSkipped = null;
@@ -35,7 +38,10 @@ if (firefoxSkipped) console.log(`– Firefox tests will be skipped: ${firefoxSki
 mkdirSync(join(root, "test-out"), { recursive: true });
 const report = join(root, "test-out", "vitest.json");
 // Without its build a browser suite cannot run.
-const projects = ["unit", ...(built ? ["browser"] : []), ...(builtFirefox ? ["firefox"] : [])].flatMap((name) => ["--project", name]);
+const projects = ["unit", ...(built ? ["browser"] : []), ...(builtFirefox ? ["firefox"] : [])].flatMap((name) => [
+  "--project",
+  name,
+]);
 run("npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
 
 let passed = checks.filter(([, ok]) => ok).length;
@@ -45,7 +51,9 @@ if (existsSync(report)) {
   passed += results.numPassedTests;
   failed += results.numFailedTests;
   // A test file that failed to load has no failed test of its own: count it once.
-  failed += results.testResults.filter((file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed")).length;
+  failed += results.testResults.filter(
+    (file) => file.status === "failed" && !file.assertionResults.some((t) => t.status === "failed"),
+  ).length;
   if (results.numTotalTests === 0) failed += 1; // a run that tested nothing is not a pass
 } else {
   failed += 1;

@@ -51,7 +51,12 @@ export interface ParseRatio {
   missing: number;
 }
 
-export async function parseRatios(browser: BaselineBrowser, bundle: string, pages: readonly BenchPage[], now: string): Promise<ParseRatio[]> {
+export async function parseRatios(
+  browser: BaselineBrowser,
+  bundle: string,
+  pages: readonly BenchPage[],
+  now: string,
+): Promise<ParseRatio[]> {
   const out: ParseRatio[] = [];
   const page = await browser.context.newPage();
   try {
@@ -60,7 +65,16 @@ export async function parseRatios(browser: BaselineBrowser, bundle: string, page
       await page.addScriptTag({ content: bundle });
       const r = await page.evaluate(parseVsWalk, { url: p.url, now, batches: 15 });
       if (r.kind !== p.kind) throw new Error(`${p.name}: parsed as ${r.kind}, expected ${p.kind}`);
-      out.push({ page: p.name, kind: p.kind, elements: r.elements, parseMs: r.parseMs, walkMs: r.walkMs, textMs: r.textMs, ratio: r.ratio, missing: r.missing });
+      out.push({
+        page: p.name,
+        kind: p.kind,
+        elements: r.elements,
+        parseMs: r.parseMs,
+        walkMs: r.walkMs,
+        textMs: r.textMs,
+        ratio: r.ratio,
+        missing: r.missing,
+      });
     }
   } finally {
     await page.close();
@@ -104,7 +118,11 @@ export function attributedMs(profile: CpuProfile, ours: (url: string) => boolean
 }
 
 /** The heaviest functions of our script in a profile (self time), to name a cause. */
-export function topFunctions(profile: CpuProfile, ours: (url: string) => boolean, n = 5): Array<{ name: string; ms: number }> {
+export function topFunctions(
+  profile: CpuProfile,
+  ours: (url: string) => boolean,
+  n = 5,
+): Array<{ name: string; ms: number }> {
   const byId = new Map(profile.nodes.map((x) => [x.id, x]));
   const self = new Map<string, number>();
   const samples = profile.samples ?? [];
@@ -115,7 +133,10 @@ export function topFunctions(profile: CpuProfile, ours: (url: string) => boolean
     const name = node.callFrame.functionName || "(anonymous)";
     self.set(name, (self.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   }
-  return [...self].map(([name, ms]) => ({ name, ms })).sort((a, b) => b.ms - a.ms).slice(0, n);
+  return [...self]
+    .map(([name, ms]) => ({ name, ms }))
+    .sort((a, b) => b.ms - a.ms)
+    .slice(0, n);
 }
 
 async function profiled<T>(session: CDPSession, fn: () => Promise<T>): Promise<{ value: T; profile: CpuProfile }> {
@@ -151,7 +172,13 @@ export interface BadgeRun {
   longTasksWorst: number;
 }
 
-async function badgeOnce(browser: AnyBrowser, shellUrl: string, card: string, rows: number, ours: ((url: string) => boolean) | null) {
+async function badgeOnce(
+  browser: AnyBrowser,
+  shellUrl: string,
+  card: string,
+  rows: number,
+  ours: ((url: string) => boolean) | null,
+) {
   const page = await browser.context.newPage();
   try {
     await page.addInitScript(observeLongTasks);
@@ -202,7 +229,9 @@ export async function badgeTimes(
       rows,
       ms: ok.length === runs.length ? median(ok.map((r) => r.ms!)) : null,
       baselineMs: median(baseRuns.map((r) => r.ms ?? Number.NaN)),
-      scriptMs: ok.length ? Math.max(0, median(ok.map((r) => r.cpuScriptMs)) - median(baseRuns.map((r) => r.cpuScriptMs))) : null,
+      scriptMs: ok.length
+        ? Math.max(0, median(ok.map((r) => r.cpuScriptMs)) - median(baseRuns.map((r) => r.cpuScriptMs)))
+        : null,
       profiledScriptMs: profiledRun.profiledScriptMs,
       top: profiledRun.top,
       longTasks: median(runs.map((r) => r.longTasks)),
@@ -234,7 +263,12 @@ export interface LoadRun {
 }
 
 /** One load of `p`; with `ours`, under the CPU profiler (for attribution only: it slows the page). */
-async function loadOnce(browser: AnyBrowser, p: BenchPage, expectOverlay: boolean, ours: ((url: string) => boolean) | null) {
+async function loadOnce(
+  browser: AnyBrowser,
+  p: BenchPage,
+  expectOverlay: boolean,
+  ours: ((url: string) => boolean) | null,
+) {
   const page: Page = await browser.context.newPage();
   try {
     await page.addInitScript(observeLongTasks);
@@ -250,7 +284,10 @@ async function loadOnce(browser: AnyBrowser, p: BenchPage, expectOverlay: boolea
       if (expectOverlay && want) {
         overlay = await page
           .waitForFunction((s) => document.querySelector(s) !== null, want.selector, { timeout: 5_000 })
-          .then(() => true, () => false);
+          .then(
+            () => true,
+            () => false,
+          );
       }
       await page.evaluate(quiet);
       return overlay;
@@ -271,7 +308,13 @@ async function loadOnce(browser: AnyBrowser, p: BenchPage, expectOverlay: boolea
   }
 }
 
-export async function loadCosts(ext: ExtensionBrowser, base: BaselineBrowser, pages: readonly BenchPage[], repeats: number, overlayBuilt: boolean): Promise<LoadRun[]> {
+export async function loadCosts(
+  ext: ExtensionBrowser,
+  base: BaselineBrowser,
+  pages: readonly BenchPage[],
+  repeats: number,
+  overlayBuilt: boolean,
+): Promise<LoadRun[]> {
   const ours = (url: string) => url.startsWith(`chrome-extension://${ext.extensionId}/`);
   const out: LoadRun[] = [];
   for (const p of pages) {
@@ -327,7 +370,15 @@ async function mainThreadOnce(browser: AnyBrowser, p: BenchPage, expectOverlay: 
     await page.goto(p.url);
     await page.waitForLoadState("load");
     const want = OVERLAY[p.kind];
-    const overlay = expectOverlay && want ? await page.waitForFunction((s) => document.querySelector(s) !== null, want.selector, { timeout: 5_000 }).then(() => true, () => false) : false;
+    const overlay =
+      expectOverlay && want
+        ? await page
+            .waitForFunction((s) => document.querySelector(s) !== null, want.selector, { timeout: 5_000 })
+            .then(
+              () => true,
+              () => false,
+            )
+        : false;
     await page.waitForTimeout(Math.max(0, SETTLE_MS - (Date.now() - start)));
     await page.evaluate(quiet);
     const m1 = await metrics(session);
@@ -339,7 +390,12 @@ async function mainThreadOnce(browser: AnyBrowser, p: BenchPage, expectOverlay: 
 }
 
 /** What each page costs the main thread with the extension, against itself without it, runs interleaved. */
-export async function mainThreadCosts(ext: ExtensionBrowser, base: BaselineBrowser, pages: readonly BenchPage[], repeats: number): Promise<PageCost[]> {
+export async function mainThreadCosts(
+  ext: ExtensionBrowser,
+  base: BaselineBrowser,
+  pages: readonly BenchPage[],
+  repeats: number,
+): Promise<PageCost[]> {
   const out: PageCost[] = [];
   for (const p of pages) {
     const runs: Awaited<ReturnType<typeof mainThreadOnce>>[] = [];
@@ -375,17 +431,37 @@ export interface WorkerReply {
   baselineMs: number;
 }
 
-declare const chrome: { runtime: { sendMessage(message: unknown): Promise<unknown> }; storage: { local: { get(key: string): Promise<Record<string, unknown>> } } };
+declare const chrome: {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
 
-export async function workerReply(ext: ExtensionBrowser, seed: unknown, probe: unknown, repeats: number): Promise<WorkerReply> {
+export async function workerReply(
+  ext: ExtensionBrowser,
+  seed: unknown,
+  probe: unknown,
+  repeats: number,
+): Promise<WorkerReply> {
   const page = await ext.openExtensionPage("src/options/index.html");
   try {
     const readAt = new Date().toISOString();
-    await page.evaluate(async ({ seed, readAt }) => {
-      await chrome.runtime.sendMessage({ type: "page-parsed", url: "https://www.upwork.com/nx/proposals/", readAt, parsed: seed });
-    }, { seed, readAt });
+    await page.evaluate(
+      async ({ seed, readAt }) => {
+        await chrome.runtime.sendMessage({
+          type: "page-parsed",
+          url: "https://www.upwork.com/nx/proposals/",
+          readAt,
+          parsed: seed,
+        });
+      },
+      { seed, readAt },
+    );
     // The worker records after it replies: wait until the seed is in the cache.
-    const cachedNow = () => page.evaluate(async () => Object.keys(((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}) as object).length);
+    const cachedNow = () =>
+      page.evaluate(
+        async () =>
+          Object.keys(((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}) as object).length,
+      );
     const deadline = Date.now() + 15_000;
     let cached = await cachedNow();
     while (cached < 500 && Date.now() < deadline) {
@@ -399,7 +475,12 @@ export async function workerReply(ext: ExtensionBrowser, seed: unknown, probe: u
         for (let i = 0; i < repeats; i++) {
           const readAt = new Date().toISOString();
           let t0 = performance.now();
-          await chrome.runtime.sendMessage({ type: "page-parsed", url: "https://www.upwork.com/nx/proposals/interview/uid/1", readAt, parsed: probe });
+          await chrome.runtime.sendMessage({
+            type: "page-parsed",
+            url: "https://www.upwork.com/nx/proposals/interview/uid/1",
+            readAt,
+            parsed: probe,
+          });
           page.push(performance.now() - t0);
           t0 = performance.now();
           await chrome.runtime.sendMessage({ type: "no-such-request" });

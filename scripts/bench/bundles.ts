@@ -30,7 +30,12 @@ export async function buildParseBundle(): Promise<string> {
       copyPublicDir: false,
       minify: true,
       sourcemap: false,
-      lib: { entry: join(ROOT, "src/content/parse/index.ts"), formats: ["iife"], name: "iwBench", fileName: () => "parse-bench.js" },
+      lib: {
+        entry: join(ROOT, "src/content/parse/index.ts"),
+        formats: ["iife"],
+        name: "iwBench",
+        fileName: () => "parse-bench.js",
+      },
     },
   });
   return readFile(join(BENCH_OUT, "parse-bench.js"), "utf8");
@@ -62,7 +67,11 @@ function groupOf(id: string): string {
     if (pkg === "zod") return `zod (${parts.slice(1, 4).join("/")})`.replace(/\/[^/]*\.js\)$/, ")");
     return pkg;
   }
-  if (path.startsWith("src/")) return path.split("/").slice(0, path.startsWith("src/content/") ? 3 : 2).join("/");
+  if (path.startsWith("src/"))
+    return path
+      .split("/")
+      .slice(0, path.startsWith("src/content/") ? 3 : 2)
+      .join("/");
   return path || id;
 }
 

@@ -34,7 +34,11 @@ export function quiet(): Promise<void> {
  * one `body.textContent` read, the least any parser that reads the page's text pays.
  */
 export function parseVsWalk(args: { url: string; now: string; batches: number }) {
-  const bench = (window as unknown as { iwBench: { parsePage(doc: Document, url: string, now: Date): { kind: string; missing: string[] } | null } }).iwBench;
+  const bench = (
+    window as unknown as {
+      iwBench: { parsePage(doc: Document, url: string, now: Date): { kind: string; missing: string[] } | null };
+    }
+  ).iwBench;
   const now = new Date(args.now);
   const parse = () => bench.parsePage(document, args.url, now);
   const walk = () => {
@@ -101,7 +105,12 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
  * its `data-iw-urgency` are written, in one batch (session.ts), so a placed badge with that
  * attribute shows its text.
  */
-export function insertListAndWait(args: { card: string; rows: number; expectBadges: boolean; timeoutMs: number }): Promise<number | null> {
+export function insertListAndWait(args: {
+  card: string;
+  rows: number;
+  expectBadges: boolean;
+  timeoutMs: number;
+}): Promise<number | null> {
   const template = document.createElement("template");
   template.innerHTML = args.card;
   const card = template.content.firstElementChild!;
@@ -139,7 +148,12 @@ export function insertListAndWait(args: { card: string; rows: number; expectBadg
       }
     };
     const observer = new MutationObserver(check);
-    observer.observe(document.documentElement, { childList: true, subtree: true, attributes: true, attributeFilter: ["data-iw-urgency"] });
+    observer.observe(document.documentElement, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ["data-iw-urgency"],
+    });
     // Also look once per frame: a shadow root's content is invisible to the document's observer.
     const poll = () => {
       if (finished || seen) return;
@@ -160,7 +174,12 @@ export function insertListAndWait(args: { card: string; rows: number; expectBadg
  * Resolves when the overlay of the new page is there (`expect`: a selector and how many), or after
  * the next quiet frame when nothing is expected. False on timeout.
  */
-export function navigateInPage(args: { url: string; html: string; expect: { selector: string; count: number } | null; timeoutMs: number }): Promise<boolean> {
+export function navigateInPage(args: {
+  url: string;
+  html: string;
+  expect: { selector: string; count: number } | null;
+  timeoutMs: number;
+}): Promise<boolean> {
   const doc = new DOMParser().parseFromString(args.html, "text/html");
   history.pushState({}, "", args.url);
   document.body.replaceWith(document.adoptNode(doc.body));

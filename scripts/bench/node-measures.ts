@@ -47,7 +47,13 @@ export async function nodeMeasures(t: InvitationsTemplate): Promise<NodeMeasures
     const parsed = await parseFile(join(SAMPLE_PAGES, p.file), p.url, now);
     if (parsed?.kind === "invitation") {
       records.push(parsed.record);
-      drafts.push({ kind: "invitation", job: parsed.record.job, client: parsed.record.client, questions: [], invited: true });
+      drafts.push({
+        kind: "invitation",
+        job: parsed.record.job,
+        client: parsed.record.client,
+        questions: [],
+        invited: true,
+      });
     } else if (parsed?.kind === "job") {
       drafts.push({ kind: "job", job: parsed.record.job, client: parsed.record.client, questions: [], invited: false });
     }
@@ -74,13 +80,21 @@ export async function nodeMeasures(t: InvitationsTemplate): Promise<NodeMeasures
   return { scoreUs, scoreListRowUs, draftUs, baselineUs, parsed: { list500, invitation: invitationPage } };
 }
 
-async function parseList(t: InvitationsTemplate, rows: number, now: Date): Promise<Extract<ParsedPage, { kind: "invitations" }>> {
+async function parseList(
+  t: InvitationsTemplate,
+  rows: number,
+  now: Date,
+): Promise<Extract<ParsedPage, { kind: "invitations" }>> {
   const { Window } = await import("happy-dom");
-  const win = new Window({ url: "https://www.upwork.com/", settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true } });
+  const win = new Window({
+    url: "https://www.upwork.com/",
+    settings: { disableJavaScriptEvaluation: true, disableCSSFileLoading: true },
+  });
   const doc = win.document as unknown as Document;
   doc.write(invitationsPage(t, rows));
   const list = parsePage(doc, "https://www.upwork.com/nx/proposals/", now);
   await win.happyDOM.close();
-  if (list?.kind !== "invitations" || list.record.invitations.length !== rows) throw new Error(`the generated ${rows}-row list did not parse`);
+  if (list?.kind !== "invitations" || list.record.invitations.length !== rows)
+    throw new Error(`the generated ${rows}-row list did not parse`);
   return list;
 }

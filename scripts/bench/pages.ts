@@ -35,7 +35,10 @@ function row(template: string, i: number): string {
     .replace(/\/interview\/uid\/\d+/g, `/interview/uid/${id}`)
     .replace(/data-qa="item\d+"/, `data-qa="item${i}"`)
     .replace(/(aria-label=")([^"]*)(")/, (_m, a: string, title: string, b: string) => `${a}${title} (#${i + 1})${b}`)
-    .replace(/(class="up-n-link"[^>]*>)([^<]*)(<\/a>)/, (_m, a: string, title: string, b: string) => `${a}${title} (#${i + 1})${b}`);
+    .replace(
+      /(class="up-n-link"[^>]*>)([^<]*)(<\/a>)/,
+      (_m, a: string, title: string, b: string) => `${a}${title} (#${i + 1})${b}`,
+    );
 }
 
 /** The invitations card with `n` rows and the count "(n)". */
@@ -83,7 +86,17 @@ export async function capturePages(): Promise<CapturePage[] | null> {
     `<section data-test="job-tiles"><h2>Jobs you might like</h2>${'<article class="job-tile"><h3>Another job</h3><p>A short description of another job.</p></article>'.repeat(10)}</section>` +
     `<div class="air3-fullscreen-element air3-slider" role="dialog" aria-label="Job details">${inner}</div></div>`;
   return [
-    { name: "capture as job page", kind: "job", url: `https://www.upwork.com/jobs/${CAPTURE_CIPHER}`, html: page("Job - Upwork", `<div id="main">${fragment}</div>`) },
-    { name: "capture as slider", kind: "job", url: `https://www.upwork.com/nx/find-work/most-recent/details/${CAPTURE_CIPHER}`, html: page("Find Work - Upwork", shell(fragment)) },
+    {
+      name: "capture as job page",
+      kind: "job",
+      url: `https://www.upwork.com/jobs/${CAPTURE_CIPHER}`,
+      html: page("Job - Upwork", `<div id="main">${fragment}</div>`),
+    },
+    {
+      name: "capture as slider",
+      kind: "job",
+      url: `https://www.upwork.com/nx/find-work/most-recent/details/${CAPTURE_CIPHER}`,
+      html: page("Find Work - Upwork", shell(fragment)),
+    },
   ];
 }

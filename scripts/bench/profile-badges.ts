@@ -43,16 +43,23 @@ function breakdown(profile: Profile, ours: (url: string) => boolean) {
   const total = new Map<string, number>();
   const samples = profile.samples ?? [];
   const deltas = profile.timeDeltas ?? [];
-  const label = (n: Node) => `${n.callFrame.functionName || "(anonymous)"}${ours(n.callFrame.url) ? `:${n.callFrame.lineNumber + 1}` : " [native]"}`;
+  const label = (n: Node) =>
+    `${n.callFrame.functionName || "(anonymous)"}${ours(n.callFrame.url) ? `:${n.callFrame.lineNumber + 1}` : " [native]"}`;
   for (let i = 0; i < samples.length; i++) {
     const ms = (deltas[i + 1] ?? 0) / 1000;
     const stack: Node[] = [];
     for (let id: number | undefined = samples[i]; id !== undefined; id = parent.get(id)) stack.push(byId.get(id)!);
     if (!stack.some((n) => ours(n.callFrame.url))) continue;
     self.set(label(stack[0]!), (self.get(label(stack[0]!)) ?? 0) + ms);
-    for (const name of new Set(stack.filter((n) => ours(n.callFrame.url)).map(label))) total.set(name, (total.get(name) ?? 0) + ms);
+    for (const name of new Set(stack.filter((n) => ours(n.callFrame.url)).map(label)))
+      total.set(name, (total.get(name) ?? 0) + ms);
   }
-  const top = (m: Map<string, number>, n: number) => [...m].sort((a, b) => b[1] - a[1]).slice(0, n).map(([k, v]) => `  ${v.toFixed(2).padStart(7)} ms  ${k}`).join("\n");
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(2).padStart(7)} ms  ${k}`)
+      .join("\n");
   return { self: top(self, 25), total: top(total, 30) };
 }
 
@@ -70,7 +77,13 @@ async function main(): Promise<void> {
     ext.routes.set(SHELL_URL.replace(/\/$/, ""), invitationsShell(t));
     const ours = (url: string) => url.startsWith(`chrome-extension://${ext.extensionId}/`);
     const card = invitationsCard(t, rows);
-    const results: Array<{ ms: number | null; script: number; lt: number[]; profile: Profile; cpu: Record<string, number> }> = [];
+    const results: Array<{
+      ms: number | null;
+      script: number;
+      lt: number[];
+      profile: Profile;
+      cpu: Record<string, number>;
+    }> = [];
     for (let r = 0; r < runs; r++) {
       const page = await ext.context.newPage();
       await page.addInitScript(observeLongTasks);
@@ -89,20 +102,32 @@ async function main(): Promise<void> {
         await session.send("Profiler.start");
       }
       const ms = await page.evaluate(insertListAndWait, { card, rows, expectBadges: !base, timeoutMs: 10_000 });
-      const { profile } = sampling ? ((await session.send("Profiler.stop")) as unknown as { profile: Profile }) : { profile: { nodes: [] } as Profile };
+      const { profile } = sampling
+        ? ((await session.send("Profiler.stop")) as unknown as { profile: Profile })
+        : { profile: { nodes: [] } as Profile };
       await page.evaluate(quiet);
       const m1 = await metrics(session);
-      const cpu = Object.fromEntries(["ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration"].map((k) => [k, ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000]));
+      const cpu = Object.fromEntries(
+        ["ScriptDuration", "RecalcStyleDuration", "LayoutDuration", "TaskDuration"].map((k) => [
+          k,
+          ((m1[k] ?? 0) - (m0[k] ?? 0)) * 1000,
+        ]),
+      );
       const lt = (await page.evaluate(longTasks)).slice(before);
       results.push({ ms, script: attributedMs(profile, ours), lt, profile, cpu });
       await page.close();
     }
     // Thread CPU time (not wall time): steadier than the profile on a shared machine. It counts the
     // whole page's main thread (the list's insertion too), so compare builds, not absolute values.
-    for (const k of Object.keys(results[0]!.cpu)) console.log(`thread CPU ${k}: ${results.map((r) => r.cpu[k]!.toFixed(1)).join(", ")} ms (median ${median(results.map((r) => r.cpu[k]!)).toFixed(1)})`);
+    for (const k of Object.keys(results[0]!.cpu))
+      console.log(
+        `thread CPU ${k}: ${results.map((r) => r.cpu[k]!.toFixed(1)).join(", ")} ms (median ${median(results.map((r) => r.cpu[k]!)).toFixed(1)})`,
+      );
     results.sort((a, b) => a.script - b.script);
     const mid = results[results.length >> 1]!;
-    console.log(`${rows} rows, ${runs} runs: scripting ${results.map((r) => r.script.toFixed(1)).join(", ")} ms; insert→painted ${results.map((r) => r.ms?.toFixed(0)).join(", ")} ms`);
+    console.log(
+      `${rows} rows, ${runs} runs: scripting ${results.map((r) => r.script.toFixed(1)).join(", ")} ms; insert→painted ${results.map((r) => r.ms?.toFixed(0)).join(", ")} ms`,
+    );
     console.log(`long tasks per run: ${results.map((r) => `[${r.lt.map((d) => d.toFixed(0)).join(" ")}]`).join(" ")}`);
     const b = breakdown(mid.profile, ours);
     console.log(`median run (${mid.script.toFixed(1)} ms), self time:\n${b.self}\ntotal time:\n${b.total}`);

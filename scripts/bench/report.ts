@@ -31,6 +31,7 @@ export function table(rows: readonly Row[]): string {
     r.pass === undefined ? "info" : r.pass === null ? "n/a" : r.pass ? "pass" : "MISS",
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 || i === 2 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
   return [line(head), widths.map((w) => "─".repeat(w)).join("  "), ...body.map(line)].join("\n");
 }

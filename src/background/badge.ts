@@ -9,8 +9,20 @@ import { urgencyFor } from "../scoring/urgency";
 import type { RecordCache } from "./record-cache";
 
 /** The reply-by (ms) of an invitation with something left to do, while it is still ahead; else null. */
-function pendingUntil(clock: { receivedAt: string | null; firstSeenAt: string | null }, settings: Settings, now: Date): number | null {
-  const input = { invitation: true, receivedAt: clock.receivedAt, firstSeenAt: clock.firstSeenAt, status: null, activity: null, state: null, fit: null };
+function pendingUntil(
+  clock: { receivedAt: string | null; firstSeenAt: string | null },
+  settings: Settings,
+  now: Date,
+): number | null {
+  const input = {
+    invitation: true,
+    receivedAt: clock.receivedAt,
+    firstSeenAt: clock.firstSeenAt,
+    status: null,
+    activity: null,
+    state: null,
+    fit: null,
+  };
   const u = urgencyFor(input, settings, now);
   const until = u.replyBy === null ? Number.NaN : Date.parse(u.replyBy);
   return until > now.getTime() ? until : null;
@@ -32,7 +44,9 @@ export async function updateBadge(
   recountAt?: (at: number | null) => Promise<void>,
 ): Promise<number> {
   // The index's clocks only: a page read recounts without loading or validating any cached record.
-  const until = (await cache.openClocks()).map((c) => pendingUntil(c, settings, now)).filter((t): t is number => t !== null);
+  const until = (await cache.openClocks())
+    .map((c) => pendingUntil(c, settings, now))
+    .filter((t): t is number => t !== null);
   await setText(badgeText(until.length));
   await recountAt?.(until.length ? Math.min(...until) : null);
   return until.length;

@@ -51,7 +51,11 @@ export interface MessageContext {
   tabId: number | null;
 }
 
-type Handler<T extends RequestType> = (request: RequestOf<T>, context: MessageContext, deps: BackgroundDeps) => Promise<ReplyData<T>>;
+type Handler<T extends RequestType> = (
+  request: RequestOf<T>,
+  context: MessageContext,
+  deps: BackgroundDeps,
+) => Promise<ReplyData<T>>;
 
 async function assessed(parsed: ParsedPage, deps: BackgroundDeps, settings: Settings) {
   return assessPage(parsed, settings, deps.now(), await lookupFor(deps.cache, parsed));
@@ -71,10 +75,15 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     await (deps.afterReply ?? inline)(async () => {
       await recordPage(deps.cache, page);
       // A full storage.session loses the popup this tab's page, not the page its score.
-      if (context.tabId !== null) await deps.tabs.set(context.tabId, page, deps.now().getTime()).catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
+      if (context.tabId !== null)
+        await deps.tabs
+          .set(context.tabId, page, deps.now().getTime())
+          .catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
       await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
       // The moment the page was read identifies the visit: re-reads of one visit share it.
-      await deps.noteParsed?.(parsed, new Date(request.readAt)).catch((e: unknown) => console.warn("[invitewise] page health not noted", e));
+      await deps
+        .noteParsed?.(parsed, new Date(request.readAt))
+        .catch((e: unknown) => console.warn("[invitewise] page health not noted", e));
     });
     return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: parsed.missing };
   },
@@ -88,9 +97,21 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     }
     const last = await deps.cache.lastInvitation();
     if (!last?.page) return null;
-    const parsed: ParsedPage = { kind: "invitation", record: last.page.record, missing: last.page.missing, warnings: [] };
+    const parsed: ParsedPage = {
+      kind: "invitation",
+      record: last.page.record,
+      missing: last.page.missing,
+      warnings: [],
+    };
     const a = await assessed(parsed, deps, settings);
-    return { source: "last-invitation", url: last.page.url, readAt: last.page.readAt, parsed, fit: a.fit, urgency: a.urgency };
+    return {
+      source: "last-invitation",
+      url: last.page.url,
+      readAt: last.page.readAt,
+      parsed,
+      fit: a.fit,
+      urgency: a.urgency,
+    };
   },
 
   "set-invitation-state": async (request, _context, deps) => {
@@ -117,7 +138,12 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   "get-page-report": async (request, context, deps) => {
     if (!deps.reportPage) throw new Error("page reports are not available here");
     const { tabId: sender } = context;
-    const tabs = request.tab === "latest" ? await deps.tabs.recent() : sender === null ? [] : [{ tabId: sender, page: await deps.tabs.get(sender) }];
+    const tabs =
+      request.tab === "latest"
+        ? await deps.tabs.recent()
+        : sender === null
+          ? []
+          : [{ tabId: sender, page: await deps.tabs.get(sender) }];
     for (const { tabId, page } of tabs) {
       try {
         return { report: await deps.reportPage(tabId, page && fieldHealth(page)) };
@@ -125,7 +151,11 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         // Closed since, or no longer on Upwork (scripting may not act there): the next most recent.
       }
     }
-    throw new Error(request.tab === "sender" ? "Could not read this page. Reload it and try again." : "No Upwork page is open. Open the page to report, then try again.");
+    throw new Error(
+      request.tab === "sender"
+        ? "Could not read this page. Reload it and try again."
+        : "No Upwork page is open. Open the page to report, then try again.",
+    );
   },
 
   "save-edits": async (request, _context, deps) => {
@@ -149,7 +179,12 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
  * What a content script may ask, and only about its own tab: a page it runs in could make it send
  * anything, so another tab's page or the latest Upwork tab stay for the extension's own pages.
  */
-const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>(["page-parsed", "open-drafts", "get-decline-note", "get-page-report"]);
+const CONTENT_SCRIPT_REQUESTS = new Set<RequestType>([
+  "page-parsed",
+  "open-drafts",
+  "get-decline-note",
+  "get-page-report",
+]);
 const UPWORK_PAGE = /^https:\/\/www\.upwork\.com\//;
 
 export async function dispatch(
@@ -162,13 +197,17 @@ export async function dispatch(
   const parsed = Request.safeParse(message);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { ok: false, error: `Invalid request: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}` };
+    return {
+      ok: false,
+      error: `Invalid request: ${issue?.path.join(".") || "(root)"}: ${issue?.message ?? "invalid"}`,
+    };
   }
   const request = parsed.data;
   // A sender with a web page's address is our content script (the popup opened as a tab has an
   // extension address): only from an Upwork page, and only about its own tab.
   if (sender.url !== undefined && !/^(chrome|moz)-extension:/.test(sender.url)) {
-    const own = CONTENT_SCRIPT_REQUESTS.has(request.type) && !(request.type === "get-page-report" && request.tab !== "sender");
+    const own =
+      CONTENT_SCRIPT_REQUESTS.has(request.type) && !(request.type === "get-page-report" && request.tab !== "sender");
     if (!own) return { ok: false, error: `${request.type} is not available to pages` };
     if (!UPWORK_PAGE.test(sender.url)) return { ok: false, error: "not an Upwork page" };
   }

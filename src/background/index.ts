@@ -48,7 +48,10 @@ const deps: BackgroundDeps = {
   // After the reply, one at a time: the tab's page, the toolbar count and the page's health are
   // kept in the order the pages were read.
   afterReply(work) {
-    afterReplyQueue = afterReplyQueue.then(() => new Promise((sent) => setTimeout(sent))).then(work).catch((error: unknown) => console.error("[invitewise] after reply", error));
+    afterReplyQueue = afterReplyQueue
+      .then(() => new Promise((sent) => setTimeout(sent)))
+      .then(work)
+      .catch((error: unknown) => console.error("[invitewise] after reply", error));
     return Promise.resolve();
   },
   settled: () => afterReplyQueue,
@@ -84,7 +87,13 @@ const deps: BackgroundDeps = {
     // Every read of a visit: the last one (late sections arrived) replaces the visit's entry.
     // A row's message and job uid come only from the page state: their absence is no sign of a layout change.
     const missing = parsed.missing.filter((path) => !STATE_ONLY.test(path));
-    await recordParseMisses({ kind: parsed.kind, missing, fallbacks: parsed.fallbacks, disagreements: parsed.disagreements, at: readAt });
+    await recordParseMisses({
+      kind: parsed.kind,
+      missing,
+      fallbacks: parsed.fallbacks,
+      disagreements: parsed.disagreements,
+      at: readAt,
+    });
     const skills = "job" in parsed.record ? parsed.record.job.skills : [];
     const visit = `${parsed.kind} ${readAt.toISOString()}`;
     // A job's skills count once per visit, however often the page is re-read.

@@ -17,10 +17,18 @@ export interface PageRead {
 
 /** A synchronous lookup over the cached invitations this page refers to. */
 export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise<AssessLookup> {
-  const ids = parsed.kind === "invitations" ? parsed.record.invitations.map((i) => i.id) : parsed.kind === "invitation" ? [parsed.record.id] : [];
+  const ids =
+    parsed.kind === "invitations"
+      ? parsed.record.invitations.map((i) => i.id)
+      : parsed.kind === "invitation"
+        ? [parsed.record.id]
+        : [];
   const entries: Map<string, InvitationEntry> = ids.length ? await cache.invitations(ids) : new Map();
   // A list row whose job page the user read gets that page's fit.
-  const jobUids = parsed.kind === "invitations" ? parsed.record.invitations.flatMap((i) => (i.jobUid ? [cipherOfJobUid(i.jobUid)] : [])) : [];
+  const jobUids =
+    parsed.kind === "invitations"
+      ? parsed.record.invitations.flatMap((i) => (i.jobUid ? [cipherOfJobUid(i.jobUid)] : []))
+      : [];
   const jobs = jobUids.length ? await cache.jobs(jobUids) : new Map<string, JobEntry>();
   // A job page: the opened invitation that links to this posting, if any (found through the index).
   const cipher = parsed.kind === "job" ? parsed.record.job.ciphertext : null;
@@ -53,11 +61,16 @@ export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise
  * the write. New invitations count from this read, as `record` would start them.
  */
 export function withThisPage(lookup: AssessLookup, parsed: ParsedPage, readAt: string): AssessLookup {
-  const started = (s: InvitationState | null): InvitationState => s ?? { firstSeenAt: readAt, openedAt: null, replied: false, declined: false };
+  const started = (s: InvitationState | null): InvitationState =>
+    s ?? { firstSeenAt: readAt, openedAt: null, replied: false, declined: false };
   switch (parsed.kind) {
     case "invitations": {
       const rows = new Map(parsed.record.invitations.map((i) => [i.id, i]));
-      return { ...lookup, item: (id) => rows.get(id) ?? lookup.item(id), state: (id) => (rows.has(id) ? started(lookup.state(id)) : lookup.state(id)) };
+      return {
+        ...lookup,
+        item: (id) => rows.get(id) ?? lookup.item(id),
+        state: (id) => (rows.has(id) ? started(lookup.state(id)) : lookup.state(id)),
+      };
     }
     case "invitation": {
       const { record, missing } = parsed;
@@ -77,11 +90,23 @@ export function withThisPage(lookup: AssessLookup, parsed: ParsedPage, readAt: s
 }
 
 /** The page read's score, from what the cache knew and the page itself: the worker replies with it, then records. */
-export async function assessBeforeRecording(cache: RecordCache, page: PageRead, settings: Settings, now: Date): Promise<Assessment> {
-  return assessPage(page.parsed, settings, now, withThisPage(await lookupFor(cache, page.parsed), page.parsed, page.readAt));
+export async function assessBeforeRecording(
+  cache: RecordCache,
+  page: PageRead,
+  settings: Settings,
+  now: Date,
+): Promise<Assessment> {
+  return assessPage(
+    page.parsed,
+    settings,
+    now,
+    withThisPage(await lookupFor(cache, page.parsed), page.parsed, page.readAt),
+  );
 }
 
 /** Records a page read; a cache that cannot be written (storage full even after evicting) costs the page its memory only. */
 export async function recordPage(cache: RecordCache, page: PageRead): Promise<void> {
-  await cache.record(page.parsed, page.url, page.readAt).catch((error: unknown) => console.warn("[invitewise] page not cached", error));
+  await cache
+    .record(page.parsed, page.url, page.readAt)
+    .catch((error: unknown) => console.warn("[invitewise] page not cached", error));
 }

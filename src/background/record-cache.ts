@@ -91,13 +91,21 @@ export const jobKey = (ciphertext: string) => `job:${ciphertext}`;
 export const invitationKey = (id: string) => `inv:${id}`;
 const entryKey = (e: CacheEntry) => (e.kind === "job" ? jobKey(e.ciphertext) : invitationKey(e.id));
 
-const newState = (at: string | null): InvitationState => ({ firstSeenAt: at, openedAt: null, replied: false, declined: false });
+const newState = (at: string | null): InvitationState => ({
+  firstSeenAt: at,
+  openedAt: null,
+  replied: false,
+  declined: false,
+});
 
 const encoder = new TextEncoder();
 
 function metaOf(entry: CacheEntry, at: number): EntryMeta {
   const key = entryKey(entry);
-  const meta: EntryMeta = { at, bytes: encoder.encode(key).length + ENTRY_PREFIX.length + encoder.encode(JSON.stringify(entry)).length };
+  const meta: EntryMeta = {
+    at,
+    bytes: encoder.encode(key).length + ENTRY_PREFIX.length + encoder.encode(JSON.stringify(entry)).length,
+  };
   const job = entry.kind === "job" ? entry.ciphertext : entry.page?.record.job.ciphertext;
   if (job) meta.job = job;
   if (entry.kind === "invitation") {
@@ -114,17 +122,24 @@ function metaOf(entry: CacheEntry, at: number): EntryMeta {
 }
 
 /** 0: jobs and history, 1: unanswered and still open, 2: marked by the user. */
-const tier = (meta: EntryMeta, now: number) => (meta.marked ? 2 : meta.openUntil !== undefined && meta.openUntil > now ? 1 : 0);
+const tier = (meta: EntryMeta, now: number) =>
+  meta.marked ? 2 : meta.openUntil !== undefined && meta.openUntil > now ? 1 : 0;
 
 /** Keys in the order they are evicted: lowest tier first, then least recently seen, then oldest received. */
 export function evictionOrder(index: Index, now: number): string[] {
   return Object.keys(index).sort((a, b) => {
     const [x, y] = [index[a]!, index[b]!];
-    return tier(x, now) - tier(y, now) || x.at - y.at || (x.openUntil ?? 0) - (y.openUntil ?? 0) || (a < b ? -1 : a > b ? 1 : 0);
+    return (
+      tier(x, now) - tier(y, now) ||
+      x.at - y.at ||
+      (x.openUntil ?? 0) - (y.openUntil ?? 0) ||
+      (a < b ? -1 : a > b ? 1 : 0)
+    );
   });
 }
 
-const isQuotaError = (error: unknown) => /quota/i.test(error instanceof Error ? `${error.name} ${error.message}` : String(error));
+const isQuotaError = (error: unknown) =>
+  /quota/i.test(error instanceof Error ? `${error.name} ${error.message}` : String(error));
 
 /** What a write did when it hit the storage quota (for diagnostics). */
 export interface StorageProblem {
@@ -208,7 +223,12 @@ export class RecordCache {
    * Takes keys off the index in eviction order while `over` holds, never one in `keep`.
    * Returns the keys taken.
    */
-  private evict(index: Index, now: number, over: (count: number, bytes: number) => boolean, keep: ReadonlySet<string> = new Set()): string[] {
+  private evict(
+    index: Index,
+    now: number,
+    over: (count: number, bytes: number) => boolean,
+    keep: ReadonlySet<string> = new Set(),
+  ): string[] {
     let count = Object.keys(index).length;
     let bytes = Object.values(index).reduce((sum, m) => sum + m.bytes, 0);
     const taken: string[] = [];
@@ -271,7 +291,11 @@ export class RecordCache {
     return this.exclusive(async () => {
       const seen = Date.parse(readAt);
       if (parsed.kind === "job" && parsed.record.job.ciphertext) {
-        const entry: JobEntry = { kind: "job", ciphertext: parsed.record.job.ciphertext, page: { url, readAt, missing: parsed.missing, record: parsed.record } };
+        const entry: JobEntry = {
+          kind: "job",
+          ciphertext: parsed.record.job.ciphertext,
+          page: { url, readAt, missing: parsed.missing, record: parsed.record },
+        };
         await this.write([entry], seen);
       } else if (parsed.kind === "invitation") {
         const key = invitationKey(parsed.record.id);
@@ -293,7 +317,13 @@ export class RecordCache {
         const entries = items.map((item): InvitationEntry => {
           const old = existing.get(invitationKey(item.id));
           const prev = old?.kind === "invitation" ? old : null;
-          return { kind: "invitation", id: item.id, item, page: prev?.page ?? null, state: prev?.state ?? newState(readAt) };
+          return {
+            kind: "invitation",
+            id: item.id,
+            item,
+            page: prev?.page ?? null,
+            state: prev?.state ?? newState(readAt),
+          };
         });
         await this.write(entries, seen);
       }

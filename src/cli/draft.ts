@@ -17,7 +17,8 @@ export interface DraftOptions {
   settings?: string;
 }
 
-export type DraftLine = ({ file: string; url: string | null; kind: DraftInput["kind"] } & Draft) | { file: string; error: string };
+export type DraftLine =
+  ({ file: string; url: string | null; kind: DraftInput["kind"] } & Draft) | { file: string; error: string };
 
 /** Drafts the reply for one saved page; never throws (a failure is the object's `error`). */
 export async function runDraft(file: string, options: DraftOptions = {}): Promise<DraftLine> {
@@ -27,7 +28,11 @@ export async function runDraft(file: string, options: DraftOptions = {}): Promis
   } catch (e) {
     return { file, error: (e as Error).message };
   }
-  const opts: CommonOptions = { now: options.now ?? new Date(), files: [file], ...(options.url ? { url: options.url } : {}) };
+  const opts: CommonOptions = {
+    now: options.now ?? new Date(),
+    files: [file],
+    ...(options.url ? { url: options.url } : {}),
+  };
   const line = await parseFile(file, opts);
   if ("error" in line) return { file, error: String(line.error) };
   const url = (line.url as string | null) ?? "";
@@ -42,7 +47,11 @@ export async function runDraftCommand(opts: CommonOptions, write: (line: string)
     write(JSON.stringify({ file: opts.files.join(" "), error: "draft takes exactly one FILE" }));
     return 1;
   }
-  const result = await runDraft(opts.files[0]!, { now: opts.now, ...(opts.url ? { url: opts.url } : {}), ...(opts.settings ? { settings: opts.settings } : {}) });
+  const result = await runDraft(opts.files[0]!, {
+    now: opts.now,
+    ...(opts.url ? { url: opts.url } : {}),
+    ...(opts.settings ? { settings: opts.settings } : {}),
+  });
   write(JSON.stringify(result, null, 2));
   return "error" in result ? 1 : 0;
 }

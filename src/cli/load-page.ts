@@ -42,7 +42,11 @@ export async function loadPage(file: string, urlOption?: string): Promise<Loaded
       disableJavaScriptFileLoading: true,
       disableCSSFileLoading: true,
       disableIframePageLoading: true,
-      navigation: { disableMainFrameNavigation: true, disableChildFrameNavigation: true, disableChildPageNavigation: true },
+      navigation: {
+        disableMainFrameNavigation: true,
+        disableChildFrameNavigation: true,
+        disableChildPageNavigation: true,
+      },
     },
   });
   // Parsed as a new document: the saved page's scripts and styles are inert (evaluation is off).

@@ -9,9 +9,15 @@ import { runScoreCommand } from "./score";
 type Command = (opts: CommonOptions, write: (line: string) => void) => Promise<number>;
 
 export const COMMANDS: Record<string, { run: Command; help: string }> = {
-  parse: { run: runParse, help: "one JSON line per FILE: { file, url, kind, record, missing, warnings } or { file, error }" },
+  parse: {
+    run: runParse,
+    help: "one JSON line per FILE: { file, url, kind, record, missing, warnings } or { file, error }",
+  },
   score: { run: runScoreCommand, help: "like parse, plus fit and urgency on each line (same code as the extension)" },
-  draft: { run: runDraftCommand, help: "one JSON object for one FILE: { coverLetter, terms, answers, decline, referral, followUp, check }" },
+  draft: {
+    run: runDraftCommand,
+    help: "one JSON object for one FILE: { coverLetter, terms, answers, decline, referral, followUp, check }",
+  },
 };
 
 export const USAGE = `usage: npm run cli -- <command> [options] FILE...

@@ -20,7 +20,16 @@ export async function parseFile(file: string, opts: CommonOptions): Promise<Reco
     page = await loadPage(file, opts.url);
     const kind = page.url ? pageKind(page.url) : sniffKind(page.document);
     // Not a page Invitewise reads (a search page, a profile): read right, it holds no record.
-    if (kind === "other") return { file, url: page.url || null, kind, record: null, missing: [], warnings: [page.url ? "not a page Invitewise reads" : "no address in the file and no known section found"], sources: {} };
+    if (kind === "other")
+      return {
+        file,
+        url: page.url || null,
+        kind,
+        record: null,
+        missing: [],
+        warnings: [page.url ? "not a page Invitewise reads" : "no address in the file and no known section found"],
+        sources: {},
+      };
     const text = parsePage(page.document, page.url, opts.now, kind);
     if (!text) return { file, error: "unknown page kind" };
     // The same path as the background worker: the text record, then the page's embedded state.
@@ -28,10 +37,26 @@ export async function parseFile(file: string, opts: CommonOptions): Promise<Reco
     const repaired = repairParsed(text);
     if (!repaired.ok) return { file, error: repaired.error };
     const { parsed } = withPageState(repaired.parsed, embeddedStateText(page.document), page.url, opts.now);
-    return { file, url: page.url || null, kind: parsed.kind, record: parsed.record, missing: parsed.missing, warnings: parsed.warnings, sources: parsed.sources ?? {}, anchors: parsed.anchors ?? {}, fallbacks: parsed.fallbacks ?? [], disagreements: parsed.disagreements ?? [] };
+    return {
+      file,
+      url: page.url || null,
+      kind: parsed.kind,
+      record: parsed.record,
+      missing: parsed.missing,
+      warnings: parsed.warnings,
+      sources: parsed.sources ?? {},
+      anchors: parsed.anchors ?? {},
+      fallbacks: parsed.fallbacks ?? [],
+      disagreements: parsed.disagreements ?? [],
+    };
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    const msg = err?.code === "ENOENT" ? "file not found" : err?.code === "EISDIR" ? "is a directory" : (err?.message ?? String(e));
+    const msg =
+      err?.code === "ENOENT"
+        ? "file not found"
+        : err?.code === "EISDIR"
+          ? "is a directory"
+          : (err?.message ?? String(e));
     return { file, error: msg };
   } finally {
     await page?.close().catch(() => undefined);

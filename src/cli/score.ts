@@ -37,16 +37,28 @@ export async function runScore(files: string[], options: ScoreOptions = {}): Pro
   const lines = await Promise.all(files.map((file) => parseFile(file, opts)));
   const pages = lines.map((line) => {
     if ("error" in line) return null;
-    const parsed = ParsedPage.safeParse({ kind: line.kind, record: line.record, missing: line.missing, warnings: line.warnings });
+    const parsed = ParsedPage.safeParse({
+      kind: line.kind,
+      record: line.record,
+      missing: line.missing,
+      warnings: line.warnings,
+    });
     return parsed.success ? parsed.data : null;
   });
-  for (const [i, parsed] of pages.entries()) if (parsed) await cache.record(parsed, String(lines[i]!.url ?? ""), readAt);
+  for (const [i, parsed] of pages.entries())
+    if (parsed) await cache.record(parsed, String(lines[i]!.url ?? ""), readAt);
 
   const out: Array<Record<string, unknown>> = [];
   for (const [i, line] of lines.entries()) {
     const parsed = pages[i];
     if (!parsed) {
-      out.push("error" in line ? line : line.kind === "other" ? { ...line, fit: null, urgency: null } : { file: line.file, error: "record does not match the schema" });
+      out.push(
+        "error" in line
+          ? line
+          : line.kind === "other"
+            ? { ...line, fit: null, urgency: null }
+            : { file: line.file, error: "record does not match the schema" },
+      );
       continue;
     }
     const a = assessPage(parsed, settings, now, await lookupFor(cache, parsed));
@@ -57,7 +69,11 @@ export async function runScore(files: string[], options: ScoreOptions = {}): Pro
 
 /** The command-table entry: NDJSON, exit code 1 if any file failed. */
 export async function runScoreCommand(opts: CommonOptions, write: (line: string) => void): Promise<number> {
-  const lines = await runScore(opts.files, { now: opts.now, ...(opts.url ? { url: opts.url } : {}), ...(opts.settings ? { settings: opts.settings } : {}) });
+  const lines = await runScore(opts.files, {
+    now: opts.now,
+    ...(opts.url ? { url: opts.url } : {}),
+    ...(opts.settings ? { settings: opts.settings } : {}),
+  });
   for (const line of lines) write(JSON.stringify(line));
   return lines.some((l) => "error" in l) ? 1 : 0;
 }

@@ -10,7 +10,9 @@ export async function readSettingsFile(path: string | undefined): Promise<Settin
     raw = JSON.parse(await readFile(path, "utf8"));
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    throw new Error(`settings file ${path}: ${err?.code === "ENOENT" ? "file not found" : `not valid JSON (${err?.message ?? e})`}`);
+    throw new Error(
+      `settings file ${path}: ${err?.code === "ENOENT" ? "file not found" : `not valid JSON (${err?.message ?? e})`}`,
+    );
   }
   const parsed = parseSettingsFile(raw);
   if (!parsed.ok) throw new Error(`settings file ${path}: ${parsed.error}`);

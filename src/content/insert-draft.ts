@@ -6,7 +6,12 @@
  * tab only when the user clicks "Insert into proposal": it is not part of the content script.
  */
 import { FILL } from "./anchors/apply";
-import { InsertableDraft, type InsertDraftReply, type InsertResult, type NotFilledReason as Reason } from "../shared/content-messages";
+import {
+  InsertableDraft,
+  type InsertDraftReply,
+  type InsertResult,
+  type NotFilledReason as Reason,
+} from "../shared/content-messages";
 
 type Field = HTMLInputElement | HTMLTextAreaElement;
 
@@ -30,7 +35,8 @@ const scopeOf = (doc: Document): ParentNode => first<Element>(doc, SCOPE) ?? doc
 function letterField(root: ParentNode) {
   let field = first(root, LETTER);
   for (const label of root.querySelectorAll("label")) {
-    if (!field && lower(label.textContent) == "cover letter") field = label.closest(".form-group")?.querySelector("textarea");
+    if (!field && lower(label.textContent) == "cover letter")
+      field = label.closest(".form-group")?.querySelector("textarea");
   }
   return field;
 }
@@ -70,7 +76,8 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
     if (el.disabled || el.readOnly) return fail(field, "read-only");
     const isMoney = typeof value == "number";
     fill(el, isMoney ? value.toFixed(2) : value);
-    if (isMoney ? Math.round(money(el.value) * 100) === Math.round(value * 100) : norm(el.value) === norm(value)) result.filled.push(field);
+    if (isMoney ? Math.round(money(el.value) * 100) === Math.round(value * 100) : norm(el.value) === norm(value))
+      result.filled.push(field);
     else if (isMoney) result.notFilled.push({ field, reason: "page-shows", shown: el.value, expected: value });
     else fail(field, "not-kept");
   };
@@ -91,7 +98,12 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
         const row = rows[i];
         const name = `Milestone ${i + 1}`;
         if (!row) return fail(name, "add-milestone");
-        put(`${name} description`, row.querySelector<Field>(FILL.milestoneDescription), m.description, "no-milestone-description-field");
+        put(
+          `${name} description`,
+          row.querySelector<Field>(FILL.milestoneDescription),
+          m.description,
+          "no-milestone-description-field",
+        );
         put(`${name} amount`, first(row, MILESTONE_AMOUNT), m.amount, "no-milestone-amount-field");
       });
     } else if (whole) {
@@ -128,7 +140,10 @@ export async function insertDraftReply(doc: Document, input: unknown): Promise<I
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue?.path.length ? ` (${issue.path.map(String).join(".")})` : "";
-    return { ok: false, error: `The page was handed a draft it cannot insert${where}. Reload the Upwork tab and try again.` };
+    return {
+      ok: false,
+      error: `The page was handed a draft it cannot insert${where}. Reload the Upwork tab and try again.`,
+    };
   }
   const draft = parsed.data;
   try {

@@ -13,7 +13,7 @@ const logged = new Set<string>();
 
 /** Logs a failure once per name, tagged, and never rethrows: Upwork's page must keep working. */
 export function report(name: string, error: unknown): void {
-  if (!logged.has(name)) logged.add(name), console.warn(`${TAG} ${name} failed:`, error);
+  if (!logged.has(name)) (logged.add(name), console.warn(`${TAG} ${name} failed:`, error));
 }
 
 /** Wraps a listener or callback so a throw is logged once and swallowed. */
@@ -34,7 +34,10 @@ const isHost = (node: Node): boolean => (node as Element).matches?.(HOST_SELECTO
 /** Whether a batch of mutations touched Upwork's content rather than only our own hosts. */
 export function relevant(records: readonly MutationRecord[]): boolean {
   for (const record of records) {
-    if ((record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement)?.closest(HOST_SELECTOR)) continue;
+    if (
+      (record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement)?.closest(HOST_SELECTOR)
+    )
+      continue;
     // Attributes matter only on html/body: a theme switch (class, data-theme, style) there.
     if (record.type === "attributes" && !/^(HTML|BODY)$/.test((record.target as Element).tagName)) continue;
     if (record.type === "childList") {
@@ -85,11 +88,16 @@ export function watchPage(doc: Document, work: (dirty: boolean) => void): Watche
   };
   const observer = new MutationObserver(
     guard("observer", (records: MutationRecord[]) => {
-      if (relevant(records)) (dirty = true), schedule();
+      if (relevant(records)) ((dirty = true), schedule());
     }),
   );
   // attributeFilter keeps attribute records to the few names a theme switch uses; the rest are skipped in `relevant`.
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true, attributeFilter: ["class", "data-theme", "style"] });
+  observer.observe(doc.documentElement, {
+    childList: true,
+    subtree: true,
+    characterData: true,
+    attributeFilter: ["class", "data-theme", "style"],
+  });
   schedule();
   return {
     schedule,

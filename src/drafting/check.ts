@@ -38,12 +38,62 @@ export const GENERIC_PHRASES = [
  * profile lacks is caught even when the job does not tag it.
  */
 const COMMON_SKILLS = [
-  "JavaScript", "TypeScript", "React", "React Native", "Next.js", "Vue.js", "Nuxt.js", "Angular", "Svelte",
-  "Node.js", "Express", "NestJS", "Python", "Django", "Flask", "FastAPI", "Ruby on Rails", "PHP", "Laravel",
-  "WordPress", "Shopify", "Java", "Kotlin", "Swift", "Flutter", "Dart", "Go", "Rust", "C#", ".NET", "C++",
-  "SQL", "PostgreSQL", "MySQL", "MongoDB", "Redis", "Firebase", "Supabase", "GraphQL", "AWS", "Azure",
-  "Google Cloud", "Docker", "Kubernetes", "Terraform", "Figma", "Tailwind CSS", "Expo", "Electron",
-  "TensorFlow", "PyTorch", "Machine Learning", "Data Science", "SEO", "Webflow", "Bubble",
+  "JavaScript",
+  "TypeScript",
+  "React",
+  "React Native",
+  "Next.js",
+  "Vue.js",
+  "Nuxt.js",
+  "Angular",
+  "Svelte",
+  "Node.js",
+  "Express",
+  "NestJS",
+  "Python",
+  "Django",
+  "Flask",
+  "FastAPI",
+  "Ruby on Rails",
+  "PHP",
+  "Laravel",
+  "WordPress",
+  "Shopify",
+  "Java",
+  "Kotlin",
+  "Swift",
+  "Flutter",
+  "Dart",
+  "Go",
+  "Rust",
+  "C#",
+  ".NET",
+  "C++",
+  "SQL",
+  "PostgreSQL",
+  "MySQL",
+  "MongoDB",
+  "Redis",
+  "Firebase",
+  "Supabase",
+  "GraphQL",
+  "AWS",
+  "Azure",
+  "Google Cloud",
+  "Docker",
+  "Kubernetes",
+  "Terraform",
+  "Figma",
+  "Tailwind CSS",
+  "Expo",
+  "Electron",
+  "TensorFlow",
+  "PyTorch",
+  "Machine Learning",
+  "Data Science",
+  "SEO",
+  "Webflow",
+  "Bubble",
 ];
 
 const collapse = (text: string) => text.replace(/\s+/g, " ").trim();
@@ -77,7 +127,9 @@ export function absentSkills(letter: string, job: Job, profile: Profile): string
 }
 
 const STOP = new Set(
-  "the and for with from that this your you our are was will have has into need needed needs looking seeking who what want wants project developer expert help build job work app apps new using based".split(" "),
+  "the and for with from that this your you our are was will have has into need needed needs looking seeking who what want wants project developer expert help build job work app apps new using based".split(
+    " ",
+  ),
 );
 
 /** The job's keywords: its skill tags, then the distinctive words of its title. */
@@ -106,8 +158,10 @@ export function checkLetter(letter: string, job: Job, profile: Profile): LetterC
   const issues: CheckIssue[] = [];
 
   if (chars === 0) issues.push({ id: "empty", text: "The letter is empty." });
-  else if (chars < MIN_CHARS) issues.push({ id: "too-short", text: `Only ${chars} characters: write at least ${MIN_CHARS}.` });
-  if (words > MAX_WORDS) issues.push({ id: "too-long", text: `${words} words: clients read ${MAX_WORDS} words or fewer.` });
+  else if (chars < MIN_CHARS)
+    issues.push({ id: "too-short", text: `Only ${chars} characters: write at least ${MIN_CHARS}.` });
+  if (words > MAX_WORDS)
+    issues.push({ id: "too-long", text: `${words} words: clients read ${MAX_WORDS} words or fewer.` });
   if (chars > MAX_CHARS) issues.push({ id: "over-limit", text: `${chars} characters: Upwork allows ${MAX_CHARS}.` });
 
   const lower = text.toLowerCase();
@@ -117,7 +171,10 @@ export function checkLetter(letter: string, job: Job, profile: Profile): LetterC
   for (const p of placeholders(text)) issues.push({ id: "placeholder", text: `Fill in ${p}.` });
   for (const t of leftoverTokens(text)) issues.push({ id: "unknown-token", text: `Unknown template field {{${t}}}.` });
   for (const s of absentSkills(text, job, profile)) {
-    issues.push({ id: "absent-skill", text: `“${s}” is not in your profile's skills: claim only what your profile supports.` });
+    issues.push({
+      id: "absent-skill",
+      text: `“${s}” is not in your profile's skills: claim only what your profile supports.`,
+    });
   }
 
   const keywords = jobKeywords(job);
@@ -125,8 +182,15 @@ export function checkLetter(letter: string, job: Job, profile: Profile): LetterC
   const missing = keywords.filter((k) => !covered.includes(k));
   const flat = collapse(text);
   const preview = flat.length > PREVIEW_CHARS ? `${sliceWhole(flat, PREVIEW_CHARS)}…` : flat;
-  if (chars > 0 && (job.title || job.description) && !opensWithThisJob(sliceWhole(flat, PREVIEW_CHARS), job, keywords)) {
-    issues.push({ id: "opening-generic", text: "The first 230 characters say nothing only this job could prompt: mention its title or a phrase from the post." });
+  if (
+    chars > 0 &&
+    (job.title || job.description) &&
+    !opensWithThisJob(sliceWhole(flat, PREVIEW_CHARS), job, keywords)
+  ) {
+    issues.push({
+      id: "opening-generic",
+      text: "The first 230 characters say nothing only this job could prompt: mention its title or a phrase from the post.",
+    });
   }
   return { chars, words, issues, preview, keywords: { covered, missing } };
 }

@@ -71,7 +71,8 @@ export function letterValues(input: LetterInput, settings: Settings): Record<str
     .map((ask) => `About “${ask}”: [your answer]`)
     .join("\n");
 
-  const nextStep = "I'd be glad to start with a short call to go over the details. One question first: [a question about the project]";
+  const nextStep =
+    "I'd be glad to start with a short call to go over the details. One question first: [a question about the project]";
 
   return {
     jobTitle: job.title ?? "[the job's title]",

@@ -6,9 +6,21 @@ import type { DraftInput } from "./index";
 export function draftInputFor(parsed: ParsedPage, url: string): DraftInput | string {
   switch (parsed.kind) {
     case "invitation":
-      return { kind: "invitation", job: parsed.record.job, client: parsed.record.client, questions: parsed.record.job.questions, invited: true };
+      return {
+        kind: "invitation",
+        job: parsed.record.job,
+        client: parsed.record.client,
+        questions: parsed.record.job.questions,
+        invited: true,
+      };
     case "job":
-      return { kind: "job", job: parsed.record.job, client: parsed.record.client, questions: parsed.record.job.questions, invited: false };
+      return {
+        kind: "job",
+        job: parsed.record.job,
+        client: parsed.record.client,
+        questions: parsed.record.job.questions,
+        invited: false,
+      };
     case "apply":
       return {
         kind: "apply",

@@ -38,21 +38,36 @@ const REASON_SENTENCES: Record<DeclineReasonId, string> = {
   other: "I won't be able to take this on.",
 };
 
-const OFF_PLATFORM = /\b(?:whats\s?app|telegram|skype|signal|wechat|discord|e-?mail me|text me|outside (?:of )?upwork)\b/i;
+const OFF_PLATFORM =
+  /\b(?:whats\s?app|telegram|skype|signal|wechat|discord|e-?mail me|text me|outside (?:of )?upwork)\b/i;
 const FREE_WORK = /\b(?:unpaid|free) (?:test|trial|sample)|test (?:task|project) (?:is )?(?:unpaid|free)\b/i;
 
 /** The reason Upwork's decline dialog should get, from what the post and the terms show. */
-export function pickDeclineReason(job: Job, client: Client | null, terms: DraftTerms, settings: Settings): DeclineReason {
+export function pickDeclineReason(
+  job: Job,
+  client: Client | null,
+  terms: DraftTerms,
+  settings: Settings,
+): DeclineReason {
   const text = `${job.title ?? ""}\n${job.description ?? ""}`;
   if (OFF_PLATFORM.test(text)) return reason("outside-upwork");
   if (FREE_WORK.test(text)) return reason("free-work");
   const hasProfile = settings.profile.skills.length > 0;
-  if (hasProfile && job.skills.length > 0 && matchedSkills(job, settings.profile).length === 0) return reason("not-a-fit");
+  if (hasProfile && job.skills.length > 0 && matchedSkills(job, settings.profile).length === 0)
+    return reason("not-a-fit");
   const minHourly = settings.rates.minimumHourly;
   const minFixed = settings.rates.minimumFixed;
-  if (job.budget?.type === "hourly" && minHourly != null && job.budget.max != null && job.budget.max < minHourly) return reason("budget-too-low");
-  if (job.budget?.type === "fixed" && minFixed != null && job.budget.amount != null && job.budget.amount < minFixed) return reason("budget-too-low");
-  if (terms.kind === "hourly" && minHourly != null && client?.avgHourlyRatePaid != null && client.avgHourlyRatePaid < minHourly) return reason("budget-too-low");
+  if (job.budget?.type === "hourly" && minHourly != null && job.budget.max != null && job.budget.max < minHourly)
+    return reason("budget-too-low");
+  if (job.budget?.type === "fixed" && minFixed != null && job.budget.amount != null && job.budget.amount < minFixed)
+    return reason("budget-too-low");
+  if (
+    terms.kind === "hourly" &&
+    minHourly != null &&
+    client?.avgHourlyRatePaid != null &&
+    client.avgHourlyRatePaid < minHourly
+  )
+    return reason("budget-too-low");
   // Neutral by default: it states no fact about the user's schedule or the client.
   return reason("not-interested");
 }
@@ -65,7 +80,12 @@ function name(settings: Settings): string {
   return settings.profile.name.trim() || "[your name]";
 }
 
-export function noteValues(job: Job, settings: Settings, declineReason: DeclineReason, invited: boolean): Record<string, string> {
+export function noteValues(
+  job: Job,
+  settings: Settings,
+  declineReason: DeclineReason,
+  invited: boolean,
+): Record<string, string> {
   const skills = matchedSkills(job, settings.profile).slice(0, 3);
   return {
     jobTitle: job.title ?? "[the job's title]",
@@ -75,7 +95,9 @@ export function noteValues(job: Job, settings: Settings, declineReason: DeclineR
     reasonLabel: declineReason.label,
     name: name(settings),
     skillsList: skills.length ? joinList(skills) : "[your matching skills]",
-    summary: skills.length ? `In short: I work with ${joinList(skills)} and can start [when].` : "In short: [one line on why you fit].",
+    summary: skills.length
+      ? `In short: I work with ${joinList(skills)} and can start [when].`
+      : "In short: [one line on why you fit].",
   };
 }
 

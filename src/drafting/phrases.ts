@@ -12,11 +12,17 @@ export function sentences(text: string | null): string[] {
   if (!text) return [];
   return sliceWhole(text, MAX_SCANNED_CHARS)
     .split(/\n+|(?<=[.!?])\s+(?=[A-Z0-9"“(\-•*])/)
-    .map((s) => s.replace(/^[\s\-•*–\d.)]+/, "").replace(/\s+/g, " ").trim())
+    .map((s) =>
+      s
+        .replace(/^[\s\-•*–\d.)]+/, "")
+        .replace(/\s+/g, " ")
+        .trim(),
+    )
     .filter((s) => s.length > 0);
 }
 
-const WANT = /\b(?:looking for|seeking|searching for|we need|i need|need(?:s|ed)? (?:someone|a|an|to)|want(?:s)? (?:to|a|an|someone)|hire|hiring)\b\s*/i;
+const WANT =
+  /\b(?:looking for|seeking|searching for|we need|i need|need(?:s|ed)? (?:someone|a|an|to)|want(?:s)? (?:to|a|an|someone)|hire|hiring)\b\s*/i;
 
 /** Cut at a word boundary so a quote never ends mid-word (nor mid-character). */
 export function clip(text: string, max: number): string {
@@ -24,7 +30,6 @@ export function clip(text: string, max: number): string {
   const cut = sliceWhole(text, max + 1).replace(/(?<!\s)\s+\S*$/, "");
   return `${sliceWhole(cut, max).replace(/(?<![,;:\-–])[,;:\-–]+$/, "")}…`;
 }
-
 
 /**
  * The phrase of the post most specific to this job: the clause after "looking for"/"need" in the
@@ -36,13 +41,21 @@ export function jobPhrase(job: Job): string | null {
   all.forEach((sentence, index) => {
     if (ASK.test(sentence) || sentence.endsWith("?")) return; // those are the post's questions, answered elsewhere
     const want = WANT.exec(sentence);
-    const clause = (want ? sentence.slice(want.index + want[0].length) : sentence).replace(/(?<![.!:;])[.!:;]+$/, "").trim();
+    const clause = (want ? sentence.slice(want.index + want[0].length) : sentence)
+      .replace(/(?<![.!:;])[.!:;]+$/, "")
+      .trim();
     if (clause.length < 12) return;
     const skillHits = job.skills.filter((s) => mentions(sentence, s)).length;
     // "Stack: A, B, C" lines name skills but say nothing only this job could prompt.
-    const listLike = (/^[^:]{1,20}:/.test(sentence) && (sentence.match(/,/g) ?? []).length >= 2) || (skillHits >= 3 && sentence.split(" ").length <= 8);
+    const listLike =
+      (/^[^:]{1,20}:/.test(sentence) && (sentence.match(/,/g) ?? []).length >= 2) ||
+      (skillHits >= 3 && sentence.split(" ").length <= 8);
     const score =
-      (want ? 4 : 0) + Math.min(skillHits, 2) * 1.5 + (clause.length >= 30 && clause.length <= 140 ? 1 : 0) - index * 0.3 - (listLike ? 3 : 0);
+      (want ? 4 : 0) +
+      Math.min(skillHits, 2) * 1.5 +
+      (clause.length >= 30 && clause.length <= 140 ? 1 : 0) -
+      index * 0.3 -
+      (listLike ? 3 : 0);
     if (!best || score > best.score) best = { phrase: clause, score };
   });
   const chosen = best as { phrase: string; score: number } | null;
@@ -65,7 +78,8 @@ export function postAsks(job: Job): string[] {
   const out: string[] = [];
   for (const sentence of sentences(job.description)) {
     if (MAGIC.test(sentence)) continue; // handled by magicWord
-    if (ASK.test(sentence) || (sentence.endsWith("?") && sentence.length >= 15)) out.push(clip(sentence.replace(/(?<!\.)\.+$/, ""), 160));
+    if (ASK.test(sentence) || (sentence.endsWith("?") && sentence.length >= 15))
+      out.push(clip(sentence.replace(/(?<!\.)\.+$/, ""), 160));
     if (out.length === 3) break;
   }
   return out;

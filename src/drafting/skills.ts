@@ -16,7 +16,10 @@ function escapeRegExp(text: string): string {
  */
 export function skillPattern(skill: string): RegExp {
   const core = skill.trim().replace(/\.(js|io)$/i, "");
-  const parts = core.split(/[\s\-_]+/).filter(Boolean).map(escapeRegExp);
+  const parts = core
+    .split(/[\s\-_]+/)
+    .filter(Boolean)
+    .map(escapeRegExp);
   const body = parts.join(String.raw`[\s\-_]?`);
   // Lookarounds rather than \b so "C++" and "C#" still match as terms.
   // Short names ("Go", "R", "C") are ordinary words in lower case, so match them case-sensitively.

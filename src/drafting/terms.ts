@@ -48,7 +48,11 @@ export function bestProfile(job: Job, settings: Settings): SpecializedProfile | 
  * only if that still meets the user's minimum and the client has not paid more before. Never below
  * the user's minimum or Upwork's $3.
  */
-export function hourlyRate(job: Job, client: Client | null, settings: Settings): { rate: number | null; notes: string[] } {
+export function hourlyRate(
+  job: Job,
+  client: Client | null,
+  settings: Settings,
+): { rate: number | null; notes: string[] } {
   const notes: string[] = [];
   const minimum = Math.max(settings.rates.minimumHourly ?? 0, UPWORK_MIN_HOURLY);
   const range = job.budget?.type === "hourly" ? job.budget : null;
@@ -82,7 +86,9 @@ export function hourlyRate(job: Job, client: Client | null, settings: Settings):
     if (avgPaid != null && avgPaid >= rate) {
       notes.push(`Above the client's range (up to ${usd(high)}/h), but they have paid ${usd(avgPaid)}/h on average.`);
     } else if (high >= minimum) {
-      notes.push(`Your rate is above the client's range; this bids the top of it, ${usd(high)}/h. Bid your rate instead if you prefer.`);
+      notes.push(
+        `Your rate is above the client's range; this bids the top of it, ${usd(high)}/h. Bid your rate instead if you prefer.`,
+      );
       rate = high;
     }
   }
@@ -90,7 +96,9 @@ export function hourlyRate(job: Job, client: Client | null, settings: Settings):
   rate = Math.round(rate);
   if (rate < minimum) rate = minimum;
   if (high != null && high < minimum) {
-    notes.push(`The client's range (up to ${usd(high)}/h) is below your minimum of ${usd(minimum)}/h; this bids ${usd(rate)}/h.`);
+    notes.push(
+      `The client's range (up to ${usd(high)}/h) is below your minimum of ${usd(minimum)}/h; this bids ${usd(rate)}/h.`,
+    );
   } else if (avgPaid != null && avgPaid < minimum) {
     notes.push(`The client pays ${usd(avgPaid)}/h on average, below your minimum of ${usd(minimum)}/h.`);
   }
@@ -108,7 +116,9 @@ export function fixedBid(job: Job, settings: Settings): { amount: number | null;
   }
   let amount = Math.round(budget);
   if (amount < minimum) {
-    notes.push(`The client's budget (${usd(budget)}) is below your minimum of ${usd(minimum)}; this bids your minimum.`);
+    notes.push(
+      `The client's budget (${usd(budget)}) is below your minimum of ${usd(minimum)}; this bids your minimum.`,
+    );
     amount = minimum;
   }
   return { amount, notes };
@@ -188,7 +198,8 @@ export function draftTerms(job: Job, client: Client | null, settings: Settings):
   const { amount, notes } = fixedBid(job, settings);
   const userRate = bestProfile(job, settings)?.hourlyRate ?? settings.rates.hourly;
   const duration = estimateDuration(job, amount, userRate);
-  if (!job.duration && duration) notes.push(`Estimated duration at your hourly rate: ${DURATION_LABELS[duration].toLowerCase()}.`);
+  if (!job.duration && duration)
+    notes.push(`Estimated duration at your hourly rate: ${DURATION_LABELS[duration].toLowerCase()}.`);
   const milestones = kind === "milestone" && amount != null && amount > 0 ? splitMilestones(amount, duration) : [];
   return { kind, rate: null, amount, milestones, duration, notes };
 }

@@ -6,7 +6,13 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { readDiagnostics, readStorageNotices, type ParseMiss, type StorageNotice } from "../shared/diagnostics";
 import { readSeenSkills } from "../shared/seen-skills";
 import { defaultSettings, type Settings } from "../shared/settings";
-import { discardRecovered, InvalidSettingsError, loadSettings, saveSettings, type RecoveredEntry } from "../shared/settings-store";
+import {
+  discardRecovered,
+  InvalidSettingsError,
+  loadSettings,
+  saveSettings,
+  type RecoveredEntry,
+} from "../shared/settings-store";
 import type { FieldContext } from "./fields";
 import { fieldId, setAt, validate, type Path } from "./form";
 import { loadLastOpenedJob } from "./last-job";
@@ -18,7 +24,16 @@ import { RatesSection } from "./sections/rates";
 import { ScoringSection } from "./sections/scoring";
 import { TemplatesSection } from "./sections/templates";
 import { HostAccessNotice } from "../shared/host-access";
-import { headingId, isSettingsSection, sectionOfPath, SECTIONS, titleOf, useSectionRoute, type SectionId, type SettingsSectionId } from "./route";
+import {
+  headingId,
+  isSettingsSection,
+  sectionOfPath,
+  SECTIONS,
+  titleOf,
+  useSectionRoute,
+  type SectionId,
+  type SettingsSectionId,
+} from "./route";
 
 /** The settings form: its fields are spread over four sections, its Save button sits in the save bar. */
 const FORM_ID = "settings-form";
@@ -152,7 +167,12 @@ export function App() {
       </main>
     );
   }
-  if (!loaded) return <p class="loading" aria-busy="true">Loading settings…</p>;
+  if (!loaded)
+    return (
+      <p class="loading" aria-busy="true">
+        Loading settings…
+      </p>
+    );
 
   const saved = loaded.saved;
   // What the score and drafts need most, in the order of the sections: [settings path, words].
@@ -229,8 +249,8 @@ export function App() {
           <HostAccessNotice class="notice" />
           {!onSettings && dirty && (
             <p class="notice" data-testid="unsaved-elsewhere">
-              Your settings have unsaved changes: <a href={`#${lastSettings.current}`}>back to {titleOf(lastSettings.current)}</a> to save or discard
-              them.
+              Your settings have unsaved changes:{" "}
+              <a href={`#${lastSettings.current}`}>back to {titleOf(lastSettings.current)}</a> to save or discard them.
             </p>
           )}
           <div hidden={!onSettings}>
@@ -245,7 +265,8 @@ export function App() {
                       {fieldLink(path, text)}
                     </span>
                   ))}{" "}
-                  first, then save: the fit score and the drafts use them. Until then the popup and the score work on defaults.
+                  first, then save: the fit score and the drafts use them. Until then the popup and the score work on
+                  defaults.
                 </p>
               </section>
             )}

@@ -22,7 +22,15 @@ function describedBy(ctx: FieldContext, path: Path, hint: boolean): string | und
   return ids.length ? ids.join(" ") : undefined;
 }
 
-function Wrapper({ ctx, path, label, labelHidden, hint, children, wide }: BaseProps & { children: ComponentChildren; wide?: boolean }) {
+function Wrapper({
+  ctx,
+  path,
+  label,
+  labelHidden,
+  hint,
+  children,
+  wide,
+}: BaseProps & { children: ComponentChildren; wide?: boolean }) {
   const error = ctx.errors[pathKey(path)];
   return (
     <div class={`field${error ? " field--invalid" : ""}${wide ? " field--wide" : ""}`}>
@@ -51,13 +59,21 @@ function Wrapper({ ctx, path, label, labelHidden, hint, children, wide }: BasePr
 function useText<T>(value: T, format: (v: T) => string, parse: (s: string) => T): [string, (s: string) => T] {
   const [text, setText] = useState(() => format(value));
   useEffect(() => {
-    if (JSON.stringify(parse(text)) !== JSON.stringify(value) && !(Number.isNaN(parse(text)) && Number.isNaN(value))) setText(format(value));
+    if (JSON.stringify(parse(text)) !== JSON.stringify(value) && !(Number.isNaN(parse(text)) && Number.isNaN(value)))
+      setText(format(value));
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [value]);
   return [text, (s) => (setText(s), parse(s))];
 }
 
-export function TextField(props: BaseProps & { value: string | null | undefined; type?: "text" | "url"; placeholder?: string; autocomplete?: string }) {
+export function TextField(
+  props: BaseProps & {
+    value: string | null | undefined;
+    type?: "text" | "url";
+    placeholder?: string;
+    autocomplete?: string;
+  },
+) {
   const { ctx, path } = props;
   return (
     <Wrapper {...props}>
@@ -95,7 +111,9 @@ export function TextArea(props: BaseProps & { value: string | null | undefined; 
 }
 
 /** Numbers typed as text (type=number hides what the user typed when it is not a number). */
-export function NumberField(props: BaseProps & { value: number | null | undefined; unit?: string; required?: boolean }) {
+export function NumberField(
+  props: BaseProps & { value: number | null | undefined; unit?: string; required?: boolean },
+) {
   const { ctx, path } = props;
   const parse = (s: string) => {
     const n = parseNumber(s);
@@ -115,7 +133,11 @@ export function NumberField(props: BaseProps & { value: number | null | undefine
           aria-describedby={describedBy(ctx, path, props.hint !== undefined)}
           onInput={(e) => ctx.onChange(path, edit(e.currentTarget.value))}
         />
-        {props.unit && <span class="unit" aria-hidden="true">{props.unit}</span>}
+        {props.unit && (
+          <span class="unit" aria-hidden="true">
+            {props.unit}
+          </span>
+        )}
       </span>
     </Wrapper>
   );
@@ -140,7 +162,9 @@ export function ListField(props: BaseProps & { value: readonly string[] }) {
   );
 }
 
-export function SelectField<T extends string>(props: BaseProps & { value: T; options: ReadonlyArray<{ value: T; label: string }> }) {
+export function SelectField<T extends string>(
+  props: BaseProps & { value: T; options: ReadonlyArray<{ value: T; label: string }> },
+) {
   const { ctx, path } = props;
   return (
     <Wrapper {...props}>

@@ -19,15 +19,28 @@ export function setAt<T>(root: T, path: Path, value: unknown): T {
 }
 
 export function getAt(root: unknown, path: Path): unknown {
-  return path.reduce<unknown>((v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined), root);
+  return path.reduce<unknown>(
+    (v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined),
+    root,
+  );
 }
 
 /** A short message for a field, in the user's terms. */
 export function fieldMessage(issue: z.core.$ZodIssue): string {
-  const i = issue as z.core.$ZodIssue & { expected?: string; minimum?: number; maximum?: number; origin?: string; values?: unknown[] };
+  const i = issue as z.core.$ZodIssue & {
+    expected?: string;
+    minimum?: number;
+    maximum?: number;
+    origin?: string;
+    values?: unknown[];
+  };
   switch (issue.code) {
     case "invalid_type":
-      return i.expected === "int" ? "Enter a whole number." : i.expected === "number" ? "Enter a number." : `Expected ${i.expected}.`;
+      return i.expected === "int"
+        ? "Enter a whole number."
+        : i.expected === "number"
+          ? "Enter a number."
+          : `Expected ${i.expected}.`;
     case "too_small":
       if (i.origin === "string" && Number(i.minimum) === 1) return "Required.";
       return `Must be ${issue.inclusive === false ? "more than" : "at least"} ${i.minimum}.`;
@@ -58,7 +71,8 @@ export function parseNumber(text: string): number | null {
   if (t === "") return null;
   return /^-?\d*\.?\d+$|^-?\d+\.$/.test(t) ? Number(t) : Number.NaN;
 }
-export const formatNumber = (value: unknown) => (typeof value === "number" && !Number.isNaN(value) ? String(value) : "");
+export const formatNumber = (value: unknown) =>
+  typeof value === "number" && !Number.isNaN(value) ? String(value) : "";
 
 /** "React, Expo.io , " → ["React", "Expo.io"] */
 export function parseList(text: string): string[] {

@@ -20,7 +20,16 @@ export function usePreviewDrafts(source: PreviewJob | null, draft: Settings): Dr
     const valid = Settings.safeParse(draft);
     if (!valid.success) return { unavailable: "The preview returns once every field is valid." };
     try {
-      const d = draftReply({ kind: source.invited ? "invitation" : "job", job: source.job, client: source.client, questions: [], invited: source.invited }, valid.data);
+      const d = draftReply(
+        {
+          kind: source.invited ? "invitation" : "job",
+          job: source.job,
+          client: source.client,
+          questions: [],
+          invited: source.invited,
+        },
+        valid.data,
+      );
       return { coverLetter: d.coverLetter, decline: d.decline, referral: d.referral, followUp: d.followUp };
     } catch (e) {
       console.warn("[invitewise] preview failed", e);
@@ -29,7 +38,15 @@ export function usePreviewDrafts(source: PreviewJob | null, draft: Settings): Dr
   }, [source, draft]);
 }
 
-export function TemplatePreview({ id, text, jobTitle }: { id: string; text: string | { unavailable: string }; jobTitle: string | null }) {
+export function TemplatePreview({
+  id,
+  text,
+  jobTitle,
+}: {
+  id: string;
+  text: string | { unavailable: string };
+  jobTitle: string | null;
+}) {
   return (
     <div class="preview" data-testid={`preview-${id}`}>
       <h4 id={`${id}-preview-title`}>{jobTitle ? `Preview on “${jobTitle}”` : "Preview"}</h4>

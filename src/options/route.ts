@@ -26,7 +26,8 @@ const ALIASES: Record<string, SectionId> = { "import-export": "backup" };
 export const headingId = (section: SectionId) => `${section}-title`;
 export const titleOf = (section: SectionId) => SECTIONS.find((s) => s.id === section)!.title;
 
-export const isSettingsSection = (id: string): id is SettingsSectionId => SECTIONS.some((s) => s.id === id && s.settings);
+export const isSettingsSection = (id: string): id is SettingsSectionId =>
+  SECTIONS.some((s) => s.id === id && s.settings);
 
 /** The settings section of a dotted settings path ("scoring.weights.hireRate" → "scoring"), if any. */
 export function sectionOfPath(path: string): SettingsSectionId | null {

@@ -30,16 +30,28 @@ type Loaded = {
   edits: SavedEdits;
 };
 
-type State = { status: "loading" } | { status: "empty"; message: string } | { status: "error"; message: string } | ({ status: "ready" } & Loaded);
+type State =
+  | { status: "loading" }
+  | { status: "empty"; message: string }
+  | { status: "error"; message: string }
+  | ({ status: "ready" } & Loaded);
 
 async function load(): Promise<State> {
   const tabId = await targetTabId(location.search);
   const reply = await tabPage(tabId);
   if (!reply.ok) return { status: "error", message: `Could not read the page: ${reply.error}` };
-  if (!reply.data) return { status: "empty", message: "Open an invitation, a job or a proposal form on Upwork, then open Invitewise again." };
+  if (!reply.data)
+    return {
+      status: "empty",
+      message: "Open an invitation, a job or a proposal form on Upwork, then open Invitewise again.",
+    };
   const page = reply.data;
   const input = draftInputFor(page.parsed, page.url);
-  if (typeof input === "string") return { status: "empty", message: "Nothing to draft here: open an invitation, a job or a proposal form on Upwork." };
+  if (typeof input === "string")
+    return {
+      status: "empty",
+      message: "Nothing to draft here: open an invitation, a job or a proposal form on Upwork.",
+    };
   const { settings, notices } = await loadSettings();
   const draft = draftReply(input, settings);
   const key = draftKey(input.job, page.url);
@@ -50,7 +62,9 @@ async function load(): Promise<State> {
 export function App() {
   const [state, setState] = useState<State>({ status: "loading" });
   useEffect(() => {
-    load().then(setState, (e: unknown) => setState({ status: "error", message: e instanceof Error ? e.message : String(e) }));
+    load().then(setState, (e: unknown) =>
+      setState({ status: "error", message: e instanceof Error ? e.message : String(e) }),
+    );
   }, []);
   return (
     <>
@@ -64,7 +78,12 @@ export function App() {
 }
 
 function Content({ state }: { state: State }) {
-  if (state.status === "loading") return <p class="status" role="status">Reading the page…</p>;
+  if (state.status === "loading")
+    return (
+      <p class="status" role="status">
+        Reading the page…
+      </p>
+    );
   if (state.status !== "ready") {
     return (
       <main class="popup">
@@ -101,7 +120,10 @@ function DraftView(props: Loaded) {
   const { page, job, settings, draft, key, tabId } = props;
   const [edits, setEdits] = useState<SavedEdits>(props.edits);
   const shown = useMemo(() => applyEdits(draft, edits), [draft, edits]);
-  const check = useMemo(() => checkLetter(shown.coverLetter, job, settings.profile), [shown.coverLetter, job, settings.profile]);
+  const check = useMemo(
+    () => checkLetter(shown.coverLetter, job, settings.profile),
+    [shown.coverLetter, job, settings.profile],
+  );
 
   // Autosave: debounced while typing, and flushed when the popup closes. The pending edits are set
   // with the change itself, not in an effect: effects run after paint, and a popup closed within
@@ -133,7 +155,9 @@ function DraftView(props: Loaded) {
   return (
     <main class="popup">
       <header class="head">
-        <p class="eyebrow">{page.source === "last-invitation" ? "The last invitation you opened" : pageLabel(page.parsed.kind)}</p>
+        <p class="eyebrow">
+          {page.source === "last-invitation" ? "The last invitation you opened" : pageLabel(page.parsed.kind)}
+        </p>
         <h1 class="title">{job.title ?? "Untitled job"}</h1>
         {fit && <p class="fit">{fit}</p>}
       </header>
@@ -160,7 +184,12 @@ function DraftView(props: Loaded) {
         <label for="letter-text" class="sr-only">
           Cover letter text
         </label>
-        <textarea id="letter-text" rows={12} value={shown.coverLetter} onInput={(e) => edit({ coverLetter: e.currentTarget.value })} />
+        <textarea
+          id="letter-text"
+          rows={12}
+          value={shown.coverLetter}
+          onInput={(e) => edit({ coverLetter: e.currentTarget.value })}
+        />
         <LetterCheckView check={check} />
       </Section>
 
@@ -169,7 +198,11 @@ function DraftView(props: Loaded) {
       </Section>
 
       {shown.answers.length > 0 && (
-        <Section title="Screening questions" id="answers" copy={shown.answers.map((a) => `${a.question}\n${a.answer}`).join("\n\n")}>
+        <Section
+          title="Screening questions"
+          id="answers"
+          copy={shown.answers.map((a) => `${a.question}\n${a.answer}`).join("\n\n")}
+        >
           {shown.answers.map((a, i) => (
             <div class="answer" key={a.question}>
               <label for={`answer-${i}`}>{a.question}</label>
@@ -195,25 +228,45 @@ function DraftView(props: Loaded) {
         <label for="decline-text" class="sr-only">
           Decline note
         </label>
-        <textarea id="decline-text" rows={6} value={shown.decline} onInput={(e) => edit({ decline: e.currentTarget.value })} />
+        <textarea
+          id="decline-text"
+          rows={6}
+          value={shown.decline}
+          onInput={(e) => edit({ decline: e.currentTarget.value })}
+        />
       </Section>
 
       <Section title="Referral (optional)" id="referral" copy={shown.referral}>
         <label for="referral-text" class="sr-only">
           Referral note
         </label>
-        <textarea id="referral-text" rows={3} value={shown.referral} onInput={(e) => edit({ referral: e.currentTarget.value })} />
+        <textarea
+          id="referral-text"
+          rows={3}
+          value={shown.referral}
+          onInput={(e) => edit({ referral: e.currentTarget.value })}
+        />
       </Section>
 
       <Section title="Follow-up after submitting" id="follow-up" copy={shown.followUp}>
         <label for="follow-up-text" class="sr-only">
           Follow-up note
         </label>
-        <textarea id="follow-up-text" rows={6} value={shown.followUp} onInput={(e) => edit({ followUp: e.currentTarget.value })} />
+        <textarea
+          id="follow-up-text"
+          rows={6}
+          value={shown.followUp}
+          onInput={(e) => edit({ followUp: e.currentTarget.value })}
+        />
       </Section>
 
       <footer class="foot">
-        <button type="button" class="secondary" onClick={() => change(() => ({}))} disabled={Object.keys(edits).length === 0}>
+        <button
+          type="button"
+          class="secondary"
+          onClick={() => change(() => ({}))}
+          disabled={Object.keys(edits).length === 0}
+        >
           Discard my edits
         </button>
         <span class="muted">Drafted in your browser; nothing is sent anywhere.</span>
@@ -268,8 +321,17 @@ function LetterCheckView({ check }: { check: ReturnType<typeof checkLetter> }) {
       <blockquote class="preview">{check.preview}</blockquote>
       {(check.keywords.covered.length > 0 || check.keywords.missing.length > 0) && (
         <p class="keywords">
-          Keywords: {check.keywords.covered.map((k) => <span class="kw ok" key={k}>✓ {k}</span>)}
-          {check.keywords.missing.map((k) => <span class="kw missing" key={k}>✗ {k}</span>)}
+          Keywords:{" "}
+          {check.keywords.covered.map((k) => (
+            <span class="kw ok" key={k}>
+              ✓ {k}
+            </span>
+          ))}
+          {check.keywords.missing.map((k) => (
+            <span class="kw missing" key={k}>
+              ✗ {k}
+            </span>
+          ))}
         </p>
       )}
       {check.issues.length > 0 ? (
@@ -287,7 +349,11 @@ function LetterCheckView({ check }: { check: ReturnType<typeof checkLetter> }) {
   );
 }
 
-const KIND_LABELS: Record<DraftTerms["kind"], string> = { hourly: "Hourly", fixed: "Fixed price, by project", milestone: "Fixed price, by milestone" };
+const KIND_LABELS: Record<DraftTerms["kind"], string> = {
+  hourly: "Hourly",
+  fixed: "Fixed price, by project",
+  milestone: "Fixed price, by milestone",
+};
 
 function money(n: number): string {
   return `$${n.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
@@ -307,7 +373,9 @@ function TermsView({ terms }: { terms: DraftTerms }) {
     <div class="terms">
       <p>
         <strong>{KIND_LABELS[terms.kind]}</strong>
-        {terms.kind === "hourly" ? ` · ${terms.rate != null ? `${money(terms.rate)}/hr` : "no rate"}` : ` · ${terms.amount != null ? money(terms.amount) : "no bid"}`}
+        {terms.kind === "hourly"
+          ? ` · ${terms.rate != null ? `${money(terms.rate)}/hr` : "no rate"}`
+          : ` · ${terms.amount != null ? money(terms.amount) : "no bid"}`}
         {terms.duration ? ` · ${DURATION_LABELS[terms.duration]}` : ""}
       </p>
       {terms.milestones.length > 0 && (
@@ -339,7 +407,12 @@ function ReplyStatus(props: { id: string }) {
   const mark = (state: "replied" | "declined") => async () => {
     const reply = await markInvitation(props.id, state);
     if (!reply.ok) return setStatus({ text: `Could not save that: ${reply.error}`, error: true });
-    const left = reply.pending === 0 ? "No invitation is" : reply.pending === 1 ? "1 invitation is" : `${reply.pending} invitations are`;
+    const left =
+      reply.pending === 0
+        ? "No invitation is"
+        : reply.pending === 1
+          ? "1 invitation is"
+          : `${reply.pending} invitations are`;
     setStatus({ text: `Marked as ${state}. ${left} still waiting for a reply within 24 hours.` });
   };
   return (

@@ -13,13 +13,18 @@ export async function targetTabId(search: string): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export async function tabPage(tabId: number | null): Promise<{ ok: true; data: TabPageReply } | { ok: false; error: string }> {
+export async function tabPage(
+  tabId: number | null,
+): Promise<{ ok: true; data: TabPageReply } | { ok: false; error: string }> {
   // With no tab the background still answers with the last invitation the user opened.
   const reply = await sendToBackground({ type: "get-tab-page", tabId: tabId ?? -1 });
   if (!reply.ok || reply.data?.source !== "tab" || tabId === null) return reply;
   // The tab may have moved on to a page Invitewise does not read (or another site) since: then its
   // old page is not what the user is looking at; fall back to the last invitation they opened.
-  const now = await browser.tabs.get(tabId).then((tab) => tab.url, () => undefined);
+  const now = await browser.tabs.get(tabId).then(
+    (tab) => tab.url,
+    () => undefined,
+  );
   return now && samePage(now, reply.data.url) ? reply : sendToBackground({ type: "get-tab-page", tabId: -1 });
 }
 
@@ -48,7 +53,9 @@ export async function insertIntoTab(tabId: number, draft: InsertableDraft): Prom
     return { ok: false, error: "Could not reach the Upwork tab. Reload it and try again." };
   }
   const reply = InsertDraftReply.safeParse(typeof answer == "string" ? parseJson(answer) : undefined);
-  return reply.success ? reply.data : { ok: false, error: "The page did not answer. Reload the Upwork tab and try again." };
+  return reply.success
+    ? reply.data
+    : { ok: false, error: "The page did not answer. Reload the Upwork tab and try again." };
 }
 
 function parseJson(text: string): unknown {
@@ -60,7 +67,10 @@ function parseJson(text: string): unknown {
 }
 
 /** Tells the background the user answered an invitation on Upwork (the toolbar count drops). */
-export async function markInvitation(id: string, state: "replied" | "declined"): Promise<{ ok: true; pending: number } | { ok: false; error: string }> {
+export async function markInvitation(
+  id: string,
+  state: "replied" | "declined",
+): Promise<{ ok: true; pending: number } | { ok: false; error: string }> {
   const reply = await sendToBackground({ type: "set-invitation-state", id, state });
   return reply.ok ? { ok: true, pending: reply.data.pending } : reply;
 }

@@ -40,14 +40,19 @@ export function fieldHealth(page: { url: string; parsed: ParsedPage }): FieldHea
   };
 }
 
-const list = (title: string, items: readonly string[]) => (items.length ? [`${title} (${items.length}):`, ...items.map((i) => `  ${i}`)] : [`${title}: none`]);
+const list = (title: string, items: readonly string[]) =>
+  items.length ? [`${title} (${items.length}):`, ...items.map((i) => `  ${i}`)] : [`${title}: none`];
 
 /**
  * The report's second comment. `health` comes from the background through a script argument: what is
  * written is checked again here (names by their pattern, anchors cut short), so nothing else gets in.
  */
 export function healthComment(health: FieldHealth | null, pageUrl: string): string {
-  const lines = ["Invitewise page report. Every text of the page is reduced to its shape: letters become x/X, a number", "keeps its digit count (1 then 0s; four digits read 2000), ids become pseudonyms; Upwork's label words", "and route words are kept. Scripts, styles, images' sources and form values are left out."];
+  const lines = [
+    "Invitewise page report. Every text of the page is reduced to its shape: letters become x/X, a number",
+    "keeps its digit count (1 then 0s; four digits read 2000), ids become pseudonyms; Upwork's label words",
+    "and route words are kept. Scripts, styles, images' sources and form values are left out.",
+  ];
   if (!health || !samePage(health.url, pageUrl)) {
     lines.push("", "Field health: Invitewise has not read this page in this tab (no parse to report).");
   } else {

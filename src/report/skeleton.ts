@@ -56,7 +56,12 @@ const escapeAttr = (s: string) => escapeText(s).replace(/"/g, "&quot;");
 function attribute(kind: Exclude<Kind, "flag">, value: string, shape: Shaper): string {
   if (kind === "text") return shape.text(value);
   if (kind === "url") return shape.url(value);
-  if (kind === "tokens") return value.trim().split(/\s+/).map((t) => shape.token(t)).join(" ");
+  if (kind === "tokens")
+    return value
+      .trim()
+      .split(/\s+/)
+      .map((t) => shape.token(t))
+      .join(" ");
   return shape.token(value);
 }
 
@@ -80,10 +85,19 @@ export interface Skeleton {
  * The skeleton of `doc` shown at `url`. It opens with the address (shaped: the command line takes the
  * page kind from it) and the field health of the tab's last parse (names only).
  */
-export function pageSkeleton(doc: Document, url: string, health: FieldHealth | null = null, maxChars = MAX_SKELETON_CHARS): Skeleton {
+export function pageSkeleton(
+  doc: Document,
+  url: string,
+  health: FieldHealth | null = null,
+  maxChars = MAX_SKELETON_CHARS,
+): Skeleton {
   const shape = new Shaper();
   const address = shape.url(url).replace(/\s/g, "");
-  const parts = [`<!-- saved from url=(${String(address.length).padStart(4, "0")})${address} -->\n`, healthComment(health, url), "\n<!DOCTYPE html>\n"];
+  const parts = [
+    `<!-- saved from url=(${String(address.length).padStart(4, "0")})${address} -->\n`,
+    healthComment(health, url),
+    "\n<!DOCTYPE html>\n",
+  ];
   let size = parts.reduce((n, p) => n + p.length, 0);
   let truncated = false;
   /** Adds to the report within its bound: a text is cut at the bound, a tag that would pass it is left out. */

@@ -75,7 +75,15 @@ function patternsOf(value: unknown, out: RegExp[] = []): RegExp[] {
   return out;
 }
 
-const ANCHOR_TABLES = [applyAnchors, homeAnchors, invitationAnchors, invitationsAnchors, jobAnchors, proposalAnchors, sniffAnchors];
+const ANCHOR_TABLES = [
+  applyAnchors,
+  homeAnchors,
+  invitationAnchors,
+  invitationsAnchors,
+  jobAnchors,
+  proposalAnchors,
+  sniffAnchors,
+];
 
 const lowerSet = (words: Iterable<string>) => new Set([...words].map((w) => w.toLowerCase()));
 /** Words of two letters or more (one-letter words would keep a name's initial; see shape.ts). */
@@ -83,7 +91,9 @@ const longWords = (text: string) => text.split(/[^A-Za-z]+/).filter((w) => w.len
 
 /** Label words, lower case; a page word is kept when its lower case is here. */
 export const LABEL_WORDS: ReadonlySet<string> = lowerSet([
-  ...patternsOf(ANCHOR_TABLES).flatMap((re) => patternWords(re.source)).filter((w) => w.length > 1),
+  ...patternsOf(ANCHOR_TABLES)
+    .flatMap((re) => patternWords(re.source))
+    .filter((w) => w.length > 1),
   ...longWords(LABELS),
   ...longWords(MONTHS),
 ]);

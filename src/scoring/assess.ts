@@ -47,13 +47,41 @@ export interface Assessment {
 }
 
 const NOTHING_KNOWN_JOB: Job = {
-  ciphertext: null, url: null, title: null, category: null, postedAt: null, description: null, skills: [], budget: null,
-  experienceLevel: null, duration: null, hoursPerWeek: null, projectType: null, locationRequirement: null, connectsRequired: null, questions: [],
+  ciphertext: null,
+  url: null,
+  title: null,
+  category: null,
+  postedAt: null,
+  description: null,
+  skills: [],
+  budget: null,
+  experienceLevel: null,
+  duration: null,
+  hoursPerWeek: null,
+  projectType: null,
+  locationRequirement: null,
+  connectsRequired: null,
+  questions: [],
 };
 const NOTHING_KNOWN_CLIENT: Client = {
-  paymentVerified: null, rating: null, reviewsCount: null, country: null, city: null, localTime: null, jobsPosted: null, hireRate: null,
-  openJobs: null, totalSpent: null, hires: null, activeHires: null, avgHourlyRatePaid: null, totalHours: null, memberSince: null,
-  industry: null, companySize: null, history: [],
+  paymentVerified: null,
+  rating: null,
+  reviewsCount: null,
+  country: null,
+  city: null,
+  localTime: null,
+  jobsPosted: null,
+  hireRate: null,
+  openJobs: null,
+  totalSpent: null,
+  hires: null,
+  activeHires: null,
+  avgHourlyRatePaid: null,
+  totalHours: null,
+  memberSince: null,
+  industry: null,
+  companySize: null,
+  history: [],
 };
 
 /**
@@ -65,7 +93,12 @@ function rowFit(item: InvitationItem, lookup: AssessLookup, settings: Settings, 
   const known = lookup.invitation(item.id);
   if (known) return { fit: scoreFit(known.record, settings, now), missing: known.missing, provisional: false };
   const job = item.jobUid ? (lookup.job?.(cipherOfJobUid(item.jobUid)) ?? null) : null;
-  if (job) return { fit: scoreFit({ ...job.record, message: item.message }, settings, now), missing: job.missing, provisional: false };
+  if (job)
+    return {
+      fit: scoreFit({ ...job.record, message: item.message }, settings, now),
+      missing: job.missing,
+      provisional: false,
+    };
   if (!item.client && !item.message) return null;
   const input = {
     job: { ...NOTHING_KNOWN_JOB, title: item.jobTitle },
@@ -87,17 +120,34 @@ function row(item: InvitationItem, lookup: AssessLookup, settings: Settings, now
   };
 }
 
-export function assessPage(parsed: ParsedPage, settings: Settings, now: Date, lookup: AssessLookup = emptyLookup): Assessment {
+export function assessPage(
+  parsed: ParsedPage,
+  settings: Settings,
+  now: Date,
+  lookup: AssessLookup = emptyLookup,
+): Assessment {
   switch (parsed.kind) {
     case "invitations":
-      return { fit: null, urgency: null, invitations: parsed.record.invitations.map((item) => row(item, lookup, settings, now)) };
+      return {
+        fit: null,
+        urgency: null,
+        invitations: parsed.record.invitations.map((item) => row(item, lookup, settings, now)),
+      };
     case "invitation": {
       const r = parsed.record;
       const fit = scoreFit(r, settings, now);
       const item = lookup.item(r.id);
       const state = lookup.state(r.id);
       const urgency = urgencyFor(
-        { invitation: true, receivedAt: item?.receivedAt ?? null, firstSeenAt: state?.firstSeenAt ?? null, status: r.status, activity: r.activity, state, fit: fit.score },
+        {
+          invitation: true,
+          receivedAt: item?.receivedAt ?? null,
+          firstSeenAt: state?.firstSeenAt ?? null,
+          status: r.status,
+          activity: r.activity,
+          state,
+          fit: fit.score,
+        },
         settings,
         now,
       );

@@ -55,7 +55,12 @@ export const FACTOR_LABELS: Record<FactorId, string> = {
 };
 
 const DAY_MS = 86_400_000;
-const none = (value: FactorReading["value"] = null): FactorReading => ({ value, quality: null, evidence: 0, flags: [] });
+const none = (value: FactorReading["value"] = null): FactorReading => ({
+  value,
+  quality: null,
+  evidence: 0,
+  flags: [],
+});
 const flag = (id: string, severity: Flag["severity"], text: string): Flag => ({ id, severity, text });
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
 
@@ -71,7 +76,11 @@ function paymentVerified({ input }: Ctx): FactorReading {
     flags: [
       v
         ? flag("payment-verified", "green", "Payment method verified.")
-        : flag("payment-unverified", "red", "Payment method not verified: you cannot be paid until it is, and hourly work has no Hourly Protection."),
+        : flag(
+            "payment-unverified",
+            "red",
+            "Payment method not verified: you cannot be paid until it is, and hourly work has no Hourly Protection.",
+          ),
     ],
   };
 }
@@ -84,14 +93,26 @@ function hireRate({ input, settings }: Ctx): FactorReading {
   const full = t.hireRateFullEvidencePosts;
   const e = evidence(posts, full, 1 / full);
   const weak = posts === null || posts < full / 2;
-  const value = posts === null ? `${rate}% (posts unknown)` : `${rate}% of ${plural(posts, "post")}${weak ? " (weak evidence)" : ""}`;
+  const value =
+    posts === null
+      ? `${rate}% (posts unknown)`
+      : `${rate}% of ${plural(posts, "post")}${weak ? " (weak evidence)" : ""}`;
   const flags: Flag[] = [];
   if (!weak) {
     if (rate < t.hireRatePoor) flags.push(flag("hire-rate-low", "red", `Hires on only ${rate}% of ${posts} posts.`));
     else if (rate < t.hireRateGood) flags.push(flag("hire-rate-mid", "amber", `Hires on ${rate}% of ${posts} posts.`));
     else flags.push(flag("hire-rate-good", "green", `Hires on ${rate}% of ${posts} posts.`));
   }
-  return { value, quality: curve(rate, [[0, 0], [t.hireRatePoor, 0.3], [t.hireRateGood, 1]]), evidence: e, flags };
+  return {
+    value,
+    quality: curve(rate, [
+      [0, 0],
+      [t.hireRatePoor, 0.3],
+      [t.hireRateGood, 1],
+    ]),
+    evidence: e,
+    flags,
+  };
 }
 
 /** Total spent: 0.15 at $0 (new, not bad), 0.6 at spentEstablished, 1 at spentStrong. */
@@ -101,11 +122,16 @@ function totalSpent({ input, settings }: Ctx): FactorReading {
   const t = settings.scoring.thresholds;
   const flags: Flag[] = [];
   if (spent === 0) flags.push(flag("spent-none", "amber", "New on Upwork: has not spent anything yet."));
-  else if (spent < t.spentEstablished) flags.push(flag("spent-little", "amber", `Has spent only ${usd(spent)} on Upwork.`));
+  else if (spent < t.spentEstablished)
+    flags.push(flag("spent-little", "amber", `Has spent only ${usd(spent)} on Upwork.`));
   else flags.push(flag("spent-good", "green", `Has spent ${usd(spent)} on Upwork.`));
   return {
     value: usd(spent),
-    quality: curve(spent, [[0, 0.15], [t.spentEstablished, 0.6], [t.spentStrong, 1]]),
+    quality: curve(spent, [
+      [0, 0.15],
+      [t.spentEstablished, 0.6],
+      [t.spentStrong, 1],
+    ]),
     evidence: 1,
     flags,
   };
@@ -123,14 +149,27 @@ function avgHourlyRate({ input, settings }: Ctx): FactorReading {
   const floor = t.avgHourlyFloor;
   const yours = settings.rates.hourly ?? settings.rates.minimumHourly;
   const target = yours ?? floor * 3;
-  const points: Array<[number, number]> = target > floor ? [[0, 0], [floor, 0.2], [target, 1]] : [[0, 0], [Math.max(target, 0.01), 1]];
+  const points: Array<[number, number]> =
+    target > floor
+      ? [
+          [0, 0],
+          [floor, 0.2],
+          [target, 1],
+        ]
+      : [
+          [0, 0],
+          [Math.max(target, 0.01), 1],
+        ];
   const hours = input.client.totalHours;
   const flags: Flag[] = [];
   const rate = `${usd(paid, true)}/h`;
   if (paid < floor) flags.push(flag("avg-rate-low", "red", `Pays ${rate} on average, under ${usd(floor)}/h.`));
-  else if (yours !== null && paid < yours / 2) flags.push(flag("avg-rate-half", "red", `Pays ${rate} on average, less than half your ${usd(yours)}/h.`));
-  else if (yours !== null && paid < yours) flags.push(flag("avg-rate-below", "amber", `Pays ${rate} on average, under your ${usd(yours)}/h.`));
-  else if (yours !== null) flags.push(flag("avg-rate-good", "green", `Pays ${rate} on average, at or above your rate.`));
+  else if (yours !== null && paid < yours / 2)
+    flags.push(flag("avg-rate-half", "red", `Pays ${rate} on average, less than half your ${usd(yours)}/h.`));
+  else if (yours !== null && paid < yours)
+    flags.push(flag("avg-rate-below", "amber", `Pays ${rate} on average, under your ${usd(yours)}/h.`));
+  else if (yours !== null)
+    flags.push(flag("avg-rate-good", "green", `Pays ${rate} on average, at or above your rate.`));
   const over = hours === null ? "" : ` over ${plural(hours, "hour")}`;
   return {
     value: `${rate}${over}${yours !== null ? ` (your rate ${usd(yours)}/h)` : ""}`,
@@ -149,12 +188,18 @@ function rating({ input, settings }: Ctx): FactorReading {
   const flags: Flag[] = [];
   const of = n === null ? "" : ` from ${plural(n, "review")}`;
   const solid = n !== null && n >= 3;
-  if (r < t.ratingPoor) flags.push(flag("rating-low", solid ? "red" : "amber", `Rated ${r}${of} by freelancers (under ${t.ratingPoor}).`));
+  if (r < t.ratingPoor)
+    flags.push(flag("rating-low", solid ? "red" : "amber", `Rated ${r}${of} by freelancers (under ${t.ratingPoor}).`));
   else if (r < t.ratingGood) flags.push(flag("rating-mid", "amber", `Rated ${r}${of} by freelancers.`));
   else if (solid) flags.push(flag("rating-good", "green", `Rated ${r}${of} by freelancers.`));
   return {
     value: `${r}${of}`,
-    quality: curve(r, [[t.ratingPoor - 1, 0], [t.ratingPoor, 0.4], [t.ratingGood, 0.8], [5, 1]]),
+    quality: curve(r, [
+      [t.ratingPoor - 1, 0],
+      [t.ratingPoor, 0.4],
+      [t.ratingGood, 0.8],
+      [5, 1],
+    ]),
     evidence: evidence(n, full, 1 / full),
     flags,
   };
@@ -163,11 +208,15 @@ function rating({ input, settings }: Ctx): FactorReading {
 /** What freelancers complain about, to say whether complaints are "similar". */
 const COMPLAINT_TOPICS: Array<[string, RegExp]> = [
   ["unclear requirements", /\b(vague|unclear|not clear|requirements? (kept )?chang\w*|changing requirements)\b/i],
-  ["work beyond the agreed scope", /\b(scope|beyond|far from the original|extra work|outside (of )?the (job|description))\b/i],
+  [
+    "work beyond the agreed scope",
+    /\b(scope|beyond|far from the original|extra work|outside (of )?the (job|description))\b/i,
+  ],
   ["payment", /\b(pay|paid|payment|refund\w*|dispute\w*|money|underpa\w*)\b/i],
   ["communication", /\b(unresponsive|rude|disrespect\w*|communicat\w*|ghost\w*|disappear\w*)\b/i],
 ];
-const topicsOf = (text: string | null) => (text ? COMPLAINT_TOPICS.filter(([, re]) => re.test(text)).map(([name]) => name) : []);
+const topicsOf = (text: string | null) =>
+  text ? COMPLAINT_TOPICS.filter(([, re]) => re.test(text)).map(([name]) => name) : [];
 
 /**
  * Recent history: recency-weighted mean (0.8^position, page order is newest first) of each
@@ -184,7 +233,14 @@ function history({ input, settings }: Ctx): FactorReading {
   for (const h of entries) {
     const r = h.freelancerRating!;
     const w = 0.8 ** h.i;
-    sum += w * curve(r, [[1, 0], [t.historyComplaintBelow, 0.2], [t.ratingPoor, 0.8], [5, 1]]);
+    sum +=
+      w *
+      curve(r, [
+        [1, 0],
+        [t.historyComplaintBelow, 0.2],
+        [t.ratingPoor, 0.8],
+        [5, 1],
+      ]);
     total += w;
     const topics = topicsOf(h.freelancerFeedback);
     // A low rating is a complaint; so is a lukewarm one (< 4) whose words name a problem.
@@ -194,19 +250,43 @@ function history({ input, settings }: Ctx): FactorReading {
   const flags: Flag[] = [];
   const ratings = complaints.map((c) => c.rating.toFixed(1)).join(", ");
   if (pattern) {
-    const shared = COMPLAINT_TOPICS.map(([name]) => name).filter((name) => complaints.filter((c) => c.topics.includes(name)).length >= 2);
+    const shared = COMPLAINT_TOPICS.map(([name]) => name).filter(
+      (name) => complaints.filter((c) => c.topics.includes(name)).length >= 2,
+    );
     const about = shared.length ? `; they mention ${shared.join(" and ")}` : "";
-    flags.push(flag("history-pattern", "red", `${complaints.length} of the last ${entries.length} freelancers who rated this client gave it under ${t.historyComplaintBelow} or complained (${ratings})${about}.`));
+    flags.push(
+      flag(
+        "history-pattern",
+        "red",
+        `${complaints.length} of the last ${entries.length} freelancers who rated this client gave it under ${t.historyComplaintBelow} or complained (${ratings})${about}.`,
+      ),
+    );
   } else if (complaints.length > 0) {
-    flags.push(flag("history-outlier", "amber", `One recent freelancer rated this client ${ratings}: an outlier so far.`));
+    flags.push(
+      flag("history-outlier", "amber", `One recent freelancer rated this client ${ratings}: an outlier so far.`),
+    );
   } else if (entries.length >= 2 && entries.every((h) => h.freelancerRating! >= t.ratingPoor)) {
-    flags.push(flag("history-good", "green", `The last ${entries.length} freelancers rated this client ${t.ratingPoor} or more.`));
+    flags.push(
+      flag(
+        "history-good",
+        "green",
+        `The last ${entries.length} freelancers rated this client ${t.ratingPoor} or more.`,
+      ),
+    );
   }
   // A client that rates its freelancers harshly endangers the user's Job Success Score. Flag only:
   // the low ratings may have been deserved, so they move no points.
-  const harsh = input.client.history.map((h) => h.clientRating).filter((r): r is number => r !== null && r < t.historyComplaintBelow);
+  const harsh = input.client.history
+    .map((h) => h.clientRating)
+    .filter((r): r is number => r !== null && r < t.historyComplaintBelow);
   if (harsh.length >= t.historyPatternCount)
-    flags.push(flag("history-harsh-rater", "amber", `This client gave ${harsh.length} of its recent freelancers under ${t.historyComplaintBelow} stars (${harsh.map((r) => r.toFixed(1)).join(", ")}): a low rating from it would hurt your Job Success Score.`));
+    flags.push(
+      flag(
+        "history-harsh-rater",
+        "amber",
+        `This client gave ${harsh.length} of its recent freelancers under ${t.historyComplaintBelow} stars (${harsh.map((r) => r.toFixed(1)).join(", ")}): a low rating from it would hurt your Job Success Score.`,
+      ),
+    );
   const mean = sum / total;
   return {
     value: `${plural(entries.length, "rating")}: ${entries.map((h) => h.freelancerRating!.toFixed(1)).join(", ")}`,
@@ -224,11 +304,16 @@ function accountAge({ input, settings, now }: Ctx): FactorReading {
   const mature = settings.scoring.thresholds.accountMatureDays;
   const years = Math.floor(days / 365);
   const flags: Flag[] = [];
-  if (days < 30) flags.push(flag("account-new", "amber", `The account was opened ${plural(Math.max(0, days), "day")} ago.`));
+  if (days < 30)
+    flags.push(flag("account-new", "amber", `The account was opened ${plural(Math.max(0, days), "day")} ago.`));
   else if (days >= mature) flags.push(flag("account-old", "green", `On Upwork since ${since}.`));
   return {
-    value: years >= 1 ? `${plural(years, "year")} (since ${since})` : `${plural(Math.max(0, days), "day")} (since ${since})`,
-    quality: curve(days, [[0, 0], [mature, 1]]),
+    value:
+      years >= 1 ? `${plural(years, "year")} (since ${since})` : `${plural(Math.max(0, days), "day")} (since ${since})`,
+    quality: curve(days, [
+      [0, 0],
+      [mature, 1],
+    ]),
     evidence: 1,
     flags,
   };
@@ -249,21 +334,51 @@ function budget({ input, settings }: Ctx): FactorReading {
     const min = rates.minimumFixed;
     if (min === null || min === 0) return none(`${value} (no minimum fixed price in your settings)`);
     const flags: Flag[] = [];
-    if (b.amount < min) flags.push(flag("budget-under-minimum", "red", `The budget ${usd(b.amount)} is under your minimum fixed price ${usd(min)}.`));
-    else flags.push(flag("budget-ok", "green", `The budget ${usd(b.amount)} meets your minimum fixed price ${usd(min)}.`));
-    return { value: `${value} (your minimum ${usd(min)})`, quality: curve(b.amount, [[min / 2, 0], [min, 0.6], [min * 2, 1]]), evidence: 1, flags };
+    if (b.amount < min)
+      flags.push(
+        flag(
+          "budget-under-minimum",
+          "red",
+          `The budget ${usd(b.amount)} is under your minimum fixed price ${usd(min)}.`,
+        ),
+      );
+    else
+      flags.push(flag("budget-ok", "green", `The budget ${usd(b.amount)} meets your minimum fixed price ${usd(min)}.`));
+    return {
+      value: `${value} (your minimum ${usd(min)})`,
+      quality: curve(b.amount, [
+        [min / 2, 0],
+        [min, 0.6],
+        [min * 2, 1],
+      ]),
+      evidence: 1,
+      flags,
+    };
   }
   const top = b.max ?? b.min;
   if (top === null) return none("hourly, range not shown");
   const range = b.min !== null && b.max !== null ? `${usd(b.min)}–${usd(b.max)}/h` : `${usd(top)}/h`;
   const floor = rates.minimumHourly ?? rates.hourly;
   const target = rates.hourly ?? rates.minimumHourly;
-  if (floor === null || target === null || floor === 0) return none(`${range} (no minimum hourly rate in your settings)`);
+  if (floor === null || target === null || floor === 0)
+    return none(`${range} (no minimum hourly rate in your settings)`);
   const flags: Flag[] = [];
-  if (top < floor) flags.push(flag("budget-under-minimum", "red", `The range ${range} is under your minimum ${usd(floor)}/h.`));
-  else if (b.min !== null && b.min < floor) flags.push(flag("budget-range-low", "amber", `The range ${range} starts under your minimum ${usd(floor)}/h.`));
+  if (top < floor)
+    flags.push(flag("budget-under-minimum", "red", `The range ${range} is under your minimum ${usd(floor)}/h.`));
+  else if (b.min !== null && b.min < floor)
+    flags.push(flag("budget-range-low", "amber", `The range ${range} starts under your minimum ${usd(floor)}/h.`));
   else flags.push(flag("budget-ok", "green", `The range ${range} meets your minimum ${usd(floor)}/h.`));
-  const points: Array<[number, number]> = target > floor ? [[floor / 2, 0], [floor, 0.6], [target, 1]] : [[floor / 2, 0], [floor, 1]];
+  const points: Array<[number, number]> =
+    target > floor
+      ? [
+          [floor / 2, 0],
+          [floor, 0.6],
+          [target, 1],
+        ]
+      : [
+          [floor / 2, 0],
+          [floor, 1],
+        ];
   return { value: `${range} (your minimum ${usd(floor)}/h)`, quality: curve(top, points), evidence: 1, flags };
 }
 
@@ -275,9 +390,16 @@ function skills({ input, settings }: Ctx, out: { profile: Fit["profile"] }): Fac
   const n = input.job.skills.length;
   const flags: Flag[] = [];
   const full = settings.scoring.thresholds.skillsFullMatchShare;
-  if (best.matched.length === 0) flags.push(flag("skills-none", "red", "None of the job's skills are in your profiles."));
-  else if (best.share >= full) flags.push(flag("skills-good", "green", `Your ${best.name} covers ${best.matched.length} of the job's ${n} skills.`));
-  else if (best.share < full / 2) flags.push(flag("skills-few", "amber", `Your ${best.name} covers only ${best.matched.length} of the job's ${n} skills.`));
+  if (best.matched.length === 0)
+    flags.push(flag("skills-none", "red", "None of the job's skills are in your profiles."));
+  else if (best.share >= full)
+    flags.push(
+      flag("skills-good", "green", `Your ${best.name} covers ${best.matched.length} of the job's ${n} skills.`),
+    );
+  else if (best.share < full / 2)
+    flags.push(
+      flag("skills-few", "amber", `Your ${best.name} covers only ${best.matched.length} of the job's ${n} skills.`),
+    );
   const which = best.matched.length ? `: ${best.matched.join(", ")}` : "";
   return {
     value: `${best.matched.length} of ${n}${which} (${best.name})`,
@@ -297,21 +419,34 @@ function competition({ input, settings }: Ctx): FactorReading {
   if (a === null || a.proposals === null) return none();
   const crowded = settings.scoring.thresholds.proposalsCrowded;
   const p = a.proposals;
-  const base = curve(p.min, [[0, 1], [crowded / 4, 0.85], [crowded, 0.5], [crowded * 2.5, 0.15]]);
+  const base = curve(p.min, [
+    [0, 1],
+    [crowded / 4, 0.85],
+    [crowded, 0.5],
+    [crowded * 2.5, 0.15],
+  ]);
   const interviewing = a.interviewing ?? 0;
   const answered = a.invitesSent === null ? 0 : Math.max(0, a.invitesSent - (a.unansweredInvites ?? 0));
   const hired = a.hires ?? 0;
-  const q = clamp01(base - Math.min(0.25, 0.05 * interviewing) - Math.min(0.2, 0.02 * answered)) * (hired > 0 ? 0.5 : 1);
+  const q =
+    clamp01(base - Math.min(0.25, 0.05 * interviewing) - Math.min(0.2, 0.02 * answered)) * (hired > 0 ? 0.5 : 1);
   const tier = p.max === null ? `${p.min}+` : p.min === 0 ? `fewer than ${p.max + 1}` : `${p.min}–${p.max}`;
   const parts = [`${tier} proposals`];
   if (a.interviewing !== null) parts.push(`${a.interviewing} interviewing`);
-  if (a.invitesSent !== null) parts.push(`${plural(a.invitesSent, "invite")} sent${a.unansweredInvites !== null ? ` (${a.unansweredInvites} unanswered)` : ""}`);
+  if (a.invitesSent !== null)
+    parts.push(
+      `${plural(a.invitesSent, "invite")} sent${a.unansweredInvites !== null ? ` (${a.unansweredInvites} unanswered)` : ""}`,
+    );
   if (a.hires !== null) parts.push(`${plural(a.hires, "hire")}`);
   const flags: Flag[] = [];
-  if (hired > 0) flags.push(flag("competition-hired", "amber", `The client has already hired ${plural(hired, "freelancer")} for this job.`));
+  if (hired > 0)
+    flags.push(
+      flag("competition-hired", "amber", `The client has already hired ${plural(hired, "freelancer")} for this job.`),
+    );
   if (p.min >= crowded * 2.5) flags.push(flag("competition-very-crowded", "amber", `${tier} proposals: very crowded.`));
   else if (p.min >= crowded) flags.push(flag("competition-crowded", "amber", `${tier} proposals: crowded.`));
-  else if (p.min < 5 && hired === 0) flags.push(flag("competition-low", "green", `${tier[0]!.toUpperCase()}${tier.slice(1)} proposals so far.`));
+  else if (p.min < 5 && hired === 0)
+    flags.push(flag("competition-low", "green", `${tier[0]!.toUpperCase()}${tier.slice(1)} proposals so far.`));
   return { value: parts.join(", "), quality: q, evidence: 1, flags };
 }
 
@@ -359,15 +494,25 @@ export function scoreFit(input: FitInput, settings: Settings, now: Date): Fit {
   const ceiling = Math.max(Math.min(t.redFlagCeilingStep, 100), 100 - reds * t.redFlagCeilingStep);
   if (score !== null && score > ceiling) {
     score = ceiling;
-    flags.push(flag("score-ceiling", "red", `The factors earn ${uncapped}, but ${plural(reds, "red flag")} cap the score at ${ceiling} (each lowers the ceiling by ${t.redFlagCeilingStep}).`));
+    flags.push(
+      flag(
+        "score-ceiling",
+        "red",
+        `The factors earn ${uncapped}, but ${plural(reds, "red flag")} cap the score at ${ceiling} (each lowers the ceiling by ${t.redFlagCeilingStep}).`,
+      ),
+    );
   }
   if (score !== null && (post.red || said.red) && score > t.postRedFlagCap) {
     score = t.postRedFlagCap;
-    const where = post.red && said.red ? "the post's and the message's" : post.red ? "the post's" : "the client's message's";
+    const where =
+      post.red && said.red ? "the post's and the message's" : post.red ? "the post's" : "the client's message's";
     flags.push(flag("score-capped", "red", `Score capped at ${t.postRedFlagCap} because of ${where} red flags.`));
   }
   flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-  const confidence = totalWeight > 0 ? round(readings.reduce((s, { id, reading }) => s + effective(id, reading), 0) / totalWeight, 2) : 0;
+  const confidence =
+    totalWeight > 0
+      ? round(readings.reduce((s, { id, reading }) => s + effective(id, reading), 0) / totalWeight, 2)
+      : 0;
   const fit: Fit = { score, confidence, factors, flags, profile: out.profile, uncapped };
   if (score !== null) fit.suggestedAction = score < t.declineBelow ? "decline" : "reply";
   return fit;

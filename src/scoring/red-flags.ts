@@ -54,7 +54,8 @@ const EMAIL_LOCAL = /(?<![a-z0-9._%+-])[a-z0-9._%+-]{1,64}$/i;
 const EMAIL_DOMAIN = /^[a-z0-9-]{1,63}(?:\.[a-z0-9-]{1,63}){0,8}\.[a-z]{2,24}\b/i;
 function hasEmail(text: string): boolean {
   for (let at = text.indexOf("@"); at !== -1; at = text.indexOf("@", at + 1)) {
-    if (EMAIL_LOCAL.test(text.slice(Math.max(0, at - 65), at)) && EMAIL_DOMAIN.test(text.slice(at + 1, at + 600))) return true;
+    if (EMAIL_LOCAL.test(text.slice(Math.max(0, at - 65), at)) && EMAIL_DOMAIN.test(text.slice(at + 1, at + 600)))
+      return true;
   }
   return false;
 }
@@ -67,14 +68,26 @@ const ASKS: Array<{ ask: Ask; found: (text: string) => boolean; text: string }> 
     found: (text) => matchesAny(text, OFF_PLATFORM) || hasEmail(text),
     text: "asks to talk or pay outside Upwork (messaging app, e-mail or phone). Upwork forbids it before a contract, and off-platform work has no payment protection.",
   },
-  { ask: "unpaid-test", found: (text) => matchesAny(text, UNPAID_TEST), text: "asks for unpaid test work. On Upwork, test tasks are paid through a contract." },
-  { ask: "credentials", found: (text) => matchesAny(text, CREDENTIALS), text: "asks for your logins, account or identity documents. No real client needs them." },
+  {
+    ask: "unpaid-test",
+    found: (text) => matchesAny(text, UNPAID_TEST),
+    text: "asks for unpaid test work. On Upwork, test tasks are paid through a contract.",
+  },
+  {
+    ask: "credentials",
+    found: (text) => matchesAny(text, CREDENTIALS),
+    text: "asks for your logins, account or identity documents. No real client needs them.",
+  },
 ];
 
 /** The red asks in a text, as flags `<source>-<ask>` worded "<The post> asks …". Bounded like every check. */
 function askFlags(text: string, source: "post" | "message", subject: string): Flag[] {
   const bounded = sliceWhole(text, MAX_SCANNED_CHARS);
-  return ASKS.filter((a) => a.found(bounded)).map((a) => ({ id: `${source}-${a.ask}`, severity: "red" as const, text: `${subject} ${a.text}` }));
+  return ASKS.filter((a) => a.found(bounded)).map((a) => ({
+    id: `${source}-${a.ask}`,
+    severity: "red" as const,
+    text: `${subject} ${a.text}`,
+  }));
 }
 
 /** Red flags in the client's invitation message: the same asks as in a post. */
@@ -84,7 +97,10 @@ export function messageFlags(message: string | null): PostFlags {
 }
 
 /** The post's text flags; `shortPostChars` is the length under which the post says too little. */
-export function postTextFlags(job: Pick<Job, "title" | "description" | "questions">, shortPostChars: number): PostFlags {
+export function postTextFlags(
+  job: Pick<Job, "title" | "description" | "questions">,
+  shortPostChars: number,
+): PostFlags {
   // Bounded: the checks see at most MAX_SCANNED_CHARS of the post, whatever a stranger pastes into it.
   const text = [job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n");
   const flags: Flag[] = askFlags(text, "post", "The post");
@@ -96,7 +112,11 @@ export function postTextFlags(job: Pick<Job, "title" | "description" | "question
       severity: "amber",
       text: `The post is only ${length} characters long: ask what exactly is to be delivered before quoting.`,
     });
-  if (job.description && /\b(deliverables?|acceptance criteria|milestones?)\b/i.test(job.description) && length >= shortPostChars)
+  if (
+    job.description &&
+    /\b(deliverables?|acceptance criteria|milestones?)\b/i.test(job.description) &&
+    length >= shortPostChars
+  )
     flags.push({ id: "post-deliverables", severity: "green", text: "The post names concrete deliverables." });
   return { flags, red };
 }

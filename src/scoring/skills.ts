@@ -27,7 +27,13 @@ export function bestProfile(jobSkills: string[], profile: Profile): ProfileMatch
   for (const c of candidates) {
     const own = new Set(c.skills.map(skillKey));
     const matched = jobSkills.filter((s) => own.has(skillKey(s)));
-    const m = { name: c.name, specialized: c.specialized, matched, share: matched.length / jobSkills.length, size: c.skills.length };
+    const m = {
+      name: c.name,
+      specialized: c.specialized,
+      matched,
+      share: matched.length / jobSkills.length,
+      size: c.skills.length,
+    };
     const better =
       best === null ||
       m.matched.length > best.matched.length ||

@@ -63,18 +63,27 @@ function deadline(input: UrgencyInput, windowHours: number): { replyBy: number |
   const r = input.receivedAt;
   if (r !== null && !isDateOnly(r)) {
     const at = Date.parse(r);
-    return { replyBy: at + w, reason: `Upwork counts ${windowHours} hours from the invitation (received ${r}): accept or decline by ${iso(at + w)} (Ignore does not count as a reply).` };
+    return {
+      replyBy: at + w,
+      reason: `Upwork counts ${windowHours} hours from the invitation (received ${r}): accept or decline by ${iso(at + w)} (Ignore does not count as a reply).`,
+    };
   }
   if (r !== null) {
     // Upwork prints the date in the user's own time zone: from that local midnight is the earliest
     // the window can have started, so this deadline is never later than the real one.
     const [y, m, d] = r.split("-").map(Number) as [number, number, number];
     const at = new Date(y, m - 1, d).getTime() + w;
-    return { replyBy: at, reason: `Received on ${r}, with no time shown: counting ${windowHours} hours from the start of that day (your time), the earliest they can end; the exact deadline may be up to a day later (approximate).` };
+    return {
+      replyBy: at,
+      reason: `Received on ${r}, with no time shown: counting ${windowHours} hours from the start of that day (your time), the earliest they can end; the exact deadline may be up to a day later (approximate).`,
+    };
   }
   if (input.firstSeenAt !== null) {
     const at = Date.parse(input.firstSeenAt) + w;
-    return { replyBy: at, reason: `The page does not show when the invitation arrived: counting ${windowHours} hours from when you first saw it (${input.firstSeenAt}), so the real deadline may be earlier.` };
+    return {
+      replyBy: at,
+      reason: `The page does not show when the invitation arrived: counting ${windowHours} hours from when you first saw it (${input.firstSeenAt}), so the real deadline may be earlier.`,
+    };
   }
   return { replyBy: null, reason: "When the invitation arrived is unknown: reply within the day to be safe." };
 }
@@ -85,7 +94,8 @@ export function closedReason(input: Pick<UrgencyInput, "state" | "status" | "act
   if (state?.declined || status === "declined") return "You declined this invitation.";
   if (state?.replied || status === "accepted") return "You have replied to this invitation.";
   if (status === "expired") return "The invitation has expired or the job is closed.";
-  if (activity?.hires) return `The client has already hired ${activity.hires === 1 ? "a freelancer" : `${activity.hires} freelancers`} for this job.`;
+  if (activity?.hires)
+    return `The client has already hired ${activity.hires === 1 ? "a freelancer" : `${activity.hires} freelancers`} for this job.`;
   return null;
 }
 
@@ -93,7 +103,9 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
   const u = settings.scoring.urgency;
   const t = now.getTime();
   const reasons: string[] = [];
-  const { replyBy, reason } = input.invitation ? deadline(input, u.replyWindowHours) : { replyBy: null, reason: "No invitation on this job: there is no reply clock." };
+  const { replyBy, reason } = input.invitation
+    ? deadline(input, u.replyWindowHours)
+    : { replyBy: null, reason: "No invitation on this job: there is no reply clock." };
   const replyByIso = replyBy === null ? null : iso(replyBy);
   reasons.push(reason);
 
@@ -109,7 +121,9 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
     if (left <= 0) {
       level = "low";
       late = true;
-      reasons.push(`${u.replyWindowHours} h passed — reply now if you want it: a reply still reaches the client but no longer counts as on time (the window ended ${duration(-left)} ago).`);
+      reasons.push(
+        `${u.replyWindowHours} h passed — reply now if you want it: a reply still reaches the client but no longer counts as on time (the window ended ${duration(-left)} ago).`,
+      );
     } else {
       level = left <= u.nowHoursLeft * HOUR_MS ? "now" : "today";
       reasons.push(`${duration(left)} left to reply.`);
@@ -129,12 +143,14 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
     raise++;
     reasons.push(`The client is interviewing ${a.interviewing}: deciding now.`);
   }
-  const since = input.invitation ? input.receivedAt : input.postedAt ?? null;
+  const since = input.invitation ? input.receivedAt : (input.postedAt ?? null);
   if (since && !isDateOnly(since)) {
     const age = t - Date.parse(since);
     if (age >= 0 && age <= u.freshMinutes * MINUTE_MS) {
       raise++;
-      reasons.push(`${input.invitation ? "Received" : "Posted"} ${duration(age)} ago: the first good replies win (even 5–10-minute delays cut the chance of a hire).`);
+      reasons.push(
+        `${input.invitation ? "Received" : "Posted"} ${duration(age)} ago: the first good replies win (even 5–10-minute delays cut the chance of a hire).`,
+      );
     }
   }
   if (!late) level = LADDER[Math.min(LADDER.length - 1, LADDER.indexOf(level) + raise)]!;
@@ -144,7 +160,9 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
     const low = input.fit < settings.scoring.thresholds.declineBelow;
     result.suggestedAction = low ? "decline" : "reply";
     if (low && input.invitation)
-      reasons.push(`Low fit (${input.fit}): decline politely. A decline counts as a reply and does not affect future invitations.`);
+      reasons.push(
+        `Low fit (${input.fit}): decline politely. A decline counts as a reply and does not affect future invitations.`,
+      );
   }
   return result;
 }
@@ -166,9 +184,19 @@ export function invitationUrgency(
   now: Date,
 ): InvitationUrgency {
   const record = known?.record ?? null;
-  const fit = record ? scoreFit({ job: record.job, client: record.client, activity: record.activity }, settings, now).score : null;
+  const fit = record
+    ? scoreFit({ job: record.job, client: record.client, activity: record.activity }, settings, now).score
+    : null;
   const urgency = urgencyFor(
-    { invitation: true, receivedAt: item.receivedAt, firstSeenAt: state?.firstSeenAt ?? null, status: record?.status ?? null, activity: record?.activity ?? null, state, fit },
+    {
+      invitation: true,
+      receivedAt: item.receivedAt,
+      firstSeenAt: state?.firstSeenAt ?? null,
+      status: record?.status ?? null,
+      activity: record?.activity ?? null,
+      state,
+      fit,
+    },
     settings,
     now,
   );

@@ -84,10 +84,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * the visit). Keeps the last MAX_DIAGNOSTICS entries in storage.local. Entries with no valid field
  * name are not recorded. Never throws into the caller's page work.
  */
-export function recordParseMisses(
-  entry: PageHealth,
-  local: StorageAreaLike = extensionStorage().local,
-): Promise<void> {
+export function recordParseMisses(entry: PageHealth, local: StorageAreaLike = extensionStorage().local): Promise<void> {
   const item = clean(entry);
   const visit = entry.at === undefined ? null : isoOf(entry.at);
   const run = queue.then(async () => {
@@ -132,7 +129,10 @@ const readNotices = (value: unknown): StorageNotice[] =>
     : [];
 
 /** Records one storage notice (the last MAX_STORAGE_NOTICES are kept). Never throws: storage may be full. */
-export function recordStorageNotice(notice: StorageNotice, local: StorageAreaLike = extensionStorage().local): Promise<void> {
+export function recordStorageNotice(
+  notice: StorageNotice,
+  local: StorageAreaLike = extensionStorage().local,
+): Promise<void> {
   const run = queue.then(async () => {
     const list = readNotices((await local.get(STORAGE_NOTICES_KEY))[STORAGE_NOTICES_KEY]);
     await local.set({ [STORAGE_NOTICES_KEY]: [...list, notice].slice(-MAX_STORAGE_NOTICES) });
@@ -163,7 +163,9 @@ export function diagnosticsReport(
     `Browser: ${env.userAgent ?? "unknown"}`,
     `Generated: ${(env.now ?? new Date()).toISOString()}`,
     "",
-    entries.length ? `Pages read with missing fields, fallbacks or disagreements (${entries.length}, newest first):` : "No pages with missing fields recorded.",
+    entries.length
+      ? `Pages read with missing fields, fallbacks or disagreements (${entries.length}, newest first):`
+      : "No pages with missing fields recorded.",
     ...entries.map(
       (e) =>
         `- ${e.at} ${e.kind}: ${e.missing.join(", ") || "nothing missing"}${e.more ? ` (+${e.more} more)` : ""}` +
@@ -171,7 +173,10 @@ export function diagnosticsReport(
         (e.disagreements?.length ? `; page and page state disagree: ${e.disagreements.join(", ")}` : ""),
     ),
     ...(storage.length ? ["", `Storage full (${storage.length}, newest first):`] : []),
-    ...storage.map((n) => `- ${n.at} record cache hit the storage quota: ${n.evicted} entries evicted, retry ${n.retried === "ok" ? "stored the page" : "failed"}`),
+    ...storage.map(
+      (n) =>
+        `- ${n.at} record cache hit the storage quota: ${n.evicted} entries evicted, retry ${n.retried === "ok" ? "stored the page" : "failed"}`,
+    ),
   ];
   return lines.join("\n");
 }

@@ -67,12 +67,17 @@ export function HostAccessNotice(props: { class: string; permissions?: Permissio
       </p>
     );
   return (
-    <section class={props.class} aria-labelledby="host-access-title" data-testid="host-access" data-iw-host-access="missing">
+    <section
+      class={props.class}
+      aria-labelledby="host-access-title"
+      data-testid="host-access"
+      data-iw-host-access="missing"
+    >
       <h2 id="host-access-title">Invitewise can't read Upwork pages</h2>
       <p>
-        Your browser has not given Invitewise access to {sites}. Firefox asks for it apart from the install, and it can be turned off in the
-        browser's extensions menu. Without it there are no scores on Upwork, nothing new to draft from, and Insert can't fill the proposal form.
-        Invitewise reads only {sites} and sends nothing anywhere.
+        Your browser has not given Invitewise access to {sites}. Firefox asks for it apart from the install, and it can
+        be turned off in the browser's extensions menu. Without it there are no scores on Upwork, nothing new to draft
+        from, and Insert can't fill the proposal form. Invitewise reads only {sites} and sends nothing anywhere.
       </p>
       <button
         type="button"
@@ -88,9 +93,7 @@ export function HostAccessNotice(props: { class: string; permissions?: Permissio
       >
         Allow access to Upwork
       </button>
-      {access === "refused" && (
-        <p role="status">Not given: Invitewise stays off on Upwork until you allow it.</p>
-      )}
+      {access === "refused" && <p role="status">Not given: Invitewise stays off on Upwork until you allow it.</p>}
       {typeof access === "object" && (
         <p class="error" role="alert">
           Could not ask for access: {access.error}

@@ -12,5 +12,8 @@ import browser from "webextension-polyfill";
 export async function injectScript(tabId: number, file: string): Promise<void> {
   const results = await browser.scripting.executeScript({ target: { tabId }, files: [`/${file}`] });
   const failed = results.find((frame) => frame.error !== undefined);
-  if (failed) throw new Error(`${file} could not be injected: ${failed.error instanceof Error ? failed.error.message : String(failed.error)}`);
+  if (failed)
+    throw new Error(
+      `${file} could not be injected: ${failed.error instanceof Error ? failed.error.message : String(failed.error)}`,
+    );
 }

@@ -15,7 +15,10 @@ import { DraftKey, SavedEdits } from "./saved-edits";
 const invitationId = z.string().check(z.regex(/^\d+$/));
 
 /** The page's embedded state as text (src/state/extract.ts); the background decodes and merges it. */
-export const StateText = z.object({ form: z.enum(["nuxt3", "nuxt2"]), text: z.string().check(z.maxLength(MAX_STATE_CHARS)) });
+export const StateText = z.object({
+  form: z.enum(["nuxt3", "nuxt2"]),
+  text: z.string().check(z.maxLength(MAX_STATE_CHARS)),
+});
 export const PageParsedRequest = z.object({
   type: z.literal("page-parsed"),
   url: z.string(),
@@ -43,7 +46,11 @@ export const GetDeclineNoteRequest = z.object({ type: z.literal("get-decline-not
 export const GetPageReportRequest = z.object({ type: z.literal("get-page-report"), tab: z.enum(["sender", "latest"]) });
 
 /** The popup's autosave of the user's edits to a draft (the background is their only writer). */
-export const SaveEditsRequest = z.object({ type: z.literal("save-edits"), key: DraftKey, edits: z.nullable(SavedEdits) });
+export const SaveEditsRequest = z.object({
+  type: z.literal("save-edits"),
+  key: DraftKey,
+  edits: z.nullable(SavedEdits),
+});
 /** The options page's "Clear": diagnostics are the background's to write. */
 export const ClearDiagnosticsRequest = z.object({ type: z.literal("clear-diagnostics") });
 
@@ -117,7 +124,10 @@ export type Reply<T extends RequestType> = { ok: true; data: ReplyData<T> } | { 
 export type PageParsedReply = z.infer<typeof PageParsedReply>;
 export type TabPageReply = z.infer<typeof TabPageReply>;
 
-const Envelope = z.union([z.object({ ok: z.literal(true), data: z.unknown() }), z.object({ ok: z.literal(false), error: z.string() })]);
+const Envelope = z.union([
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: z.string() }),
+]);
 
 function firstIssue(error: z.core.$ZodError): string {
   const issue = error.issues[0];

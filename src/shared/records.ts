@@ -21,7 +21,9 @@ const realDate = (s: string) => {
 export const dateOrTimestamp = z
   .string()
   .check(z.regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}:\d{2}\.\d{3}Z)?$/), z.refine(realDate, "not a real date"));
-export const timestamp = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), z.refine(realDate, "not a real date"));
+export const timestamp = z
+  .string()
+  .check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/), z.refine(realDate, "not a real date"));
 const day = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}$/), z.refine(realDate, "not a real date"));
 
 export const ExperienceLevel = z.enum(["entry", "intermediate", "expert"]);
@@ -125,7 +127,12 @@ export const InvitationRecord = z.object({
   message: z.nullable(text),
   status: z.nullable(InvitationStatus),
 });
-export const JobRecord = z.object({ job: Job, client: Client, activity: z.nullable(Activity), bidRange: z.nullable(BidRange) });
+export const JobRecord = z.object({
+  job: Job,
+  client: Client,
+  activity: z.nullable(Activity),
+  bidRange: z.nullable(BidRange),
+});
 export const ApplyForm = z.object({
   paymentKind: z.nullable(z.enum(["hourly", "fixed"])),
   profileRate: z.nullable(money),
@@ -139,7 +146,11 @@ export const ApplyRecord = z.object({ job: Job, form: ApplyForm });
 export const ProposalRecord = z.object({
   id: z.string().check(z.regex(/^\d+$/)),
   job: Job,
-  terms: z.object({ kind: z.nullable(z.enum(["hourly", "fixed"])), rate: z.nullable(money), amount: z.nullable(money) }),
+  terms: z.object({
+    kind: z.nullable(z.enum(["hourly", "fixed"])),
+    rate: z.nullable(money),
+    amount: z.nullable(money),
+  }),
   coverLetter: z.nullable(text),
 });
 export const HomeRecord = z.object({ newInvitations: z.nullable(count) });

@@ -26,7 +26,9 @@ export const Fit = z.object({
   uncapped: z.optional(z.nullable(z.number())),
   /** The user's profile (general or specialized) that covers most of the job's skills. */
   profile: z.optional(
-    z.nullable(z.object({ name: z.string(), specialized: z.boolean(), matched: z.array(z.string()), share: z.number() })),
+    z.nullable(
+      z.object({ name: z.string(), specialized: z.boolean(), matched: z.array(z.string()), share: z.number() }),
+    ),
   ),
 });
 

@@ -39,8 +39,19 @@ let queue: Promise<unknown> = Promise.resolve();
  * Adds the skills of one opened job. Case-insensitive duplicates merge (the first spelling stays);
  * the least recently seen are dropped past MAX_SEEN_SKILLS. Never throws into the caller.
  */
-export function recordSeenSkills(skills: readonly string[], local: StorageAreaLike = extensionStorage().local): Promise<void> {
-  const names = [...new Map(skills.filter((s) => typeof s === "string").map(normal).filter((s) => s && s.length <= MAX_SKILL_LENGTH).map((s) => [s.toLowerCase(), s])).values()];
+export function recordSeenSkills(
+  skills: readonly string[],
+  local: StorageAreaLike = extensionStorage().local,
+): Promise<void> {
+  const names = [
+    ...new Map(
+      skills
+        .filter((s) => typeof s === "string")
+        .map(normal)
+        .filter((s) => s && s.length <= MAX_SKILL_LENGTH)
+        .map((s) => [s.toLowerCase(), s]),
+    ).values(),
+  ];
   if (names.length === 0) return Promise.resolve();
   const run = queue.then(async () => {
     const list = readList((await local.get(SEEN_SKILLS_KEY))[SEEN_SKILLS_KEY]);

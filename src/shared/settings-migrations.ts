@@ -23,9 +23,7 @@ export interface Migration {
 
 export const MIGRATIONS: readonly Migration[] = [];
 
-export type MigrateResult =
-  | { ok: true; value: SettingsObject; applied: string[] }
-  | { ok: false; error: string };
+export type MigrateResult = { ok: true; value: SettingsObject; applied: string[] } | { ok: false; error: string };
 
 /** The version a stored or imported settings object declares; a missing version counts as 1. */
 export function versionOf(value: SettingsObject): number | null {
@@ -44,8 +42,10 @@ export function migrate(
   target: number = SETTINGS_VERSION,
 ): MigrateResult {
   const start = versionOf(value);
-  if (start === null) return { ok: false, error: `version: not a version number (${JSON.stringify(value["version"])})` };
-  if (start > target) return { ok: false, error: `version: ${start} is newer than this Invitewise understands (${target})` };
+  if (start === null)
+    return { ok: false, error: `version: not a version number (${JSON.stringify(value["version"])})` };
+  if (start > target)
+    return { ok: false, error: `version: ${start} is newer than this Invitewise understands (${target})` };
   let current: SettingsObject = structuredClone(value);
   const applied: string[] = [];
   for (let v = start; v < target; v++) {

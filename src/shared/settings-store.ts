@@ -113,7 +113,8 @@ interface Envelope {
 
 function asEnvelope(x: unknown): Envelope | null {
   if (x === undefined) return null;
-  if (isRecord(x) && typeof x["savedAt"] === "number" && ("value" in x || x["storedIn"] === "local")) return x as unknown as Envelope;
+  if (isRecord(x) && typeof x["savedAt"] === "number" && ("value" in x || x["storedIn"] === "local"))
+    return x as unknown as Envelope;
   // A bare value (written by hand or by other code): still read, and validated like any other.
   return { savedAt: 0, value: x };
 }
@@ -155,8 +156,14 @@ function resolveSection(section: SectionName, state: StoredState): Resolved {
   if (s && s.storedIn === "local") {
     // Another browser saved a newer copy too large to sync; it lives only there.
     const notice = `Your ${label(section)} settings were last saved in another browser and were too large to sync here.`;
-    if (l) return { found: true, raw: l.value, from: "local", notice: `${notice} This browser's older copy is in use.` };
-    return { found: false, raw: undefined, from: "default", notice: `${notice} Defaults are in use until you save them here.` };
+    if (l)
+      return { found: true, raw: l.value, from: "local", notice: `${notice} This browser's older copy is in use.` };
+    return {
+      found: false,
+      raw: undefined,
+      from: "default",
+      notice: `${notice} Defaults are in use until you save them here.`,
+    };
   }
   return { found: false, raw: undefined, from: "default" };
 }
@@ -216,7 +223,10 @@ export async function loadSettings(arg?: SettingsStorage | StoreOptions): Promis
   const { storage, migrations } = options(arg);
   const state = await readState(storage);
   const notices: string[] = [];
-  if (state.syncError) notices.push(`Browser sync storage could not be read (${state.syncError}); settings saved in this browser are in use.`);
+  if (state.syncError)
+    notices.push(
+      `Browser sync storage could not be read (${state.syncError}); settings saved in this browser are in use.`,
+    );
 
   // Gather the raw value of each section, from the current layout or the legacy single item.
   const raws: Partial<Record<SectionName, unknown>> = {};
@@ -231,9 +241,16 @@ export async function loadSettings(arg?: SettingsStorage | StoreOptions): Promis
       for (const s of SECTIONS) if (legacy[s] !== undefined) ((raws[s] = legacy[s]), (sources[s] = "sync"));
     } else {
       // Not even an object: keep it whole for recovery; every section takes its default.
-      const entry = { section: "settings", raw: legacy, error: "(root): expected a settings object", at: new Date().toISOString() };
+      const entry = {
+        section: "settings",
+        raw: legacy,
+        error: "(root): expected a settings object",
+        at: new Date().toISOString(),
+      };
       await keepCorrupt(storage.local, state, entry);
-      notices.push("Your stored settings could not be read; defaults are in use. The unreadable value is kept and included in Export under \"recovered\".");
+      notices.push(
+        'Your stored settings could not be read; defaults are in use. The unreadable value is kept and included in Export under "recovered".',
+      );
     }
   } else {
     for (const s of SECTIONS) {
@@ -250,16 +267,26 @@ export async function loadSettings(arg?: SettingsStorage | StoreOptions): Promis
   if (version !== undefined && version !== SETTINGS_VERSION && present.length > 0) {
     const migrated = migrate({ ...raws, version }, migrations);
     if (migrated.ok) {
-      if (migrated.applied.length) notices.push(`Your settings were updated to the current format (version ${version} → ${SETTINGS_VERSION}).`);
+      if (migrated.applied.length)
+        notices.push(`Your settings were updated to the current format (version ${version} → ${SETTINGS_VERSION}).`);
       for (const s of SECTIONS) if (migrated.value[s] !== undefined) raws[s] = migrated.value[s];
       rewrite = true;
     } else if (version > SETTINGS_VERSION) {
       // A newer Invitewise (another browser, via sync) wrote these: read what we can, write nothing back.
-      notices.push(`Your settings were saved by a newer version of Invitewise (format ${version}); what this version understands is in use.`);
+      notices.push(
+        `Your settings were saved by a newer version of Invitewise (format ${version}); what this version understands is in use.`,
+      );
     } else {
-      notices.push(`Your settings could not be updated from format ${version} (${migrated.error}); defaults are in use, and the old values are kept in Export under "recovered".`);
+      notices.push(
+        `Your settings could not be updated from format ${version} (${migrated.error}); defaults are in use, and the old values are kept in Export under "recovered".`,
+      );
       for (const s of present) {
-        await keepCorrupt(storage.local, state, { section: s, raw: raws[s], error: migrated.error, at: new Date().toISOString() });
+        await keepCorrupt(storage.local, state, {
+          section: s,
+          raw: raws[s],
+          error: migrated.error,
+          at: new Date().toISOString(),
+        });
         delete raws[s];
         sources[s] = "default";
       }
@@ -281,15 +308,22 @@ export async function loadSettings(arg?: SettingsStorage | StoreOptions): Promis
     sources[s] = "default";
     newlyCorrupt.add(s);
     await keepCorrupt(storage.local, state, { section: s, raw: raws[s], error, at: new Date().toISOString() });
-    notices.push(`Your stored ${label(s)} settings could not be read (${error}); defaults are in use for that section. The unreadable value is kept and included in Export under "recovered".`);
+    notices.push(
+      `Your stored ${label(s)} settings could not be read (${error}); defaults are in use for that section. The unreadable value is kept and included in Export under "recovered".`,
+    );
   }
   const settings = Settings.parse(out);
 
   const recovered = [...SECTIONS, "settings"].flatMap((s) => recoveredFrom(state.local, s));
   for (const s of new Set(recovered.map((e) => e.section))) {
     if (newlyCorrupt.has(s)) continue;
-    const at = recovered.filter((e) => e.section === s).at(-1)?.at.slice(0, 10);
-    notices.push(`A damaged copy of your ${label(s)} settings (found ${at}) is kept for recovery; Export includes it under "recovered".`);
+    const at = recovered
+      .filter((e) => e.section === s)
+      .at(-1)
+      ?.at.slice(0, 10);
+    notices.push(
+      `A damaged copy of your ${label(s)} settings (found ${at}) is kept for recovery; Export includes it under "recovered".`,
+    );
   }
 
   if (rewrite) {
@@ -314,7 +348,10 @@ function nextSavedAt(): number {
 }
 
 /** Chooses sync or local per section: the smallest sections go to sync first, within both limits. */
-export function planPlacement(values: Record<string, unknown>, savedAt = 0): { placement: Record<string, Placement>; bytes: Record<string, number> } {
+export function planPlacement(
+  values: Record<string, unknown>,
+  savedAt = 0,
+): { placement: Record<string, Placement>; bytes: Record<string, number> } {
   const bytes: Record<string, number> = {};
   for (const [s, value] of Object.entries(values)) bytes[s] = itemBytes(sectionKey(s), { savedAt, value });
   let total = itemBytes(VERSION_KEY, SETTINGS_VERSION);
@@ -329,7 +366,11 @@ export function planPlacement(values: Record<string, unknown>, savedAt = 0): { p
   return { placement, bytes };
 }
 
-async function writeSections(storage: SettingsStorage, values: Record<string, unknown>, state: StoredState): Promise<SaveResult> {
+async function writeSections(
+  storage: SettingsStorage,
+  values: Record<string, unknown>,
+  state: StoredState,
+): Promise<SaveResult> {
   const savedAt = nextSavedAt();
   const { placement, bytes } = planPlacement(values, savedAt);
   const notices: string[] = [];
@@ -342,21 +383,33 @@ async function writeSections(storage: SettingsStorage, values: Record<string, un
   });
 
   // This browser's copy first: it never hits the sync quota, so the value is safe before sync is tried.
-  if (changed.length) await storage.local.set({ ...Object.fromEntries(changed.map((s) => [sectionKey(s), { savedAt, value: values[s] }])), [VERSION_KEY]: SETTINGS_VERSION });
+  if (changed.length)
+    await storage.local.set({
+      ...Object.fromEntries(changed.map((s) => [sectionKey(s), { savedAt, value: values[s] }])),
+      [VERSION_KEY]: SETTINGS_VERSION,
+    });
   for (const s of changed) {
     const key = sectionKey(s);
     try {
-      await storage.sync.set({ [key]: placement[s] === "sync" ? { savedAt, value: values[s] } : { savedAt, storedIn: "local" } });
+      await storage.sync.set({
+        [key]: placement[s] === "sync" ? { savedAt, value: values[s] } : { savedAt, storedIn: "local" },
+      });
     } catch (e) {
       placement[s] = "local";
-      notices.push(`Your ${label(s)} settings could not be saved to browser sync (${errorText(e)}); they are saved in this browser only.`);
+      notices.push(
+        `Your ${label(s)} settings could not be saved to browser sync (${errorText(e)}); they are saved in this browser only.`,
+      );
     }
   }
   for (const s of Object.keys(values)) {
     if (placement[s] === "local" && bytes[s]! > SYNC_ITEM_LIMIT) {
-      notices.push(`Your ${label(s)} settings are ${kb(bytes[s]!)}, more than browser sync holds per item (8 KB), so they are saved in this browser only and will not follow you to other browsers.`);
+      notices.push(
+        `Your ${label(s)} settings are ${kb(bytes[s]!)}, more than browser sync holds per item (8 KB), so they are saved in this browser only and will not follow you to other browsers.`,
+      );
     } else if (placement[s] === "local" && !notices.some((n) => n.startsWith(`Your ${label(s)} settings could not`))) {
-      notices.push(`Browser sync is nearly full, so your ${label(s)} settings are saved in this browser only and will not follow you to other browsers.`);
+      notices.push(
+        `Browser sync is nearly full, so your ${label(s)} settings are saved in this browser only and will not follow you to other browsers.`,
+      );
     }
   }
   if (changed.length) await storage.sync.set({ [VERSION_KEY]: SETTINGS_VERSION }).catch(() => undefined);
@@ -370,7 +423,10 @@ export class InvalidSettingsError extends Error {
 }
 
 /** Validates and saves every section. Throws InvalidSettingsError (naming the field) before writing anything. */
-export async function saveSettings(settings: Settings, storage: SettingsStorage = extensionStorage()): Promise<SaveResult> {
+export async function saveSettings(
+  settings: Settings,
+  storage: SettingsStorage = extensionStorage(),
+): Promise<SaveResult> {
   const parsed = Settings.safeParse(settings);
   if (!parsed.success) throw new InvalidSettingsError(describeIssue(parsed.error.issues[0]!, settings));
   const state = await readState(storage);
@@ -405,15 +461,18 @@ export interface SettingsChange {
 }
 
 export type ImportPreview =
-  | { ok: true; settings: Settings; changes: SettingsChange[]; migrated: string[] }
-  | { ok: false; error: string };
+  { ok: true; settings: Settings; changes: SettingsChange[]; migrated: string[] } | { ok: false; error: string };
 
 /** Every leaf that differs. Lists of plain values (skills) count as one value; lists of objects are compared item by item. */
 export function diffSettings(from: unknown, to: unknown, path = "", out: SettingsChange[] = []): SettingsChange[] {
   const join = (k: string | number) => (path ? `${path}.${k}` : String(k));
   if (isRecord(from) && isRecord(to)) {
     for (const k of new Set([...Object.keys(from), ...Object.keys(to)])) diffSettings(from[k], to[k], join(k), out);
-  } else if (Array.isArray(from) && Array.isArray(to) && [...from, ...to].some((x) => typeof x === "object" && x !== null)) {
+  } else if (
+    Array.isArray(from) &&
+    Array.isArray(to) &&
+    [...from, ...to].some((x) => typeof x === "object" && x !== null)
+  ) {
     for (let i = 0; i < Math.max(from.length, to.length); i++) diffSettings(from[i], to[i], join(i), out);
   } else if (json(from) !== json(to)) {
     out.push({ path, from, to });
@@ -422,7 +481,10 @@ export function diffSettings(from: unknown, to: unknown, path = "", out: Setting
 }
 
 /** Parses and validates a settings file without changing anything; lists what applying it would change. */
-export async function previewImport(input: string | unknown, arg?: SettingsStorage | StoreOptions): Promise<ImportPreview> {
+export async function previewImport(
+  input: string | unknown,
+  arg?: SettingsStorage | StoreOptions,
+): Promise<ImportPreview> {
   const { storage, migrations } = options(arg);
   let value: unknown = input;
   if (typeof input === "string") {
@@ -439,7 +501,12 @@ export async function previewImport(input: string | unknown, arg?: SettingsStora
   const parsed = Settings.safeParse(file);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!, file) };
   const current = await loadSettings({ storage, migrations });
-  return { ok: true, settings: parsed.data, changes: diffSettings(current.settings, parsed.data), migrated: migrated.applied };
+  return {
+    ok: true,
+    settings: parsed.data,
+    changes: diffSettings(current.settings, parsed.data),
+    migrated: migrated.applied,
+  };
 }
 
 /** Validates again and saves; an invalid file changes nothing. Call after the user confirmed the preview. */

@@ -15,7 +15,8 @@ const settingCount = z.int().check(z.gte(1), z.lte(100_000));
 const HOURS_IN_A_MONTH = 24 * 31;
 const MINUTES_IN_A_MONTH = 60 * HOURS_IN_A_MONTH;
 const nonEmpty = z.string().check(z.minLength(1));
-const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.infer<T>) => z._default(schema, () => structuredClone(value) as never);
+const withDefault = <T extends z.ZodMiniType>(schema: T, value: z.infer<T>) =>
+  z._default(schema, () => structuredClone(value) as never);
 
 export const PreferredPayment = z.enum(["hourly", "fixed", "milestone"]);
 
@@ -64,7 +65,9 @@ export const FACTOR_IDS = [
 export type FactorId = (typeof FACTOR_IDS)[number];
 
 const weight = z.number().check(z.gte(0), z.lte(100));
-export const Weights = z.object(Object.fromEntries(FACTOR_IDS.map((id) => [id, weight])) as Record<FactorId, typeof weight>);
+export const Weights = z.object(
+  Object.fromEntries(FACTOR_IDS.map((id) => [id, weight])) as Record<FactorId, typeof weight>,
+);
 
 export const Thresholds = z.object({
   /** Hire rate (percent) at or above which a client hires reliably, and below which it rarely does. */
@@ -238,11 +241,11 @@ export const DEFAULT_URGENCY: z.infer<typeof UrgencyWindows> = {
  * `[…]` marks what the user must write themselves.
  */
 export const DEFAULT_TEMPLATES: z.infer<typeof Templates> = {
-  coverLetter: "Hi,\n\n{{opening}} {{hook}}\n\n{{skills}}\n\n{{portfolio}}\n\n{{asks}}\n\n{{nextStep}}\n\nBest regards,\n{{name}}",
+  coverLetter:
+    "Hi,\n\n{{opening}} {{hook}}\n\n{{skills}}\n\n{{portfolio}}\n\n{{asks}}\n\n{{nextStep}}\n\nBest regards,\n{{name}}",
   decline:
     "Hi,\n\n{{thanks}} {{reason}}\n\nI wish you the best with the project, and I'd be glad to hear from you about future work.\n\nBest regards,\n{{name}}",
-  referral:
-    "If it helps, I can recommend [name of the freelancer you refer]: [why they fit {{project}}].",
+  referral: "If it helps, I can recommend [name of the freelancer you refer]: [why they fit {{project}}].",
   followUp:
     "Hi,\n\nI just submitted my proposal for {{project}}. {{summary}}\n\nWould a short call this week suit you? One question in the meantime: [a question about the project]\n\nBest regards,\n{{name}}",
 };
@@ -272,13 +275,24 @@ export function defaultSettings(): Settings {
 /** A readable reason naming the field: "profile.portfolio.3.title: must not be empty". */
 export function describeIssue(issue: z.core.$ZodIssue, root: unknown, prefix?: string): string {
   const path = [...(prefix ? [prefix] : []), ...issue.path.map(String)].join(".") || "(root)";
-  const i = issue as z.core.$ZodIssue & { expected?: string; minimum?: number | bigint; maximum?: number | bigint; origin?: string };
+  const i = issue as z.core.$ZodIssue & {
+    expected?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    origin?: string;
+  };
   // zod does not report the input by default; look it up, to say what was found instead.
-  const input = issue.path.reduce<unknown>((v, k) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined), root);
+  const input = issue.path.reduce<unknown>(
+    (v, k) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined),
+    root,
+  );
   let why: string;
   switch (issue.code) {
     case "invalid_type":
-      why = input === undefined ? `is missing (expected ${i.expected})` : `expected ${i.expected}, got ${describeValue(input)}`;
+      why =
+        input === undefined
+          ? `is missing (expected ${i.expected})`
+          : `expected ${i.expected}, got ${describeValue(input)}`;
       break;
     case "too_small":
       why = i.origin === "string" && Number(i.minimum) === 1 ? "must not be empty" : `must be at least ${i.minimum}`;
@@ -306,5 +320,7 @@ function describeValue(x: unknown): string {
 /** Reads a settings file (records.md §5). An invalid file is refused with the bad field named. */
 export function parseSettingsFile(value: unknown): { ok: true; settings: Settings } | { ok: false; error: string } {
   const result = Settings.safeParse(value);
-  return result.success ? { ok: true, settings: result.data } : { ok: false, error: describeIssue(result.error.issues[0]!, value) };
+  return result.success
+    ? { ok: true, settings: result.data }
+    : { ok: false, error: describeIssue(result.error.issues[0]!, value) };
 }

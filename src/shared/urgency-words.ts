@@ -41,4 +41,3 @@ export function urgencyLine(urgency: Urgency | null | undefined, now: Date): str
   if (urgency.level === "low" && left === PAST) return "Late · 24 h passed";
   return LEVEL_LABEL[urgency.level] + (left ? ` · ${left}` : "");
 }
-

@@ -25,16 +25,24 @@ class Refused extends Error {}
 
 export function decodeState(s: StateText): Decoded {
   if (typeof s?.text !== "string") return { ok: false, reason: "no state text" };
-  if (s.text.length > MAX_STATE_CHARS) return { ok: false, reason: `state is ${s.text.length} characters, over the ${MAX_STATE_CHARS} limit` };
+  if (s.text.length > MAX_STATE_CHARS)
+    return { ok: false, reason: `state is ${s.text.length} characters, over the ${MAX_STATE_CHARS} limit` };
   try {
-    const root = s.form === "nuxt3" ? decodeNuxt3(s.text) : s.form === "nuxt2" ? decodeNuxt2(s.text) : refuse(`unknown state form ${String(s.form)}`);
+    const root =
+      s.form === "nuxt3"
+        ? decodeNuxt3(s.text)
+        : s.form === "nuxt2"
+          ? decodeNuxt2(s.text)
+          : refuse(`unknown state form ${String(s.form)}`);
     return { ok: true, root };
   } catch (e) {
     if (e instanceof Refused) return { ok: false, reason: e.message };
     // acorn and devalue recurse: a deep enough input overflows the stack before our depth check
     // (acorn reports it as a SyntaxError "Not enough stack space").
-    if (e instanceof RangeError || (e instanceof SyntaxError && /stack space/i.test(e.message))) return { ok: false, reason: "state is nested too deeply to read" };
-    if (e instanceof SyntaxError) return { ok: false, reason: `state is not valid ${s.form === "nuxt3" ? "JSON" : "JavaScript"}: ${e.message}` };
+    if (e instanceof RangeError || (e instanceof SyntaxError && /stack space/i.test(e.message)))
+      return { ok: false, reason: "state is nested too deeply to read" };
+    if (e instanceof SyntaxError)
+      return { ok: false, reason: `state is not valid ${s.form === "nuxt3" ? "JSON" : "JavaScript"}: ${e.message}` };
     return { ok: false, reason: `state could not be decoded: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
@@ -48,9 +56,29 @@ function refuse(reason: string): never {
 
 /** Tags devalue revives itself (devalue 6); any other tag needs a reviver or unflatten throws. */
 const DEVALUE_TAGS = new Set([
-  "Date", "Set", "Map", "RegExp", "Object", "BigInt", "null", "ArrayBuffer", "URL", "URLSearchParams",
-  "Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Float16Array", "Int32Array",
-  "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array", "DataView",
+  "Date",
+  "Set",
+  "Map",
+  "RegExp",
+  "Object",
+  "BigInt",
+  "null",
+  "ArrayBuffer",
+  "URL",
+  "URLSearchParams",
+  "Int8Array",
+  "Uint8Array",
+  "Uint8ClampedArray",
+  "Int16Array",
+  "Uint16Array",
+  "Float16Array",
+  "Int32Array",
+  "Uint32Array",
+  "Float32Array",
+  "Float64Array",
+  "BigInt64Array",
+  "BigUint64Array",
+  "DataView",
 ]);
 
 /** Nuxt's empty refs carry "_" for undefined, "0n" for 0n, else a JSON-ish text (Nuxt uses destr). */
@@ -87,9 +115,18 @@ function decodeNuxt3(text: string): unknown {
   // A tag we do not know (a newer Nuxt, a module's own type) becomes undefined instead of failing the
   // whole state; revivers must be known before unflatten runs, so collect the tags first.
   // Null prototype: a tag named "__proto__" or "constructor" is then just another key.
-  const revivers: Record<string, (value: unknown) => unknown> = Object.assign(Object.create(null) as object, NUXT_REVIVERS);
+  const revivers: Record<string, (value: unknown) => unknown> = Object.assign(
+    Object.create(null) as object,
+    NUXT_REVIVERS,
+  );
   for (const v of values) {
-    if (Array.isArray(v) && typeof v[0] === "string" && !DEVALUE_TAGS.has(v[0]) && !Object.hasOwn(revivers, v[0]) && !v[0].startsWith("Temporal.")) {
+    if (
+      Array.isArray(v) &&
+      typeof v[0] === "string" &&
+      !DEVALUE_TAGS.has(v[0]) &&
+      !Object.hasOwn(revivers, v[0]) &&
+      !v[0].startsWith("Temporal.")
+    ) {
       revivers[v[0]] = () => undefined;
     }
   }
@@ -174,7 +211,10 @@ class Evaluator {
     this.tick(depth);
     switch (node.type) {
       case "Literal":
-        return typeof node.value === "string" || typeof node.value === "number" || typeof node.value === "boolean" || node.value === null
+        return typeof node.value === "string" ||
+          typeof node.value === "number" ||
+          typeof node.value === "boolean" ||
+          node.value === null
           ? node.value
           : undefined; // RegExp, BigInt
       case "Identifier":
@@ -195,11 +235,14 @@ class Evaluator {
         if (node.operator === "void") return undefined;
         const v = this.value(node.argument, env, depth + 1);
         if (node.operator === "!" && (v === null || typeof v !== "object")) return !v;
-        if ((node.operator === "-" || node.operator === "+") && typeof v === "number") return node.operator === "-" ? -v : v;
+        if ((node.operator === "-" || node.operator === "+") && typeof v === "number")
+          return node.operator === "-" ? -v : v;
         return undefined;
       }
       case "TemplateLiteral":
-        return node.expressions.length === 0 && node.quasis.length === 1 ? (node.quasis[0]!.value.cooked ?? undefined) : undefined;
+        return node.expressions.length === 0 && node.quasis.length === 1
+          ? (node.quasis[0]!.value.cooked ?? undefined)
+          : undefined;
       case "ParenthesizedExpression":
         return this.value(node.expression, env, depth + 1);
       default:
@@ -208,7 +251,12 @@ class Evaluator {
   }
 
   /** A property name: `a`, `"a"`, `1`, or a computed literal (`["a"]`). */
-  private key(node: Expression | { type: "PrivateIdentifier" }, computed: boolean, env: Env, depth: number): string | undefined {
+  private key(
+    node: Expression | { type: "PrivateIdentifier" },
+    computed: boolean,
+    env: Env,
+    depth: number,
+  ): string | undefined {
     if (!computed && node.type === "Identifier") return node.name;
     if (node.type === "PrivateIdentifier") return undefined;
     const v = computed ? this.value(node as Expression, env, depth) : node.type === "Literal" ? node.value : undefined;
@@ -219,7 +267,11 @@ class Evaluator {
    * Runs an IIFE's body as data: binds parameters to the call's argument values, applies simple member
    * assignments to bound objects (`ah.name="Newest";`, seen in 2026 pages), returns what `return` gives.
    */
-  call(fn: FunctionExpression | ArrowFunctionExpression, args: Array<Expression | SpreadElement>, depth: number): unknown {
+  call(
+    fn: FunctionExpression | ArrowFunctionExpression,
+    args: Array<Expression | SpreadElement>,
+    depth: number,
+  ): unknown {
     const outer: Env = new Map();
     const env: Env = new Map();
     fn.params.forEach((p: Pattern, i) => {
@@ -247,7 +299,10 @@ class Evaluator {
     if (node.type !== "AssignmentExpression" || node.operator !== "=" || node.left.type !== "MemberExpression") return;
     const target = this.target(node.left.object, env, depth + 1);
     if (!target) return;
-    const key = node.left.property.type === "PrivateIdentifier" ? undefined : this.key(node.left.property, node.left.computed, env, depth + 1);
+    const key =
+      node.left.property.type === "PrivateIdentifier"
+        ? undefined
+        : this.key(node.left.property, node.left.computed, env, depth + 1);
     if (key === undefined || UNSAFE_KEYS.has(key)) return;
     if (Array.isArray(target) && !/^\d{1,6}$/.test(key)) return; // `a.length=-1` would throw, `a.length=1e9` allocate
     (target as Record<string, unknown>)[key] = this.value(node.right, env, depth + 1);
@@ -260,8 +315,14 @@ class Evaluator {
     if (node.type === "Identifier") v = env.get(node.name);
     else if (node.type === "MemberExpression") {
       const parent = this.target(node.object, env, depth + 1);
-      const key = parent && node.property.type !== "PrivateIdentifier" ? this.key(node.property, node.computed, env, depth + 1) : undefined;
-      v = parent && key !== undefined && Object.hasOwn(parent, key) ? (parent as Record<string, unknown>)[key] : undefined;
+      const key =
+        parent && node.property.type !== "PrivateIdentifier"
+          ? this.key(node.property, node.computed, env, depth + 1)
+          : undefined;
+      v =
+        parent && key !== undefined && Object.hasOwn(parent, key)
+          ? (parent as Record<string, unknown>)[key]
+          : undefined;
     }
     return v && typeof v === "object" ? v : null;
   }
@@ -287,7 +348,10 @@ function decodeNuxt2(text: string): unknown {
     if (st.type !== "ExpressionStatement" || st.expression.type !== "AssignmentExpression") continue;
     const { left, right, operator } = st.expression;
     if (operator !== "=" || !isNuxtGlobal(left)) continue;
-    if (right.type === "CallExpression" && (right.callee.type === "FunctionExpression" || right.callee.type === "ArrowFunctionExpression")) {
+    if (
+      right.type === "CallExpression" &&
+      (right.callee.type === "FunctionExpression" || right.callee.type === "ArrowFunctionExpression")
+    ) {
       return evaluator.call(right.callee, right.arguments, 0);
     }
     if (right.type === "ObjectExpression") return evaluator.value(right, new Map(), 0);

@@ -144,7 +144,12 @@ class Reader {
   /** A real instant between 2000 and 2100 → ISO UTC with milliseconds. */
   timestamp(path: string, value: unknown): string | null {
     if (value == null) return null;
-    const d = value instanceof Date ? value : typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value) ? new Date(value) : null;
+    const d =
+      value instanceof Date
+        ? value
+        : typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)
+          ? new Date(value)
+          : null;
     const y = d?.getUTCFullYear() ?? NaN;
     if (!d || Number.isNaN(d.getTime()) || y < 2000 || y > 2100) return this.drop(path, value, "is not a date");
     return d.toISOString();
@@ -190,7 +195,12 @@ function isJobDetails(v: unknown): v is Obj & { job: Obj; buyer: Obj } {
 
 /** An invitation of the Proposals page's lists: `{ uid, ctime, invitationLetter | jobPostingUid, … }`. */
 function isInvitation(v: unknown): v is Obj {
-  return isObj(v) && (typeof v.uid === "string" || typeof v.uid === "number") && "ctime" in v && ("invitationLetter" in v || "jobPostingUid" in v);
+  return (
+    isObj(v) &&
+    (typeof v.uid === "string" || typeof v.uid === "number") &&
+    "ctime" in v &&
+    ("invitationLetter" in v || "jobPostingUid" in v)
+  );
 }
 
 export function stateFacts(root: unknown): StateFacts {
@@ -254,7 +264,10 @@ function workload(v: unknown): JobFacts["job"]["hoursPerWeek"] {
  * (zima, exseed), "2" "Small company (2-9 people)" (company page). "1" shows no line (norating page);
  * other brackets have not been seen on a page, so they are not named.
  */
-const COMPANY_SIZES: Record<string, string> = { "2": "Small company (2-9 people)", "10": "Mid-sized company (10-99 people)" };
+const COMPANY_SIZES: Record<string, string> = {
+  "2": "Small company (2-9 people)",
+  "10": "Mid-sized company (10-99 people)",
+};
 
 /** Skills in the page's order: each ontology group's children, then the additional skills. */
 function skills(sands: Obj, r: Reader): string[] {
@@ -318,7 +331,11 @@ const positive = (v: number | null): number | null => (v ? v : null);
 function jobFacts(d: Obj & { job: Obj; buyer: Obj }, r: Reader): JobFacts | null {
   const j = d.job;
   const b = d.buyer;
-  const ciphertext = r.take("job.ciphertext", cipher, typeof j.ciphertext === "string" ? j.ciphertext.toLowerCase() : j.ciphertext);
+  const ciphertext = r.take(
+    "job.ciphertext",
+    cipher,
+    typeof j.ciphertext === "string" ? j.ciphertext.toLowerCase() : j.ciphertext,
+  );
   if (!ciphertext) return null; // without it the state cannot be tied to a page
   const stats = obj(b.stats);
   const jobs = obj(b.jobs);
@@ -332,7 +349,10 @@ function jobFacts(d: Obj & { job: Obj; buyer: Obj }, r: Reader): JobFacts | null
   const withHires = r.take("client.hireRate", count, stats.totalJobsWithHires);
   const hoursCount = r.take("client.totalHours", z.number().check(z.gte(0), z.lt(1e7)), stats.hoursCount);
   const avgRate = r.money("client.avgHourlyRatePaid", obj(b.avgHourlyJobsRate).amount);
-  const hireRate = posted && withHires != null ? r.take("client.hireRate", percent, Math.round((withHires / posted) * 10000) / 100) : null;
+  const hireRate =
+    posted && withHires != null
+      ? r.take("client.hireRate", percent, Math.round((withHires / posted) * 10000) / 100)
+      : null;
 
   // "Last viewed by client" is the client's last activity; the page leaves the line out when that is
   // before the job was posted (unverified page: activity 04:21, posted 04:25, no line). So does this.
@@ -359,16 +379,22 @@ function jobFacts(d: Obj & { job: Obj; buyer: Obj }, r: Reader): JobFacts | null
       title: r.text("job.title", j.title),
       category: r.text("job.category", obj(j.category).name),
       postedAt,
-      description: desc == null ? null : r.take("job.description", text, cleanLines(desc.replace(/(?<![\s….])\s*(…|\.\.\.)\s*$/, ""))),
+      description:
+        desc == null
+          ? null
+          : r.take("job.description", text, cleanLines(desc.replace(/(?<![\s….])\s*(…|\.\.\.)\s*$/, ""))),
       descriptionShortened: shortened,
       skills: skills(obj(d.sands), r),
       budget: budget(j, r),
       experienceLevel: j.notSureExperienceLevel === true ? null : tier(j.contractorTier),
-      duration: j.notSureProjectDuration === true ? null : duration(j.durationLabel ?? engagement.label, j.durationIdV3),
+      duration:
+        j.notSureProjectDuration === true ? null : duration(j.durationLabel ?? engagement.label, j.durationIdV3),
       hoursPerWeek: workload(j.workload),
       projectType: r.text(
         "job.projectType",
-        (Array.isArray(j.segmentationData) ? j.segmentationData : []).map(obj).find((s) => s.type === "EMPLOYMENT" || s.name === "Employment")?.label,
+        (Array.isArray(j.segmentationData) ? j.segmentationData : [])
+          .map(obj)
+          .find((s) => s.type === "EMPLOYMENT" || s.name === "Employment")?.label,
       ),
       connectsRequired: r.take("job.connectsRequired", connects, obj(d.connects).requiredConnects),
       questions: (Array.isArray(j.questions) ? j.questions : [])
@@ -416,7 +442,8 @@ function invitationFacts(v: Obj, r: Reader): InvitationFacts | null {
   const id = r.take("invitations.id", digits, typeof v.uid === "number" ? null : v.uid);
   if (!id) return null;
   const p = `invitations[${id}]`;
-  const letter = typeof v.invitationLetter === "string" ? r.take(`${p}.message`, text, cleanLines(v.invitationLetter)) : null;
+  const letter =
+    typeof v.invitationLetter === "string" ? r.take(`${p}.message`, text, cleanLines(v.invitationLetter)) : null;
   return {
     id,
     message: letter,
@@ -425,4 +452,3 @@ function invitationFacts(v: Obj, r: Reader): InvitationFacts | null {
     title: r.text(`${p}.title`, v.title),
   };
 }
-

@@ -73,7 +73,8 @@ class Merger {
       if (own && (own === f.ciphertext || (f.uid != null && own === `~02${f.uid}`))) {
         for (const d of facts.dropped) this.warnings.push(`state: ${d}`);
         this.mergeJob(job, f);
-        if (this.record.client && typeof this.record.client === "object") this.mergeClient(this.record.client as Rec, f);
+        if (this.record.client && typeof this.record.client === "object")
+          this.mergeClient(this.record.client as Rec, f);
         if ("activity" in this.record) this.mergeActivity(f);
         if ("bidRange" in this.record) this.mergeBidRange(f);
       }
@@ -90,7 +91,15 @@ class Merger {
     const anchors = { ...this.parsed.anchors };
     for (const [path, source] of Object.entries(sources)) if (source === "state") anchors[path] = "state";
     const disagreements = this.disagreements.map((d) => d.path);
-    const parsed = { ...this.parsed, record: this.record, missing: this.missing, warnings: this.warnings, sources, anchors, disagreements } as ParsedPage;
+    const parsed = {
+      ...this.parsed,
+      record: this.record,
+      missing: this.missing,
+      warnings: this.warnings,
+      sources,
+      anchors,
+      disagreements,
+    } as ParsedPage;
     return { parsed, disagreements: this.disagreements };
   }
 
@@ -98,7 +107,13 @@ class Merger {
   // One field: fill, refine or disagree.
 
   /** Sets `obj[key]` from the state by the rules; `agree` decides when both have a value. */
-  private field<T>(obj: Rec, key: string, path: string, state: T | null | undefined, agree: (text: T, state: T) => Agreement<T>): void {
+  private field<T>(
+    obj: Rec,
+    key: string,
+    path: string,
+    state: T | null | undefined,
+    agree: (text: T, state: T) => Agreement<T>,
+  ): void {
     if (state == null || (Array.isArray(state) && state.length === 0)) return;
     const text = obj[key] as T | null | undefined;
     if (text == null || (Array.isArray(text) && text.length === 0)) {
@@ -138,7 +153,8 @@ class Merger {
     this.field(job, "postedAt", "job.postedAt", s.postedAt, (t, st) => this.sameTime(t, st));
     const hadDescription = job.description != null;
     this.field(job, "description", "job.description", s.description, sameText);
-    if (!hadDescription && job.description != null && s.descriptionShortened) this.warnings.push("job.description: shortened");
+    if (!hadDescription && job.description != null && s.descriptionShortened)
+      this.warnings.push("job.description: shortened");
     this.field(job, "skills", "job.skills", s.skills, sameList);
     this.mergeBudget(job, s.budget);
     this.field(job, "experienceLevel", "job.experienceLevel", s.experienceLevel, same);
@@ -162,7 +178,10 @@ class Merger {
       text.type === "fixed" && state.type === "fixed"
         ? [["amount", text.amount, state.amount]]
         : text.type === "hourly" && state.type === "hourly"
-          ? [["min", text.min, state.min], ["max", text.max, state.max]]
+          ? [
+              ["min", text.min, state.min],
+              ["max", text.max, state.max],
+            ]
           : [];
     const out: Rec = { ...text };
     let filled = false;
@@ -212,7 +231,8 @@ class Merger {
       client.history = items;
       this.found("client.history");
       items.forEach((item, i) => {
-        for (const [k, v] of Object.entries(item)) if (v != null) this.sources.set(`client.history[${i}].${k}`, "state");
+        for (const [k, v] of Object.entries(item))
+          if (v != null) this.sources.set(`client.history[${i}].${k}`, "state");
       });
       return;
     }
@@ -236,7 +256,14 @@ class Merger {
     const proposals = s.proposals == null ? null : { min: s.proposals, max: s.proposals };
     if (this.record.activity == null) {
       // No activity section on the page: the state's, with what it lacks named as missing.
-      const activity: Activity = { proposals, lastViewedAt: s.lastViewedAt, hires: s.hires, interviewing: s.interviewing, invitesSent: s.invitesSent, unansweredInvites: s.unansweredInvites };
+      const activity: Activity = {
+        proposals,
+        lastViewedAt: s.lastViewedAt,
+        hires: s.hires,
+        interviewing: s.interviewing,
+        invitesSent: s.invitesSent,
+        unansweredInvites: s.unansweredInvites,
+      };
       if (Object.values(activity).every((v) => v == null)) return;
       this.record.activity = activity;
       this.found("activity");
@@ -309,7 +336,12 @@ class Merger {
 
 const same = <T>(t: T, s: T): Agreement<T> => (t === s ? { agree: true, value: t } : { agree: false });
 
-const norm = (s: string) => s.replace(/[…]|\.\.\.$/g, "").replace(/\s+/g, " ").trim().toLowerCase();
+const norm = (s: string) =>
+  s
+    .replace(/[…]|\.\.\.$/g, "")
+    .replace(/\s+/g, " ")
+    .trim()
+    .toLowerCase();
 
 /**
  * Equal texts (whitespace aside) agree, and so does a text the page shortened: the fuller one is kept
@@ -376,7 +408,10 @@ function samePercent(t: number, s: number): Agreement<number> {
 }
 
 /** "Less than 5" ({0,4}) with 2 proposals → {2,2}. */
-function sameTier(t: { min: number; max: number | null }, s: { min: number; max: number | null }): Agreement<{ min: number; max: number | null }> {
+function sameTier(
+  t: { min: number; max: number | null },
+  s: { min: number; max: number | null },
+): Agreement<{ min: number; max: number | null }> {
   return s.min >= t.min && (t.max == null || s.min <= t.max) ? { agree: true, value: s } : { agree: false };
 }
 
@@ -431,10 +466,20 @@ const startsLike = (shown: string, full: string) => norm(full).startsWith(norm(s
 function compatible(t: ClientJob, s: StateHistoryItem): boolean {
   if (t.amount != null && (s.amount == null || !closeTo(t.amount, s.amount))) return false;
   if (t.title != null && (s.title == null || norm(t.title) !== norm(s.title))) return false;
-  if (t.freelancerFeedback != null && (s.freelancerFeedback == null || !startsLike(t.freelancerFeedback, s.freelancerFeedback))) return false;
-  if (t.clientFeedback != null && (s.clientFeedback == null || !startsLike(t.clientFeedback, s.clientFeedback))) return false;
-  if (t.freelancerRating != null && (s.freelancerRating == null || !sameRating(t.freelancerRating, s.freelancerRating).agree)) return false;
-  if (t.clientRating != null && (s.clientRating == null || !sameRating(t.clientRating, s.clientRating).agree)) return false;
+  if (
+    t.freelancerFeedback != null &&
+    (s.freelancerFeedback == null || !startsLike(t.freelancerFeedback, s.freelancerFeedback))
+  )
+    return false;
+  if (t.clientFeedback != null && (s.clientFeedback == null || !startsLike(t.clientFeedback, s.clientFeedback)))
+    return false;
+  if (
+    t.freelancerRating != null &&
+    (s.freelancerRating == null || !sameRating(t.freelancerRating, s.freelancerRating).agree)
+  )
+    return false;
+  if (t.clientRating != null && (s.clientRating == null || !sameRating(t.clientRating, s.clientRating).agree))
+    return false;
   return true;
 }
 
@@ -450,7 +495,8 @@ function evidence(t: ClientJob): boolean {
  * counterpart. An item whose contract is still ambiguous gets nothing.
  */
 export function matchHistory(text: ClientJob[], state: StateHistoryItem[]): Array<StateHistoryItem | null> {
-  const inOrder = (seq: StateHistoryItem[]) => seq.length >= text.length && text.every((t, i) => compatible(t, seq[i]!));
+  const inOrder = (seq: StateHistoryItem[]) =>
+    seq.length >= text.length && text.every((t, i) => compatible(t, seq[i]!));
   const completed = state.filter((s) => s.completed);
   const order = inOrder(completed) ? completed : inOrder(state) ? state : null;
 

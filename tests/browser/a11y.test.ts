@@ -12,10 +12,27 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { RecordCache } from "../../src/background/record-cache";
 import type { ParsedPage } from "../../src/shared/records";
-import { clickInShadow, collectErrors, contentScriptAnnouncement, inShadow, launchExtension, samplePages, waitForShadow, type ExtensionBrowser } from "./harness";
+import {
+  clickInShadow,
+  collectErrors,
+  contentScriptAnnouncement,
+  inShadow,
+  launchExtension,
+  samplePages,
+  waitForShadow,
+  type ExtensionBrowser,
+} from "./harness";
 
 declare const chrome: {
-  storage: Record<"sync" | "local", { set(items: object): Promise<void>; get(keys: null | string | string[]): Promise<Record<string, unknown>>; remove(keys: string | string[]): Promise<void>; clear(): Promise<void> }>;
+  storage: Record<
+    "sync" | "local",
+    {
+      set(items: object): Promise<void>;
+      get(keys: null | string | string[]): Promise<Record<string, unknown>>;
+      remove(keys: string | string[]): Promise<void>;
+      clear(): Promise<void>;
+    }
+  >;
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
 };
 
@@ -47,17 +64,26 @@ async function runAxe(page: Page, selector?: string): Promise<AxeRun> {
   return page.evaluate(async (sel) => {
     const axe = (globalThis as unknown as { axe: { run(context: unknown, options: object): Promise<AxeResults> } }).axe;
     type AxeNode = { target: unknown[]; failureSummary?: string };
-    type AxeResults = Record<"violations" | "passes", Array<{ id: string; impact: string | null; help: string; nodes: AxeNode[] }>>;
+    type AxeResults = Record<
+      "violations" | "passes",
+      Array<{ id: string; impact: string | null; help: string; nodes: AxeNode[] }>
+    >;
     const context = sel ? document.querySelector(sel) : document;
     if (!context) throw new Error(`no ${sel} to check`);
     // Also the experimental rule that a control's name starts with its visible words (WCAG 2.5.3).
-    const results = await axe.run(context, { resultTypes: ["violations", "passes"], rules: { "label-content-name-mismatch": { enabled: true } } });
+    const results = await axe.run(context, {
+      resultTypes: ["violations", "passes"],
+      rules: { "label-content-name-mismatch": { enabled: true } },
+    });
     return {
       violations: results.violations.map((v) => ({
         id: v.id,
         impact: v.impact,
         help: v.help,
-        nodes: v.nodes.map((n) => ({ target: JSON.stringify(n.target), summary: (n.failureSummary ?? "").replace(/\s+/g, " ") })),
+        nodes: v.nodes.map((n) => ({
+          target: JSON.stringify(n.target),
+          summary: (n.failureSummary ?? "").replace(/\s+/g, " "),
+        })),
       })),
       contrastPassed: results.passes.find((p) => p.id === "color-contrast")?.nodes.length ?? 0,
     };
@@ -68,7 +94,10 @@ async function runAxe(page: Page, selector?: string): Promise<AxeRun> {
 function serious(where: string, run: AxeRun): string {
   return run.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${where}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.summary}`).join("\n")}`)
+    .map(
+      (v) =>
+        `${where}: [${v.impact}] ${v.id} — ${v.help}\n${v.nodes.map((n) => `    ${n.target}: ${n.summary}`).join("\n")}`,
+    )
     .join("\n");
 }
 
@@ -78,7 +107,8 @@ async function check(page: Page, where: string, failures: string[], selector?: s
   const found = serious(where, run);
   if (found) failures.push(found);
   const minor = run.violations.filter((v) => v.impact !== "serious" && v.impact !== "critical");
-  if (minor.length) console.info(`${where}: ${minor.map((v) => `[${v.impact}] ${v.id} (${v.nodes.length})`).join(", ")}`);
+  if (minor.length)
+    console.info(`${where}: ${minor.map((v) => `[${v.impact}] ${v.id} (${v.nodes.length})`).join(", ")}`);
   return run;
 }
 
@@ -117,7 +147,9 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
       Promise.all([
         chrome.storage.sync.set({ "settings.rates": { savedAt: Date.now(), value: { hourly: "forty" } } }),
         chrome.storage.local.set({
-          "diagnostics.parseMisses": [{ kind: "job", missing: ["client.totalSpent"], fallbacks: ["job.title"], at: "2025-12-11T09:00:00.000Z" }],
+          "diagnostics.parseMisses": [
+            { kind: "job", missing: ["client.totalSpent"], fallbacks: ["job.title"], at: "2025-12-11T09:00:00.000Z" },
+          ],
           "diagnostics.storage": [{ at: "2025-12-11T09:05:00.000Z", evicted: 3, retried: "ok" }],
         }),
       ]),
@@ -127,7 +159,9 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
       set: (items: Record<string, unknown>) => page.evaluate((i) => chrome.storage.local.set(i), items),
       remove: (keys: string | string[]) => page.evaluate((k) => chrome.storage.local.remove(k), keys),
     };
-    const fixture = JSON.parse(await readFile(join(import.meta.dirname, "../fixtures/invitation/declined.expected.json"), "utf8"));
+    const fixture = JSON.parse(
+      await readFile(join(import.meta.dirname, "../fixtures/invitation/declined.expected.json"), "utf8"),
+    );
     await new RecordCache(local).record(
       { kind: fixture.kind, record: fixture.record, missing: fixture.missing ?? [] } as ParsedPage,
       "https://www.upwork.com/nx/proposals/interview/uid/2092240011223344556",
@@ -153,8 +187,20 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
     await page.getByTestId("save").click();
     await page.getByTestId("error-summary").waitFor();
     await showSection(page, "backup");
-    const file = (name: string, body: object) => ({ name, mimeType: "application/json", buffer: Buffer.from(JSON.stringify(body)) });
-    await page.getByTestId("import-file").setInputFiles(file("good.json", { version: 1, rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "fixed" }, profile: { name: "Dana", skills: ["React"] } }));
+    const file = (name: string, body: object) => ({
+      name,
+      mimeType: "application/json",
+      buffer: Buffer.from(JSON.stringify(body)),
+    });
+    await page
+      .getByTestId("import-file")
+      .setInputFiles(
+        file("good.json", {
+          version: 1,
+          rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "fixed" },
+          profile: { name: "Dana", skills: ["React"] },
+        }),
+      );
     await page.getByTestId("import-changes").waitFor();
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -163,7 +209,9 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
       await check(page, `options #scoring with a field in error (${scheme})`, failures);
       await showSection(page, "backup");
     }
-    await page.getByTestId("import-file").setInputFiles(file("bad.json", { version: 1, rates: { preferredPayment: "weekly" } }));
+    await page
+      .getByTestId("import-file")
+      .setInputFiles(file("bad.json", { version: 1, rates: { preferredPayment: "weekly" } }));
     await page.getByTestId("import-error").waitFor();
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -182,7 +230,10 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
       const announced = contentScriptAnnouncement(tab);
       await tab.goto(url);
       await announced;
-      const tabId = await browser.serviceWorker.evaluate(async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id, url);
+      const tabId = await browser.serviceWorker.evaluate(
+        async (target) => (await chrome.tabs.query({})).find((t) => t.url === target)?.id,
+        url,
+      );
       // The background learns the page when the content script reports it: reopen until the draft is there.
       let popup: Page | null = null;
       for (let attempt = 0; attempt < 20 && !popup; attempt++) {
@@ -206,7 +257,10 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
   it("fit panel on the sample invitation page: expanded, with the decline note, light and dark", async () => {
     const page = await browser.context.newPage();
     await page.goto(await sampleUrl("invitation"));
-    await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+    await page.waitForFunction(
+      (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+      PANEL,
+    );
     await page.bringToFront();
     const failures: string[] = [];
     const checkPanel = async (state: string) => {
@@ -234,7 +288,9 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
     await page.goto(await sampleUrl("invitations"));
     await page.waitForFunction(() => document.querySelectorAll("[data-iw-invitation][data-iw-urgency]").length === 4);
     await page.bringToFront();
-    const ids = await page.$$eval("[data-iw-invitation]", (hosts) => hosts.map((h) => h.getAttribute("data-iw-invitation")!));
+    const ids = await page.$$eval("[data-iw-invitation]", (hosts) =>
+      hosts.map((h) => h.getAttribute("data-iw-invitation")!),
+    );
     const failures: string[] = [];
     // Each badge alone, as the panel is checked: its closed root copied into an open one (see copyPanel).
     for (const id of ids) {
@@ -332,7 +388,14 @@ describe("keyboard", () => {
     // Back up the nav to its first link.
     const upTheNav: string[] = [];
     for (let i = 0; i < 8 && upTheNav.at(-1) !== "nav-rates"; i++) upTheNav.push(await tab("Shift+Tab"));
-    expect(upTheNav).toEqual(["nav-diagnostics", "nav-backup", "nav-scoring", "nav-templates", "nav-profile", "nav-rates"]);
+    expect(upTheNav).toEqual([
+      "nav-diagnostics",
+      "nav-backup",
+      "nav-scoring",
+      "nav-templates",
+      "nav-profile",
+      "nav-rates",
+    ]);
     await page.keyboard.press("Enter");
     await expect.poll(focused).toBe("rates-title");
     // A whole Tab walk of the section reaches only what is on screen: nothing of the hidden sections.

@@ -28,7 +28,8 @@ interface TabPage {
 function shifted(value: unknown, by: number): unknown {
   if (typeof value === "string" && TIMESTAMP.test(value)) return new Date(Date.parse(value) + by).toISOString();
   if (Array.isArray(value)) return value.map((v) => shifted(v, by));
-  if (value && typeof value === "object") return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, by)]));
+  if (value && typeof value === "object")
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, shifted(v, by)]));
   return value;
 }
 
@@ -45,7 +46,10 @@ afterAll(async () => browser?.close());
 async function recordOf(url: string): Promise<TabPage | null> {
   const tabs = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}));
   const tabId = tabs.find((tab) => tab.url === url)?.id;
-  const reply = (await extensionPage.evaluate((id) => chrome.runtime.sendMessage({ type: "get-tab-page", tabId: id }), tabId)) as {
+  const reply = (await extensionPage.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: "get-tab-page", tabId: id }),
+    tabId,
+  )) as {
     ok: boolean;
     data: (TabPage & { source: string; url: string }) | null;
   };
@@ -61,7 +65,9 @@ describe("the content script on each sample page", () => {
       await announced;
       let got: TabPage | null = null;
       await expect.poll(async () => (got = await recordOf(page.url())) !== null, { timeout: 10_000 }).toBe(true);
-      const expected = JSON.parse(await readFile(join(FIXTURES, sample.file.replace(/\.html$/, ".expected.json")), "utf8"));
+      const expected = JSON.parse(
+        await readFile(join(FIXTURES, sample.file.replace(/\.html$/, ".expected.json")), "utf8"),
+      );
       const by = Date.parse(got!.readAt) - EXPECTED_AT;
       expect(got!.parsed.kind, sample.file).toBe(sample.kind);
       expect(got!.parsed.record, sample.file).toEqual(shifted(expected.record, by));

@@ -15,7 +15,10 @@ export interface Served {
 }
 
 function parsed(page: Served) {
-  const window = new Window({ url: page.url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url: page.url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   window.document.write(page.html);
   return parsePage(window.document as unknown as Document, page.url, new Date());
 }

@@ -2,7 +2,16 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readdir, readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { collectErrors, contentScriptAnnouncement, DIST, DIST_TEST, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "./harness";
+import {
+  collectErrors,
+  contentScriptAnnouncement,
+  DIST,
+  DIST_TEST,
+  launchExtension,
+  SAMPLE_PAGES,
+  samplePages,
+  type ExtensionBrowser,
+} from "./harness";
 
 declare const chrome: {
   runtime: { getManifest(): Record<string, unknown>; getURL(path: string): string };
@@ -40,7 +49,9 @@ describe("the built extension", () => {
     const manifest = await browser.serviceWorker.evaluate(() => chrome.runtime.getManifest());
     expect((manifest.content_scripts as Array<{ js: string[] }>).map((c) => c.js)).toEqual([["content.js"]]);
     const [content, insert] = await browser.serviceWorker.evaluate(() =>
-      Promise.all(["content.js", "insert-draft.js"].map((file) => fetch(chrome.runtime.getURL(file)).then((r) => r.text()))),
+      Promise.all(
+        ["content.js", "insert-draft.js"].map((file) => fetch(chrome.runtime.getURL(file)).then((r) => r.text())),
+      ),
     );
     expect(insert).toContain("invitewiseInsertDraft");
     // The insert's global, its input event and a reason code only it reports; and no message listener.
@@ -51,21 +62,34 @@ describe("the built extension", () => {
 
   it("keeps the page report's code out of the content script: report-page.js ships beside it, injected only on demand", async () => {
     const [content, report] = await browser.serviceWorker.evaluate(() =>
-      Promise.all(["content.js", "report-page.js"].map((file) => fetch(chrome.runtime.getURL(file)).then((r) => r.text()))),
+      Promise.all(
+        ["content.js", "report-page.js"].map((file) => fetch(chrome.runtime.getURL(file)).then((r) => r.text())),
+      ),
     );
     // The report's global, its header and a word only its vocabulary lists.
-    for (const marker of ["invitewiseReportPage", "saved from url", "Field health of the last read", "Invitations to interview"]) {
+    for (const marker of [
+      "invitewiseReportPage",
+      "saved from url",
+      "Field health of the last read",
+      "Invitations to interview",
+    ]) {
       expect(report, marker).toContain(marker);
       expect(content, marker).not.toContain(marker);
     }
   });
 
   it("keeps Preact out of the content script: its overlay is built with the DOM API (the popup and options page keep Preact)", async () => {
-    const content = await browser.serviceWorker.evaluate(() => fetch(chrome.runtime.getURL("content.js")).then((r) => r.text()));
+    const content = await browser.serviceWorker.evaluate(() =>
+      fetch(chrome.runtime.getURL("content.js")).then((r) => r.text()),
+    );
     // Strings only Preact's renderer holds (its props for raw HTML). The check can fail: the popup's chunks have them.
     const markers = ["dangerouslySetInnerHTML", "__html"];
     for (const marker of markers) expect(content, marker).not.toContain(marker);
-    const chunks = await Promise.all((await readdir(join(DIST, "assets"))).filter((f) => f.endsWith(".js")).map((f) => readFile(join(DIST, "assets", f), "utf8")));
+    const chunks = await Promise.all(
+      (await readdir(join(DIST, "assets")))
+        .filter((f) => f.endsWith(".js"))
+        .map((f) => readFile(join(DIST, "assets", f), "utf8")),
+    );
     expect(chunks.some((chunk) => markers.every((marker) => chunk.includes(marker)))).toBe(true);
   });
 
@@ -88,7 +112,12 @@ describe("the built extension", () => {
     await page.goto(job.url);
     await announced;
     await expect
-      .poll(async () => ((await browser.serviceWorker.evaluate(() => chrome.storage.local.get("seenSkills")))["seenSkills"] ?? null) !== null, { timeout: 10_000 })
+      .poll(
+        async () =>
+          ((await browser.serviceWorker.evaluate(() => chrome.storage.local.get("seenSkills")))["seenSkills"] ??
+            null) !== null,
+        { timeout: 10_000 },
+      )
       .toBe(true);
     await page.close();
     const options = await browser.openExtensionPage("src/options/index.html#diagnostics");
@@ -132,7 +161,9 @@ describe("the built extension", () => {
   });
 
   it("has no fault switch in the release build: a link with ?iw-test-fault= cannot switch Invitewise off", async () => {
-    const [release, test] = await Promise.all([DIST, DIST_TEST].map((dir) => readFile(join(dir, "content.js"), "utf8")));
+    const [release, test] = await Promise.all(
+      [DIST, DIST_TEST].map((dir) => readFile(join(dir, "content.js"), "utf8")),
+    );
     expect(release).not.toContain("iw-test-fault");
     // The check can fail: the test build, from the same source, has it.
     expect(test).toContain("iw-test-fault");
@@ -152,7 +183,10 @@ describe("the built extension", () => {
       const page = await browser.context.newPage();
       const errors = collectErrors(page);
       await page.goto(`chrome-extension://${browser.extensionId}/${path}`);
-      await page.waitForFunction(() => (document.getElementById("app")?.childElementCount ?? 0) > 0 || !!document.getElementById("app")?.textContent);
+      await page.waitForFunction(
+        () =>
+          (document.getElementById("app")?.childElementCount ?? 0) > 0 || !!document.getElementById("app")?.textContent,
+      );
       expect(errors).toEqual([]);
       await page.close();
     }

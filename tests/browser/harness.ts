@@ -1,6 +1,13 @@
 /** Test-side helpers over the shared launcher (scripts/extension-browser.ts). */
 import type { Page } from "playwright-core";
-export { DIST, DIST_TEST, launchExtension, SAMPLE_PAGES, samplePages, type ExtensionBrowser } from "../../scripts/extension-browser";
+export {
+  DIST,
+  DIST_TEST,
+  launchExtension,
+  SAMPLE_PAGES,
+  samplePages,
+  type ExtensionBrowser,
+} from "../../scripts/extension-browser";
 export { clickInShadow, inEveryShadow, inShadow, waitForShadow } from "../../scripts/closed-shadow";
 
 /** Collects console errors and uncaught exceptions of a page, to assert there were none. */

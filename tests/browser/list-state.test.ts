@@ -6,7 +6,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { clickInShadow, collectErrors, inEveryShadow, launchExtension, waitForShadow, type ExtensionBrowser } from "./harness";
+import {
+  clickInShadow,
+  collectErrors,
+  inEveryShadow,
+  launchExtension,
+  waitForShadow,
+  type ExtensionBrowser,
+} from "./harness";
 
 const LIST_URL = "https://www.upwork.com/nx/proposals/";
 const PAGE = join(import.meta.dirname, "../fixtures/invitations/with-state-2026.html");
@@ -23,7 +30,13 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 const hosts = (page: import("playwright-core").Page) =>
-  page.$$eval(BADGE, (els) => els.map((h) => ({ id: h.getAttribute("data-iw-invitation"), fit: h.getAttribute("data-iw-fit"), provisional: h.hasAttribute("data-iw-provisional") })));
+  page.$$eval(BADGE, (els) =>
+    els.map((h) => ({
+      id: h.getAttribute("data-iw-invitation"),
+      fit: h.getAttribute("data-iw-fit"),
+      provisional: h.hasAttribute("data-iw-provisional"),
+    })),
+  );
 
 describe("an invitations list with its page state", () => {
   it("scores every row before any is opened, previews and checks the client's message, and badges the next page's rows", async () => {
@@ -57,10 +70,13 @@ describe("an invitations list with its page state", () => {
 
     // Upwork's own "next page": its rows replace the first page's, and get their badges.
     await page.click("#next-page");
-    await page.waitForFunction(([sel, a, b]) => {
-      const ids = [...document.querySelectorAll(sel)].map((h) => h.getAttribute("data-iw-invitation"));
-      return ids.length === 2 && ids[0] === a && ids[1] === b;
-    }, [BADGE, ROW(5), ROW(6)] as const);
+    await page.waitForFunction(
+      ([sel, a, b]) => {
+        const ids = [...document.querySelectorAll(sel)].map((h) => h.getAttribute("data-iw-invitation"));
+        return ids.length === 2 && ids[0] === a && ids[1] === b;
+      },
+      [BADGE, ROW(5), ROW(6)] as const,
+    );
     await expect.poll(async () => (await hosts(page)).map((h) => h.provisional)).toEqual([true, true]);
     expect(errors).toEqual([]);
     await page.close();

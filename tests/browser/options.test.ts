@@ -34,7 +34,10 @@ beforeAll(async () => {
 afterAll(async () => browser?.close());
 
 /** Opens the options page (at a section's hash, if given) with its console watched from the first script on. */
-async function openOptions(viewport?: { width: number; height: number }, hash = ""): Promise<{ page: Page; errors: string[] }> {
+async function openOptions(
+  viewport?: { width: number; height: number },
+  hash = "",
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.context.newPage();
   pages.push(page);
   if (viewport) await page.setViewportSize(viewport);
@@ -52,7 +55,11 @@ async function show(page: Page, section: string) {
 
 /** The ids of the sections on screen (their wrappers are hidden otherwise). */
 const visibleSections = (page: Page) =>
-  page.evaluate(() => [...document.querySelectorAll("section[data-testid^=section-]")].filter((s) => (s as HTMLElement).offsetParent !== null).map((s) => s.id));
+  page.evaluate(() =>
+    [...document.querySelectorAll("section[data-testid^=section-]")]
+      .filter((s) => (s as HTMLElement).offsetParent !== null)
+      .map((s) => s.id),
+  );
 
 async function reload(page: Page) {
   await page.reload();
@@ -60,7 +67,9 @@ async function reload(page: Page) {
 }
 
 const storageSnapshot = (page: Page) =>
-  page.evaluate(async () => JSON.stringify([await chrome.storage.sync.get(null), await chrome.storage.local.get(null)]));
+  page.evaluate(async () =>
+    JSON.stringify([await chrome.storage.sync.get(null), await chrome.storage.local.get(null)]),
+  );
 
 beforeEach(async () => {
   for (const page of pages.splice(0)) await page.close();
@@ -73,7 +82,9 @@ describe("options page", () => {
   it("first run: says what to fill first; save → reload keeps every value", async () => {
     const { page, errors } = await openOptions();
     // In the order of the sections: rates first, then who you are.
-    await expect(page.getByTestId("first-run").textContent()).resolves.toMatch(/your hourly rate.*your name.*your skills/);
+    await expect(page.getByTestId("first-run").textContent()).resolves.toMatch(
+      /your hourly rate.*your name.*your skills/,
+    );
     expect(await visibleSections(page)).toEqual(["rates"]);
 
     await page.getByLabel("Hourly rate", { exact: true }).fill("45");
@@ -94,7 +105,10 @@ describe("options page", () => {
     await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("45");
     await expect(page.getByLabel("Preferred payment").inputValue()).resolves.toBe("hourly");
     await expect(page.getByLabel("Name", { exact: true }).inputValue()).resolves.toBe("Dana K.");
-    await expect(page.getByTestId("skills-list").locator("li > span").allTextContents()).resolves.toEqual(["React Native", "TypeScript"]);
+    await expect(page.getByTestId("skills-list").locator("li > span").allTextContents()).resolves.toEqual([
+      "React Native",
+      "TypeScript",
+    ]);
     await expect(page.getByLabel("Decline template").inputValue()).resolves.toBe("No thanks, {{name}}");
     await expect(page.getByLabel("Skills match").inputValue()).resolves.toBe("20");
     await expect(page.getByTestId("first-run").count()).resolves.toBe(0);
@@ -129,9 +143,15 @@ describe("options page", () => {
     await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
     const before = await storageSnapshot(page);
 
-    const bad = { version: 1, rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "weekly" }, profile: { name: "X", skills: [] } };
+    const bad = {
+      version: 1,
+      rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "weekly" },
+      profile: { name: "X", skills: [] },
+    };
     await show(page, "backup");
-    await page.getByTestId("import-file").setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "bad.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(bad)) });
     const error = page.getByTestId("import-error");
     await error.waitFor();
     await expect(error.textContent()).resolves.toMatch(/nothing changed.*rates\.preferredPayment/);
@@ -141,7 +161,9 @@ describe("options page", () => {
     await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("45");
 
     const good = { ...bad, rates: { ...bad.rates, preferredPayment: "fixed" } };
-    await page.getByTestId("import-file").setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
+    await page
+      .getByTestId("import-file")
+      .setInputFiles({ name: "good.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(good)) });
     const changes = page.getByTestId("import-changes");
     await changes.waitFor();
     await expect(changes.textContent()).resolves.toMatch(/rates\.hourly.*45.*60/);
@@ -158,30 +180,49 @@ describe("options page", () => {
     const { page, errors } = await openOptions(undefined, "#profile");
     for (let i = 0; i < 30; i++) {
       await page.getByTestId("portfolio-add").click();
-      await page.locator(`#f-profile-portfolio-${i}-title`).fill(`Project ${i + 1}: fitness tracker app for a gym chain`);
+      await page
+        .locator(`#f-profile-portfolio-${i}-title`)
+        .fill(`Project ${i + 1}: fitness tracker app for a gym chain`);
       await page.locator(`#f-profile-portfolio-${i}-url`).fill(`https://example.com/work/${i + 1}`);
       await page.locator(`#f-profile-portfolio-${i}-skills`).fill("React Native, TypeScript, Expo.io");
-      await page.locator(`#f-profile-portfolio-${i}-outcome`).fill(`Shipped to both stores; ${i + 10}k installs and a 4.8★ rating in the first quarter.`);
+      await page
+        .locator(`#f-profile-portfolio-${i}-outcome`)
+        .fill(`Shipped to both stores; ${i + 10}k installs and a 4.8★ rating in the first quarter.`);
     }
     await page.getByTestId("save").click();
     await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
-    await expect(page.getByTestId("notices").textContent()).resolves.toMatch(/profile settings are \d+ KB.*saved in this browser only/);
-    const stored = await page.evaluate(async () => [(await chrome.storage.sync.get(null))["settings.profile"], (await chrome.storage.local.get(null))["settings.profile"]]);
+    await expect(page.getByTestId("notices").textContent()).resolves.toMatch(
+      /profile settings are \d+ KB.*saved in this browser only/,
+    );
+    const stored = await page.evaluate(async () => [
+      (await chrome.storage.sync.get(null))["settings.profile"],
+      (await chrome.storage.local.get(null))["settings.profile"],
+    ]);
     expect(stored[0]).toMatchObject({ storedIn: "local" });
     expect((stored[1] as { value: { portfolio: unknown[] } }).value.portfolio).toHaveLength(30);
 
     await reload(page);
     await expect(page.getByTestId("portfolio-list").locator("fieldset").count()).resolves.toBe(30);
-    await expect(page.locator("#f-profile-portfolio-29-title").inputValue()).resolves.toBe("Project 30: fitness tracker app for a gym chain");
-    await expect(page.locator("#f-profile-portfolio-29-skills").inputValue()).resolves.toBe("React Native, TypeScript, Expo.io");
+    await expect(page.locator("#f-profile-portfolio-29-title").inputValue()).resolves.toBe(
+      "Project 30: fitness tracker app for a gym chain",
+    );
+    await expect(page.locator("#f-profile-portfolio-29-skills").inputValue()).resolves.toBe(
+      "React Native, TypeScript, Expo.io",
+    );
     expect(errors).toEqual([]);
   });
 
   it("a corrupted stored value shows the notice, the page still works, and the export keeps the raw value", async () => {
     const { page, errors } = await openOptions();
-    await page.evaluate(() => chrome.storage.sync.set({ "settings.rates": { savedAt: Date.now(), value: { hourly: "forty", preferredPayment: 7 } } }));
+    await page.evaluate(() =>
+      chrome.storage.sync.set({
+        "settings.rates": { savedAt: Date.now(), value: { hourly: "forty", preferredPayment: 7 } },
+      }),
+    );
     await reload(page);
-    await expect(page.getByTestId("notice").first().textContent()).resolves.toMatch(/stored rates settings could not be read \(rates\.hourly: .*defaults are in use/);
+    await expect(page.getByTestId("notice").first().textContent()).resolves.toMatch(
+      /stored rates settings could not be read \(rates\.hourly: .*defaults are in use/,
+    );
     await expect(page.getByLabel("Hourly rate", { exact: true }).inputValue()).resolves.toBe("");
 
     await page.getByLabel("Hourly rate", { exact: true }).fill("52");
@@ -204,11 +245,17 @@ describe("options page", () => {
   it("diagnostics list field names from storage and the report can be copied", async () => {
     const { page, errors } = await openOptions();
     await page.evaluate(() =>
-      chrome.storage.local.set({ "diagnostics.parseMisses": [{ kind: "job", missing: ["client.totalSpent", "job.budget"], at: "2025-12-11T09:00:00.000Z" }] }),
+      chrome.storage.local.set({
+        "diagnostics.parseMisses": [
+          { kind: "job", missing: ["client.totalSpent", "job.budget"], at: "2025-12-11T09:00:00.000Z" },
+        ],
+      }),
     );
     await reload(page);
     await show(page, "diagnostics");
-    await expect(page.getByTestId("diagnostics-table").textContent()).resolves.toMatch(/Job.*client\.totalSpent, job\.budget/);
+    await expect(page.getByTestId("diagnostics-table").textContent()).resolves.toMatch(
+      /Job.*client\.totalSpent, job\.budget/,
+    );
     await page.getByTestId("copy-report").click();
     await expect.poll(() => page.getByTestId("diagnostics-status").textContent()).toMatch(/copied|copy it/);
     expect(errors).toEqual([]);
@@ -224,10 +271,14 @@ describe("options page", () => {
     );
     await reload(page);
     await show(page, "diagnostics");
-    await expect(page.getByTestId("storage-notices").textContent()).resolves.toMatch(/storage for Invitewise was full\. 37 of the oldest saved pages were removed.*the page was then saved/);
+    await expect(page.getByTestId("storage-notices").textContent()).resolves.toMatch(
+      /storage for Invitewise was full\. 37 of the oldest saved pages were removed.*the page was then saved/,
+    );
     await page.getByTestId("clear-diagnostics").click();
     await expect.poll(() => page.getByTestId("diagnostics-status").textContent()).toBe("Diagnostics cleared.");
-    const left = await page.evaluate(() => chrome.storage.local.get(["diagnostics.parseMisses", "diagnostics.storage"]));
+    const left = await page.evaluate(() =>
+      chrome.storage.local.get(["diagnostics.parseMisses", "diagnostics.storage"]),
+    );
     expect(left).toEqual({});
     expect(await page.getByTestId("storage-notices").count()).toBe(0);
     expect(errors).toEqual([]);
@@ -242,7 +293,9 @@ describe("options page", () => {
         await page.getByTestId("portfolio-add").click();
         await page.getByTestId("specialized-add").click();
       }
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, section).toBeLessThanOrEqual(0);
     }
     const unlabelled = await page.evaluate(() =>
@@ -262,9 +315,15 @@ describe("options page", () => {
       set: (items: Record<string, unknown>) => page.evaluate((i) => chrome.storage.local.set(i), items),
       remove: (keys: string | string[]) => page.evaluate((k) => chrome.storage.local.remove(k), keys),
     };
-    const fixture = JSON.parse(await readFile(join(import.meta.dirname, "../fixtures/invitation/declined.expected.json"), "utf8"));
+    const fixture = JSON.parse(
+      await readFile(join(import.meta.dirname, "../fixtures/invitation/declined.expected.json"), "utf8"),
+    );
     const parsed = { kind: fixture.kind, record: fixture.record, missing: fixture.missing ?? [] } as ParsedPage;
-    await new RecordCache(local).record(parsed, "https://www.upwork.com/nx/proposals/interview/uid/2092240011223344556", "2025-12-11T09:00:00.000Z");
+    await new RecordCache(local).record(
+      parsed,
+      "https://www.upwork.com/nx/proposals/interview/uid/2092240011223344556",
+      "2025-12-11T09:00:00.000Z",
+    );
     await reload(page);
 
     const preview = page.getByTestId("preview-f-templates-decline");
@@ -273,7 +332,9 @@ describe("options page", () => {
     await page.getByLabel("Decline template").fill("Thanks for thinking of me for {{jobTitle}}.\n{{name}}");
     await show(page, "profile");
     await page.getByLabel("Name", { exact: true }).fill("Dana K.");
-    await expect.poll(() => preview.locator("pre").textContent()).toBe(`Thanks for thinking of me for ${fixture.record.job.title}.\nDana K.`);
+    await expect
+      .poll(() => preview.locator("pre").textContent())
+      .toBe(`Thanks for thinking of me for ${fixture.record.job.title}.\nDana K.`);
     expect(errors).toEqual([]);
   });
 

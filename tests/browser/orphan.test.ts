@@ -29,7 +29,9 @@ describe("an orphaned content script", () => {
     await expect
       .poll(
         async () => {
-          await page.evaluate(() => document.body.append(Object.assign(document.createElement("div"), { textContent: "Upwork re-rendered" })));
+          await page.evaluate(() =>
+            document.body.append(Object.assign(document.createElement("div"), { textContent: "Upwork re-rendered" })),
+          );
           return page.locator("[data-iw-invitation], [data-iw-panel]").count();
         },
         { timeout: 10_000 },

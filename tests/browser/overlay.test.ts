@@ -9,11 +9,24 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { clickInShadow, collectErrors, DIST_TEST, inEveryShadow, inShadow, launchExtension, SAMPLE_PAGES, samplePages, waitForShadow, type ExtensionBrowser } from "./harness";
+import {
+  clickInShadow,
+  collectErrors,
+  DIST_TEST,
+  inEveryShadow,
+  inShadow,
+  launchExtension,
+  SAMPLE_PAGES,
+  samplePages,
+  waitForShadow,
+  type ExtensionBrowser,
+} from "./harness";
 import { defaultSettings } from "../../src/shared/settings";
 import { engineFit as fitOf, engineRowFits as rowFitsOf } from "./engine";
 
-declare const chrome: { runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>> } };
+declare const chrome: {
+  runtime: { getContexts(filter: { contextTypes: string[] }): Promise<Array<{ documentUrl?: string }>> };
+};
 
 let browser: ExtensionBrowser;
 const html: Record<string, string> = {};
@@ -24,7 +37,8 @@ const PANEL = "[data-iw-panel]";
 const INVITATION_ID = "2093311804456129011";
 
 /** The engine's numbers for the sample pages (./engine), from the HTML this browser is served. */
-const engineFit = (kind: "invitation" | "job", settings = defaultSettings()) => fitOf({ url: url[kind]!, html: html[kind]! }, kind, settings);
+const engineFit = (kind: "invitation" | "job", settings = defaultSettings()) =>
+  fitOf({ url: url[kind]!, html: html[kind]! }, kind, settings);
 const engineRowFits = () => rowFitsOf({ url: url.invitations!, html: html.invitations! });
 
 interface BadgeView {
@@ -51,9 +65,10 @@ function badges(page: Page): Promise<BadgeView[]> {
 }
 
 /** The text of the first host's closed shadow root. */
-const shadowText = (page: Page, host: string) => inShadow(page, host, function () {
-  return this.textContent ?? "";
-});
+const shadowText = (page: Page, host: string) =>
+  inShadow(page, host, function () {
+    return this.textContent ?? "";
+  });
 
 /** Upwork's SPA navigation, as its router does it: pushState, then new content in place of the old. */
 async function spaNavigate(page: Page, to: string, body: string): Promise<void> {
@@ -74,7 +89,9 @@ async function spaBack(page: Page, body: string): Promise<void> {
         addEventListener(
           "popstate",
           () => {
-            document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(body, "text/html").body.childNodes));
+            document.body.replaceChildren(
+              ...Array.from(new DOMParser().parseFromString(body, "text/html").body.childNodes),
+            );
             done();
           },
           { once: true },
@@ -129,9 +146,11 @@ describe("the overlay on the sample pages", () => {
     }
     // The roots are closed: the page's own scripts see none, while CDP still reads the badges' text (above).
     expect(await page.$$eval(BADGE, (hosts) => hosts.map((h) => h.shadowRoot))).toEqual([null, null, null, null]);
-    expect(await inEveryShadow(page, BADGE, function () {
-      return this.mode;
-    })).toEqual(["closed", "closed", "closed", "closed"]);
+    expect(
+      await inEveryShadow(page, BADGE, function () {
+        return this.mode;
+      }),
+    ).toEqual(["closed", "closed", "closed", "closed"]);
     expect(errors).toEqual([]);
     await page.close();
   });
@@ -147,16 +166,22 @@ describe("the overlay on the sample pages", () => {
     expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe(engineRowFits().get(INVITATION_ID));
     await clickInShadow(page, PANEL, "button", "Open the invitation");
     await page.waitForURL(url.invitation!);
-    await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit")?.match(/^\d+$/), PANEL);
+    await page.waitForFunction(
+      (sel) => document.querySelector(sel)?.getAttribute("data-iw-fit")?.match(/^\d+$/),
+      PANEL,
+    );
     const expected = engineFit("invitation");
     expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe(expected);
     await page.goBack();
-    await page.waitForFunction(
-      ([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit,
-      [`[data-iw-invitation="${INVITATION_ID}"]`, expected] as const,
-    );
+    await page.waitForFunction(([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit, [
+      `[data-iw-invitation="${INVITATION_ID}"]`,
+      expected,
+    ] as const);
     const after = await badges(page);
-    expect(after.find((b) => b.id === INVITATION_ID)).toMatchObject({ provisional: false, text: expect.stringContaining(`Fit ${expected}`) });
+    expect(after.find((b) => b.id === INVITATION_ID)).toMatchObject({
+      provisional: false,
+      text: expect.stringContaining(`Fit ${expected}`),
+    });
     // The others were never opened: still as the row alone gives them.
     const engine = engineRowFits();
     expect(after.filter((b) => b.id !== INVITATION_ID).every((b) => b.fit === engine.get(b.id))).toBe(true);
@@ -167,7 +192,10 @@ describe("the overlay on the sample pages", () => {
     expect(await shadowText(page, PANEL)).toMatch(/^Invitewise4 invitations ranked/);
     // Its badge opens the full panel right here on the list; a second click goes back to the ranking.
     await clickInShadow(page, badge, "button");
-    await page.waitForFunction(([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit, [PANEL, expected] as const);
+    await page.waitForFunction(([sel, fit]) => document.querySelector(sel)?.getAttribute("data-iw-fit") === fit, [
+      PANEL,
+      expected,
+    ] as const);
     expect(page.url()).toBe(url.invitations);
     const text = await shadowText(page, PANEL);
     expect(text).toContain("Build a Shopify inventory sync app");
@@ -178,9 +206,10 @@ describe("the overlay on the sample pages", () => {
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit") === "unknown", PANEL);
 
     // The ranking lists every invitation, by urgency first; "By fit" reorders it, a pick opens that one.
-    const ranked = () => inShadow(page, PANEL, function () {
-      return [...this.querySelectorAll(".pick")].map((b) => b.lastElementChild!.textContent);
-    });
+    const ranked = () =>
+      inShadow(page, PANEL, function () {
+        return [...this.querySelectorAll(".pick")].map((b) => b.lastElementChild!.textContent);
+      });
     expect(await ranked()).toHaveLength(4);
     await clickInShadow(page, PANEL, "button", "By fit");
     await waitForShadow(page, PANEL, function () {
@@ -192,9 +221,16 @@ describe("the overlay on the sample pages", () => {
       return [...this.querySelectorAll(".pick .t")].map((t) => Number(/\d+/.exec(t.textContent ?? "")?.[0] ?? -1));
     });
     expect(fits).toEqual([...fits].sort((a, b) => b - a));
-    expect(await page.$$eval("[data-qa='card-invitations'] a[href*='/interview/uid/']", (links) => links.map((a) => /uid\/(\d+)/.exec(a.getAttribute("href")!)![1]))).toEqual((await badges(page)).map((b) => b.id));
+    expect(
+      await page.$$eval("[data-qa='card-invitations'] a[href*='/interview/uid/']", (links) =>
+        links.map((a) => /uid\/(\d+)/.exec(a.getAttribute("href")!)![1]),
+      ),
+    ).toEqual((await badges(page)).map((b) => b.id));
     await clickInShadow(page, PANEL, ".pick", undefined);
-    await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+    await page.waitForFunction(
+      (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+      PANEL,
+    );
     expect(await shadowText(page, PANEL)).toContain(byFit[0]!);
     await page.close();
   });
@@ -204,7 +240,10 @@ describe("the overlay on the sample pages", () => {
       const page = await browser.context.newPage();
       const errors = collectErrors(page);
       await page.goto(url[kind]!);
-      await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+      await page.waitForFunction(
+        (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+        PANEL,
+      );
       expect(await page.getAttribute(PANEL, "data-iw-fit")).toBe(engineFit(kind));
       expect(await page.locator(PANEL).count()).toBe(1);
       const text = await shadowText(page, PANEL);
@@ -229,16 +268,30 @@ describe("the overlay on the sample pages", () => {
           const p = document.querySelector(sel)!.getBoundingClientRect();
           return [...document.querySelectorAll("button, [role='button'], input[type='submit']")]
             .map((b) => ({ b, r: b.getBoundingClientRect() }))
-            .filter(({ r }) => r.width > 0 && r.height > 0 && r.left < p.right && r.right > p.left && r.top < p.bottom && r.bottom > p.top)
+            .filter(
+              ({ r }) =>
+                r.width > 0 &&
+                r.height > 0 &&
+                r.left < p.right &&
+                r.right > p.left &&
+                r.top < p.bottom &&
+                r.bottom > p.top,
+            )
             .map(({ b }) => b.textContent!.trim());
         }, PANEL);
-      await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+      await page.waitForFunction(
+        (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+        PANEL,
+      );
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       expect(await overlaps()).toEqual([]);
-      await page.evaluate(() => new Promise((r) => {
-        addEventListener("scroll", () => requestAnimationFrame(() => requestAnimationFrame(r)), { once: true });
-        scrollTo(0, document.body.scrollHeight);
-      }));
+      await page.evaluate(
+        () =>
+          new Promise((r) => {
+            addEventListener("scroll", () => requestAnimationFrame(() => requestAnimationFrame(r)), { once: true });
+            scrollTo(0, document.body.scrollHeight);
+          }),
+      );
       expect(await overlaps()).toEqual([]);
       await page.close();
     }
@@ -252,7 +305,10 @@ describe("the overlay on the sample pages", () => {
     const announced = page.waitForEvent("console", (m) => m.text() === "[invitewise] reading invitation page");
     await spaNavigate(page, url.invitation!, html.invitation!);
     await announced;
-    await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+    await page.waitForFunction(
+      (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+      PANEL,
+    );
     expect(await page.locator(BADGE).count()).toBe(0);
     expect(await page.locator(PANEL).count()).toBe(1);
 
@@ -264,7 +320,9 @@ describe("the overlay on the sample pages", () => {
     await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit") === "unknown", PANEL);
     expect(await page.locator(PANEL).count()).toBe(1);
     // One badge per row, each in its own row.
-    const perRow = await page.$$eval("[data-qa='card-invitations'] tr", (rows) => rows.map((r) => r.querySelectorAll("[data-iw-invitation]").length));
+    const perRow = await page.$$eval("[data-qa='card-invitations'] tr", (rows) =>
+      rows.map((r) => r.querySelectorAll("[data-iw-invitation]").length),
+    );
     expect(perRow).toEqual([1, 1, 1, 1]);
     // Forward again to another kind (a job page), and the list's badges go.
     await spaNavigate(page, url.job!, html.job!);
@@ -289,24 +347,31 @@ describe("the overlay on the sample pages", () => {
       return this.querySelector("button")!.getAttribute("aria-label");
     });
     expect(label).toContain(title);
-    expect(await inEveryShadow(page, BADGE, function () {
-      return this.querySelector("img") !== null;
-    })).toEqual([false, false, false, false]);
+    expect(
+      await inEveryShadow(page, BADGE, function () {
+        return this.querySelector("img") !== null;
+      }),
+    ).toEqual([false, false, false, false]);
 
     // The same on the panel: an invitation whose job title is markup.
     const evil = html.invitation!.replace(
       "Build a Shopify inventory sync app (React + Node) </h3>",
       "&lt;img src=x onerror=&quot;window.__iwXss=1;alert(1)&quot;&gt; Shopify sync </h3>",
     );
-    browser.routes.set("https://www.upwork.com/nx/proposals/interview/uid/2093311804456129099", evil.replaceAll("2093311804456129011", "2093311804456129099"));
+    browser.routes.set(
+      "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129099",
+      evil.replaceAll("2093311804456129011", "2093311804456129099"),
+    );
     await page.goto("https://www.upwork.com/nx/proposals/interview/uid/2093311804456129099");
     const h2 = await waitForShadow(page, PANEL, function () {
       return this.querySelector("h2")?.textContent;
     });
     expect(h2).toBe('<img src=x onerror="window.__iwXss=1;alert(1)"> Shopify sync');
-    expect(await inShadow(page, PANEL, function () {
-      return this.querySelectorAll("img").length;
-    })).toBe(0);
+    expect(
+      await inShadow(page, PANEL, function () {
+        return this.querySelectorAll("img").length;
+      }),
+    ).toBe(0);
     expect(await page.evaluate(() => (window as { __iwXss?: number }).__iwXss)).toBeUndefined();
     expect(dialogs).toEqual([]);
     await page.close();
@@ -317,7 +382,10 @@ describe("the overlay on the sample pages", () => {
       const page = await browser.context.newPage();
       await page.goto(url[kind]!);
       await page.waitForSelector(kind === "invitations" ? BADGE : PANEL);
-      await page.waitForFunction((sel) => document.querySelector(sel)?.getAttribute("data-iw-fit") !== null, kind === "invitations" ? BADGE : PANEL);
+      await page.waitForFunction(
+        (sel) => document.querySelector(sel)?.getAttribute("data-iw-fit") !== null,
+        kind === "invitations" ? BADGE : PANEL,
+      );
       const same = await page.evaluate((source) => {
         for (const el of document.querySelectorAll("[data-iw-invitation], [data-iw-panel]")) el.remove();
         const original = new DOMParser().parseFromString(source, "text/html");
@@ -342,7 +410,11 @@ describe("the overlay on the sample pages", () => {
     expect(await page.evaluate(() => document.activeElement!.getAttribute("data-iw-invitation"))).toBe(INVITATION_ID);
     const focus = await inShadow(page, `[data-iw-invitation="${INVITATION_ID}"]`, function () {
       const inner = this.activeElement;
-      return { tag: inner?.tagName, label: inner?.getAttribute("aria-label"), outline: inner ? getComputedStyle(inner).outlineStyle : null };
+      return {
+        tag: inner?.tagName,
+        label: inner?.getAttribute("aria-label"),
+        outline: inner ? getComputedStyle(inner).outlineStyle : null,
+      };
     });
     expect(focus.tag).toBe("BUTTON");
     // Its name starts with what it shows, then says it is Invitewise's.
@@ -358,13 +430,18 @@ describe("the overlay on the sample pages", () => {
   it("collapses and expands the panel, follows dark mode, and offers the decline note and the drafts, on the user's clicks only", async () => {
     const page = await browser.context.newPage();
     await page.goto(url.invitation!);
-    await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
-    const expanded = () => inShadow(page, PANEL, function () {
-      return this.querySelector(".toggle")!.getAttribute("aria-expanded");
-    });
-    const hasBody = () => inShadow(page, PANEL, function () {
-      return this.querySelector(".body") !== null;
-    });
+    await page.waitForFunction(
+      (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+      PANEL,
+    );
+    const expanded = () =>
+      inShadow(page, PANEL, function () {
+        return this.querySelector(".toggle")!.getAttribute("aria-expanded");
+      });
+    const hasBody = () =>
+      inShadow(page, PANEL, function () {
+        return this.querySelector(".body") !== null;
+      });
     expect(await expanded()).toBe("true");
     await clickInShadow(page, PANEL, ".toggle");
     await expect.poll(hasBody, { timeout: 10_000 }).toBe(false);
@@ -373,9 +450,10 @@ describe("the overlay on the sample pages", () => {
     await clickInShadow(page, PANEL, ".toggle");
     await expect.poll(hasBody, { timeout: 10_000 }).toBe(true);
 
-    const background = () => inShadow(page, PANEL, function () {
-      return getComputedStyle(this.querySelector(".panel")!).backgroundColor;
-    });
+    const background = () =>
+      inShadow(page, PANEL, function () {
+        return getComputedStyle(this.querySelector(".panel")!).backgroundColor;
+      });
     await page.emulateMedia({ colorScheme: "light" });
     expect(await background()).toBe("rgb(255, 255, 255)");
     await page.emulateMedia({ colorScheme: "dark" });
@@ -395,9 +473,10 @@ describe("the overlay on the sample pages", () => {
     // The user's click (a real mouse click: trusted) copies the note.
     await page.bringToFront();
     await clickInShadow(page, PANEL, "button", "Copy note");
-    const status = () => inShadow(page, PANEL, function () {
-      return this.querySelector("[role=status]")!.textContent;
-    });
+    const status = () =>
+      inShadow(page, PANEL, function () {
+        return this.querySelector("[role=status]")!.textContent;
+      });
     await expect.poll(status, { timeout: 10_000 }).toBe("Decline note copied.");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(note);
 
@@ -412,7 +491,8 @@ describe("the overlay on the sample pages", () => {
     // A page script's clicks, `el.click()` from the page's own world, open nothing and copy nothing.
     await page.evaluate(() => navigator.clipboard.writeText("the page's own text"));
     const statusRightAfter = await inShadow(page, PANEL, function () {
-      for (const button of this.querySelectorAll("button")) if (["Draft reply", "Report this page", "Copy note"].includes(button.textContent!)) button.click();
+      for (const button of this.querySelectorAll("button"))
+        if (["Draft reply", "Report this page", "Copy note"].includes(button.textContent!)) button.click();
       return this.querySelector("[role=status]")!.textContent;
     });
     // Every action clears the status line first, within the click: still there, so none of them started.
@@ -433,7 +513,9 @@ describe("the overlay on the sample pages", () => {
       await page.goto(`${url.invitations!}?iw-test-fault=badge`);
       await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
       const shown = await badges(page);
-      expect(shown.every((b) => b.fit === "unknown" && b.urgency === "unknown" && b.text.includes("unavailable"))).toBe(true);
+      expect(shown.every((b) => b.fit === "unknown" && b.urgency === "unknown" && b.text.includes("unavailable"))).toBe(
+        true,
+      );
       // Upwork's own link still navigates.
       await page.click(`[data-qa='card-invitations'] a[href*='${INVITATION_ID}']`);
       await page.waitForURL(url.invitation!);
@@ -449,7 +531,10 @@ describe("the overlay on the sample pages", () => {
     const fitOfJob = async () => {
       const page = await browser.context.newPage();
       await page.goto(url.job!);
-      await page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), PANEL);
+      await page.waitForFunction(
+        (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+        PANEL,
+      );
       const fit = await page.getAttribute(PANEL, "data-iw-fit");
       await page.close();
       return fit;

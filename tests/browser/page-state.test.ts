@@ -42,7 +42,10 @@ beforeAll(async () => {
       ],
     }),
   );
-  const withState = untitled.replace("</body>", `<script type="application/json" id="__NUXT_DATA__" data-ssr="true">${state}</script></body>`);
+  const withState = untitled.replace(
+    "</body>",
+    `<script type="application/json" id="__NUXT_DATA__" data-ssr="true">${state}</script></body>`,
+  );
   browser.routes.set(URL_WITH_STATE, withState);
 });
 afterAll(async () => browser?.close());
@@ -50,13 +53,20 @@ afterAll(async () => browser?.close());
 interface TabPage {
   source: string;
   url: string;
-  parsed: { record: { client: { totalSpent: number; history: Array<{ title: string | null }> } }; sources: Record<string, string>; warnings: string[] };
+  parsed: {
+    record: { client: { totalSpent: number; history: Array<{ title: string | null }> } };
+    sources: Record<string, string>;
+    warnings: string[];
+  };
 }
 
 async function tabPage(url: string): Promise<TabPage | null> {
   const tabs = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}));
   const tabId = tabs.find((tab) => tab.url === url)?.id;
-  const reply = (await extensionPage.evaluate((id) => chrome.runtime.sendMessage({ type: "get-tab-page", tabId: id }), tabId)) as { ok: boolean; data: TabPage | null };
+  const reply = (await extensionPage.evaluate(
+    (id) => chrome.runtime.sendMessage({ type: "get-tab-page", tabId: id }),
+    tabId,
+  )) as { ok: boolean; data: TabPage | null };
   return reply.ok && reply.data?.source === "tab" && reply.data.url === url ? reply.data : null;
 }
 

@@ -4,7 +4,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { collectErrors, contentScriptAnnouncement, launchExtension, samplePages, type ExtensionBrowser } from "./harness";
+import {
+  collectErrors,
+  contentScriptAnnouncement,
+  launchExtension,
+  samplePages,
+  type ExtensionBrowser,
+} from "./harness";
 
 declare const chrome: {
   tabs: {
@@ -56,7 +62,11 @@ async function openPopup(tabId: number, errors: string[], fromTab = true): Promi
     errors.push(...collectErrors(popup));
     const state = await popup.waitForSelector("#letter-text, main .status", { timeout: 10_000 });
     // Until the background has the tab's page, the popup drafts for the last invitation opened instead.
-    const fallback = (await popup.locator(".eyebrow").textContent({ timeout: 1_000 }).catch(() => null)) === "The last invitation you opened";
+    const fallback =
+      (await popup
+        .locator(".eyebrow")
+        .textContent({ timeout: 1_000 })
+        .catch(() => null)) === "The last invitation you opened";
     if ((await state.getAttribute("id")) === "letter-text" && fallback !== fromTab) return popup;
     await popup.close();
   }
@@ -110,7 +120,9 @@ describe("popup", () => {
     const popup = await openPopup(await tabIdOf(url), errors);
     await popup.getByRole("button", { name: "I declined it" }).click();
     await expect.poll(() => popup.getByRole("status").filter({ hasText: "Marked as declined" }).count()).toBe(1);
-    expect(await popup.getByRole("status").filter({ hasText: "Marked as declined" }).textContent()).toContain("No invitation is still waiting");
+    expect(await popup.getByRole("status").filter({ hasText: "Marked as declined" }).textContent()).toContain(
+      "No invitation is still waiting",
+    );
     await expect.poll(badge).toBe("");
     expect(errors).toEqual([]);
     await popup.close();
@@ -140,7 +152,9 @@ describe("popup", () => {
     const errors: string[] = [];
     const popup = await openPopup(await tabIdOf(url), errors);
     const letter = await popup.inputValue("#letter-text");
-    const answers = await popup.$$eval("textarea[id^='answer-']", (els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    const answers = await popup.$$eval("textarea[id^='answer-']", (els) =>
+      els.map((e) => (e as HTMLTextAreaElement).value),
+    );
     expect(answers).toHaveLength(2);
     const rateText = (await popup.textContent(".terms p"))!;
     const rate = Number(/\$(\d+(?:\.\d+)?)\/hr/.exec(rateText)?.[1]);
@@ -148,19 +162,23 @@ describe("popup", () => {
     let submitClicked = false;
     await page.exposeFunction("iwSubmitClicked", () => (submitClicked = true));
     await page.evaluate(() => {
-      for (const b of document.querySelectorAll("footer button")) b.addEventListener("click", () => (window as unknown as { iwSubmitClicked(): void }).iwSubmitClicked());
+      for (const b of document.querySelectorAll("footer button"))
+        b.addEventListener("click", () => (window as unknown as { iwSubmitClicked(): void }).iwSubmitClicked());
     });
 
     await popup.getByRole("button", { name: "Insert into proposal" }).click();
     const outcome = await popup.waitForSelector("[data-iw-insert-result], [role='alert']");
-    if ((await outcome.getAttribute("role")) === "alert") throw new Error(`insert failed: ${await outcome.textContent()}`);
+    if ((await outcome.getAttribute("role")) === "alert")
+      throw new Error(`insert failed: ${await outcome.textContent()}`);
     const result = popup.locator("[data-iw-insert-result]");
     expect(await result.textContent()).toContain("Filled: Cover letter, Hourly rate, Question:");
 
     // Read the fields on the page itself, after the blur the insert ended with.
     expect(await page.inputValue("textarea[aria-labelledby='cover_letter_label']")).toBe(letter);
     expect(Number((await page.inputValue("#step-rate")).replace(/[^0-9.]/g, ""))).toBe(rate);
-    const onPage = await page.$$eval(".fe-proposal-job-questions textarea", (els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    const onPage = await page.$$eval(".fe-proposal-job-questions textarea", (els) =>
+      els.map((e) => (e as HTMLTextAreaElement).value),
+    );
     expect(onPage).toEqual(answers);
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("TEXTAREA");
     expect(submitClicked).toBe(false);

@@ -35,13 +35,21 @@ export interface ExtensionApi {
     query(query: { url?: string }): Promise<Array<{ id?: number; url?: string }>>;
     get(id: number): Promise<{ id?: number; url?: string }>;
   };
-  scripting: { executeScript<R>(details: { target: { tabId: number }; func: () => R }): Promise<Array<{ result?: R; error?: unknown }>> };
+  scripting: {
+    executeScript<R>(details: {
+      target: { tabId: number };
+      func: () => R;
+    }): Promise<Array<{ result?: R; error?: unknown }>>;
+  };
   permissions: {
     contains(permissions: { origins: string[] }): Promise<boolean>;
     remove(permissions: { origins: string[] }): Promise<boolean>;
     getAll(): Promise<{ origins?: string[]; permissions?: string[] }>;
   };
-  storage: Record<"sync" | "local" | "session", { get(keys: null | string | string[]): Promise<Record<string, unknown>>; clear(): Promise<void> }>;
+  storage: Record<
+    "sync" | "local" | "session",
+    { get(keys: null | string | string[]): Promise<Record<string, unknown>>; clear(): Promise<void> }
+  >;
   extension: { getViews(filter: { type: "popup" | "tab" }): Window[]; getBackgroundPage(): Window | null };
   runtime: { getManifest(): Record<string, unknown> };
 }
@@ -60,7 +68,10 @@ interface BrowsingContext {
  */
 function browsingContext(page: Page): BrowsingContext {
   const context = (page.mainFrame() as unknown as { browsingContext?: BrowsingContext }).browsingContext;
-  if (typeof context?.navigate !== "function") throw new Error("puppeteer-core changed: its BidiFrame has no browsingContext.navigate any more (tests/firefox/harness.ts)");
+  if (typeof context?.navigate !== "function")
+    throw new Error(
+      "puppeteer-core changed: its BidiFrame has no browsingContext.navigate any more (tests/firefox/harness.ts)",
+    );
   return context;
 }
 
@@ -82,7 +93,12 @@ export interface FirefoxExtension {
   /** The WebExtension tab id of a tab on an Upwork page (host access needed). */
   tabIdOf(page: Page): Promise<number>;
   /** `fn` in the closed shadow root of every host matching `hostSelector`, in document order. */
-  inEveryShadow<R, A = null>(page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg?: A): Promise<Array<Awaited<R>>>;
+  inEveryShadow<R, A = null>(
+    page: Page,
+    hostSelector: string,
+    fn: ShadowFunction<R, A>,
+    arg?: A,
+  ): Promise<Array<Awaited<R>>>;
   close(): Promise<void>;
 }
 
@@ -170,7 +186,12 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
    * content scripts `Element.openOrClosedShadowRoot`. So `fn` is injected into the tab with
    * `scripting.executeScript` and runs in the content scripts' world, `this` the root.
    */
-  const inEveryShadow = async <R, A>(page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg?: A): Promise<Array<Awaited<R>>> => {
+  const inEveryShadow = async <R, A>(
+    page: Page,
+    hostSelector: string,
+    fn: ShadowFunction<R, A>,
+    arg?: A,
+  ): Promise<Array<Awaited<R>>> => {
     const tabId = await tabIdOf(page);
     // As source text: an extension page may not eval, but BiDi's own evaluation is not bound by
     // its CSP. `__name`: esbuild's keepNames helper, which the tab does not have.
@@ -240,14 +261,27 @@ export function collectErrors(page: Page): string[] {
 }
 
 /** `fn` in the first matching host's closed root (throws when there is none). */
-export async function inShadow<R, A = null>(fx: FirefoxExtension, page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg?: A): Promise<Awaited<R>> {
+export async function inShadow<R, A = null>(
+  fx: FirefoxExtension,
+  page: Page,
+  hostSelector: string,
+  fn: ShadowFunction<R, A>,
+  arg?: A,
+): Promise<Awaited<R>> {
   const [first] = await fx.inEveryShadow(page, `${hostSelector}`, fn, arg);
   if (first === undefined) throw new Error(`no element matches ${hostSelector}`);
   return first as Awaited<R>;
 }
 
 /** Polls `fn` in the first host's closed root until it returns a truthy value, and returns it. */
-export async function waitForShadow<R, A = null>(fx: FirefoxExtension, page: Page, hostSelector: string, fn: ShadowFunction<R, A>, arg?: A, timeout = 10_000): Promise<NonNullable<Awaited<R>>> {
+export async function waitForShadow<R, A = null>(
+  fx: FirefoxExtension,
+  page: Page,
+  hostSelector: string,
+  fn: ShadowFunction<R, A>,
+  arg?: A,
+  timeout = 10_000,
+): Promise<NonNullable<Awaited<R>>> {
   const deadline = Date.now() + timeout;
   let last: unknown = "never truthy";
   for (;;) {
@@ -258,7 +292,10 @@ export async function waitForShadow<R, A = null>(fx: FirefoxExtension, page: Pag
     } catch (error) {
       last = error;
     }
-    if (Date.now() > deadline) throw new Error(`waitForShadow(${hostSelector}) timed out after ${timeout} ms (${last instanceof Error ? last.message : String(last)})`);
+    if (Date.now() > deadline)
+      throw new Error(
+        `waitForShadow(${hostSelector}) timed out after ${timeout} ms (${last instanceof Error ? last.message : String(last)})`,
+      );
     await new Promise((done) => setTimeout(done, 100));
   }
 }
@@ -268,14 +305,17 @@ export async function waitForShadow<R, A = null>(fx: FirefoxExtension, page: Pag
  * actions: trusted), at the centre of its box once it is still for a frame, and only where nothing
  * covers it. `text`: the first match whose text is exactly this.
  */
-export async function clickInShadow(fx: FirefoxExtension, page: Page, hostSelector: string, innerSelector: string, text?: string): Promise<void> {
-  const target = await waitForShadow(
-    fx,
-    page,
-    hostSelector,
-    clickTarget,
-    { selector: innerSelector, text: text ?? null },
-  );
+export async function clickInShadow(
+  fx: FirefoxExtension,
+  page: Page,
+  hostSelector: string,
+  innerSelector: string,
+  text?: string,
+): Promise<void> {
+  const target = await waitForShadow(fx, page, hostSelector, clickTarget, {
+    selector: innerSelector,
+    text: text ?? null,
+  });
   const what = `${innerSelector}${text === undefined ? "" : ` "${text}"`} in ${hostSelector}`;
   if (target.covered) throw new Error(`${what} is covered: the mouse would hit ${target.covered}`);
   await page.bringToFront();

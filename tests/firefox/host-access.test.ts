@@ -6,7 +6,15 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "puppeteer-core";
-import { collectErrors, contentScriptAnnouncement, launchFirefox, samplePages, skipReason, type ExtensionApi, type FirefoxExtension } from "./harness";
+import {
+  collectErrors,
+  contentScriptAnnouncement,
+  launchFirefox,
+  samplePages,
+  skipReason,
+  type ExtensionApi,
+  type FirefoxExtension,
+} from "./harness";
 
 declare const browser: ExtensionApi;
 
@@ -55,7 +63,9 @@ describe.skipIf(skipReason)("access to Upwork in Firefox", () => {
     const popup = await fx.openExtensionPage("src/popup/index.html");
     const errors = collectErrors(popup);
     await popup.waitForSelector(`${NOTICE}[data-iw-host-access=missing]`);
-    expect(await popup.$eval(NOTICE, (n) => n.textContent)).toMatch(/not given Invitewise access to www\.upwork\.com.*no scores on Upwork/);
+    expect(await popup.$eval(NOTICE, (n) => n.textContent)).toMatch(
+      /not given Invitewise access to www\.upwork\.com.*no scores on Upwork/,
+    );
     const options = await fx.openExtensionPage("src/options/index.html");
     await options.waitForSelector(`${NOTICE}[data-iw-host-access=missing]`);
 

@@ -46,7 +46,10 @@ async function reload(page: Page): Promise<void> {
 
 const text = (page: Page, selector: string) => page.$eval(selector, (el) => el.textContent ?? "");
 const value = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLInputElement).value);
-const storageSnapshot = () => fx.inExtension(async () => JSON.stringify([await browser.storage.sync.get(null), await browser.storage.local.get(null)]));
+const storageSnapshot = () =>
+  fx.inExtension(async () =>
+    JSON.stringify([await browser.storage.sync.get(null), await browser.storage.local.get(null)]),
+  );
 
 async function save(page: Page): Promise<void> {
   await page.locator("[data-testid=save]").click();
@@ -85,7 +88,9 @@ describe.skipIf(skipReason)("the options page in Firefox", () => {
     expect(await value(page, "#f-rates-hourly")).toBe("45");
     expect(await value(page, "#f-rates-preferredPayment")).toBe("hourly");
     expect(await value(page, "#f-profile-name")).toBe("Dana K.");
-    expect(await page.$$eval("[data-testid=skills-list] li > span", (spans) => spans.map((s) => s.textContent))).toEqual(["React Native", "TypeScript"]);
+    expect(
+      await page.$$eval("[data-testid=skills-list] li > span", (spans) => spans.map((s) => s.textContent)),
+    ).toEqual(["React Native", "TypeScript"]);
     expect(await page.$("[data-testid=first-run]")).toBeNull();
     expect(errors).toEqual([]);
   });
@@ -97,11 +102,17 @@ describe.skipIf(skipReason)("the options page in Firefox", () => {
     const before = await storageSnapshot();
 
     await show(page, "backup");
-    const bad = { version: 1, rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "weekly" }, profile: { name: "X", skills: [] } };
+    const bad = {
+      version: 1,
+      rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "weekly" },
+      profile: { name: "X", skills: [] },
+    };
     await importFile(page, "bad.json", bad);
     await page.waitForSelector("[data-testid=import-error]");
     expect(await text(page, "[data-testid=import-error]")).toMatch(/nothing changed.*rates\.preferredPayment/);
-    expect(await page.$eval("[data-testid=import-file]", (el) => el.getAttribute("aria-describedby"))).toContain("import-error");
+    expect(await page.$eval("[data-testid=import-file]", (el) => el.getAttribute("aria-describedby"))).toContain(
+      "import-error",
+    );
     expect(await page.$("[data-testid=import-preview]")).toBeNull();
     expect(await storageSnapshot()).toBe(before);
     expect(await value(page, "#f-rates-hourly")).toBe("45");

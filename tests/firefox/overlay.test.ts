@@ -9,7 +9,18 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
-import { clickInShadow, collectErrors, inShadow, launchFirefox, SAMPLE_PAGES, samplePages, skipReason, waitForShadow, type ExtensionApi, type FirefoxExtension } from "./harness";
+import {
+  clickInShadow,
+  collectErrors,
+  inShadow,
+  launchFirefox,
+  SAMPLE_PAGES,
+  samplePages,
+  skipReason,
+  waitForShadow,
+  type ExtensionApi,
+  type FirefoxExtension,
+} from "./harness";
 import { engineFit, engineRowFits, type Served } from "../browser/engine";
 
 declare const browser: ExtensionApi;
@@ -23,7 +34,8 @@ const sample: Record<string, Served> = {};
 
 beforeAll(async () => {
   if (skipReason) return;
-  for (const page of await samplePages()) sample[page.kind] = { url: page.url, html: await readFile(join(SAMPLE_PAGES, page.file), "utf8") };
+  for (const page of await samplePages())
+    sample[page.kind] = { url: page.url, html: await readFile(join(SAMPLE_PAGES, page.file), "utf8") };
   fx = await launchFirefox();
 });
 afterAll(async () => fx?.close());
@@ -43,14 +55,21 @@ const attributes = (page: Page, selector: string) =>
     })),
   );
 
-const panelFit = (page: Page) => page.waitForFunction((sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""), {}, PANEL);
+const panelFit = (page: Page) =>
+  page.waitForFunction(
+    (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
+    {},
+    PANEL,
+  );
 
 describe.skipIf(skipReason)("the overlay in Firefox", () => {
   it("puts one badge on each invitation row, with the engine's fit and an urgency on the host; the closed roots hold the text and the adopted styles", async () => {
     const page = await fx.openSample(sample.invitations!.url);
     const errors = collectErrors(page);
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, {}, BADGE);
-    const rows = await page.$$eval("[data-qa='card-invitations'] a[href*='/interview/uid/']", (links) => links.map((a) => /uid\/(\d+)/.exec(a.getAttribute("href")!)![1]));
+    const rows = await page.$$eval("[data-qa='card-invitations'] a[href*='/interview/uid/']", (links) =>
+      links.map((a) => /uid\/(\d+)/.exec(a.getAttribute("href")!)![1]),
+    );
     const hosts = await attributes(page, BADGE);
     expect(hosts.map((h) => h.id)).toEqual(rows);
     expect(hosts.every((h) => h.card === "card-invitations")).toBe(true);
@@ -64,7 +83,12 @@ describe.skipIf(skipReason)("the overlay in Firefox", () => {
     }
     // Inside the closed roots, read as an extension can (harness: openOrClosedShadowRoot).
     const inside = await fx.inEveryShadow(page, BADGE, function () {
-      return { mode: this.mode, sheets: this.adoptedStyleSheets.length, text: this.textContent ?? "", fit: this.host.getAttribute("data-iw-fit") };
+      return {
+        mode: this.mode,
+        sheets: this.adoptedStyleSheets.length,
+        text: this.textContent ?? "",
+        fit: this.host.getAttribute("data-iw-fit"),
+      };
     });
     expect(inside.map((r) => r.mode)).toEqual(["closed", "closed", "closed", "closed"]);
     expect(inside.every((r) => r.sheets === 1)).toBe(true);
@@ -83,7 +107,9 @@ describe.skipIf(skipReason)("the overlay in Firefox", () => {
     await waitForShadow(fx, page, PANEL, function () {
       return (this.textContent ?? "").includes("Provisional: from the list row alone");
     });
-    expect(await page.$eval(PANEL, (p) => p.getAttribute("data-iw-fit"))).toBe(engineRowFits(sample.invitations!).get(INVITATION_ID));
+    expect(await page.$eval(PANEL, (p) => p.getAttribute("data-iw-fit"))).toBe(
+      engineRowFits(sample.invitations!).get(INVITATION_ID),
+    );
     await page.close();
   });
 
@@ -114,8 +140,16 @@ describe.skipIf(skipReason)("the overlay in Firefox", () => {
     const tabId = await fx.tabIdOf(page);
     const opened = () =>
       fx.inExtension(async () => {
-        const popups = browser.extension.getViews({ type: "popup" }).map((w) => ({ where: "popup", title: w.document.querySelector("h1.title")?.textContent ?? null, letter: (w.document.querySelector("#letter-text") as HTMLTextAreaElement | null)?.value ?? "" }));
-        const tabs = (await browser.tabs.query({})).filter((t) => t.url?.includes("/src/popup/index.html")).map((t) => ({ where: "tab", title: t.url ?? null, letter: "" }));
+        const popups = browser.extension
+          .getViews({ type: "popup" })
+          .map((w) => ({
+            where: "popup",
+            title: w.document.querySelector("h1.title")?.textContent ?? null,
+            letter: (w.document.querySelector("#letter-text") as HTMLTextAreaElement | null)?.value ?? "",
+          }));
+        const tabs = (await browser.tabs.query({}))
+          .filter((t) => t.url?.includes("/src/popup/index.html"))
+          .map((t) => ({ where: "tab", title: t.url ?? null, letter: "" }));
         return [...popups, ...tabs];
       });
     expect(await opened()).toEqual([]);
@@ -124,7 +158,9 @@ describe.skipIf(skipReason)("the overlay in Firefox", () => {
     const [view] = await opened();
     if (view!.where === "popup") {
       // The real toolbar popup, drafting for the active tab: this invitation.
-      await expect.poll(async () => (await opened())[0]!.letter, { timeout: 10_000 }).toMatch(/Thank you for inviting me to “/);
+      await expect
+        .poll(async () => (await opened())[0]!.letter, { timeout: 10_000 })
+        .toMatch(/Thank you for inviting me to “/);
     } else {
       expect(view!.title).toContain(`?tab=${tabId}`);
     }

@@ -11,7 +11,15 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "puppeteer-core";
 import { routeKey } from "../../scripts/extension-browser";
-import { collectErrors, launchFirefox, SAMPLE_PAGES, samplePages, skipReason, type ExtensionApi, type FirefoxExtension } from "./harness";
+import {
+  collectErrors,
+  launchFirefox,
+  SAMPLE_PAGES,
+  samplePages,
+  skipReason,
+  type ExtensionApi,
+  type FirefoxExtension,
+} from "./harness";
 
 declare const browser: ExtensionApi;
 
@@ -41,7 +49,10 @@ beforeAll(async () => {
   // popup also meets a background woken afresh, with nothing but storage to go on.
   fx = await launchFirefox({ prefs: { "extensions.background.idle.timeout": 1000 } });
   const apply = samples.find((s) => s.kind === "apply")!;
-  fx.routes.set(routeKey(apply.url), (await readFile(join(SAMPLE_PAGES, apply.file), "utf8")).replace("</body>", `${PAGE_MODEL}</body>`));
+  fx.routes.set(
+    routeKey(apply.url),
+    (await readFile(join(SAMPLE_PAGES, apply.file), "utf8")).replace("</body>", `${PAGE_MODEL}</body>`),
+  );
 });
 afterAll(async () => fx?.close());
 
@@ -55,14 +66,16 @@ async function openPopup(tabId: number, errors: string[]): Promise<Page> {
     errors.push(...collectErrors(popup));
     const state = await popup.waitForSelector("#letter-text, main .status", { timeout: 10_000 });
     // Until the background has the tab's page, the popup drafts for the last invitation opened instead.
-    const fromTab = (await popup.$eval(".eyebrow", (e) => e.textContent).catch(() => null)) !== "The last invitation you opened";
+    const fromTab =
+      (await popup.$eval(".eyebrow", (e) => e.textContent).catch(() => null)) !== "The last invitation you opened";
     if ((await state!.evaluate((el) => el.id)) === "letter-text" && fromTab) return popup;
     await popup.close();
   }
   throw new Error("the popup never got the page");
 }
 
-const value = (page: Page, selector: string) => page.$eval(selector, (el) => (el as HTMLTextAreaElement | HTMLInputElement).value);
+const value = (page: Page, selector: string) =>
+  page.$eval(selector, (el) => (el as HTMLTextAreaElement | HTMLInputElement).value);
 
 describe.skipIf(skipReason)("the popup in Firefox", () => {
   for (const kind of ["job", "invitation"]) {
@@ -76,7 +89,15 @@ describe.skipIf(skipReason)("the popup in Firefox", () => {
       const heading = (await popup.$eval("h1.title", (h) => h.textContent ?? "")).trim();
       expect(heading).toBeTruthy();
       expect(letter.replace(/\s+/g, " ").slice(0, 240)).toContain(heading);
-      expect(await popup.$$eval("h2", (hs) => hs.map((h) => h.textContent))).toEqual(expect.arrayContaining(["Cover letter", "Terms", "Decline", "Referral (optional)", "Follow-up after submitting"]));
+      expect(await popup.$$eval("h2", (hs) => hs.map((h) => h.textContent))).toEqual(
+        expect.arrayContaining([
+          "Cover letter",
+          "Terms",
+          "Decline",
+          "Referral (optional)",
+          "Follow-up after submitting",
+        ]),
+      );
       // No access notice: Firefox gave the add-on its host permission (tests/firefox/host-access.test.ts: when it did not).
       expect(await popup.$("[data-testid=host-access]")).toBeNull();
 
@@ -97,10 +118,16 @@ describe.skipIf(skipReason)("the popup in Firefox", () => {
   it("drafts for the tab after Firefox has stopped the idle background page: the tab's page was kept in storage.session", async () => {
     const page = await fx.openSample(url.job!);
     const tabId = await fx.tabIdOf(page);
-    const kept = () => fx.inExtension(async (tab) => Object.keys(await browser.storage.session.get(null)).includes(`iw:tab-page:${tab}`), tabId);
+    const kept = () =>
+      fx.inExtension(
+        async (tab) => Object.keys(await browser.storage.session.get(null)).includes(`iw:tab-page:${tab}`),
+        tabId,
+      );
     await expect.poll(kept, { timeout: 10_000 }).toBe(true);
     // Stopped: the page is gone from the extension's views (getBackgroundPage does not wake it).
-    await expect.poll(() => fx.inExtension(() => browser.extension.getBackgroundPage() === null), { timeout: 20_000 }).toBe(true);
+    await expect
+      .poll(() => fx.inExtension(() => browser.extension.getBackgroundPage() === null), { timeout: 20_000 })
+      .toBe(true);
     const errors: string[] = [];
     const popup = await openPopup(tabId, errors);
     expect(await popup.$eval(".eyebrow", (e) => e.textContent)).toBe("Job");
@@ -115,7 +142,9 @@ describe.skipIf(skipReason)("the popup in Firefox", () => {
     const errors: string[] = [];
     const popup = await openPopup(await fx.tabIdOf(page), errors);
     const letter = await value(popup, "#letter-text");
-    const answers = await popup.$$eval("textarea[id^='answer-']", (els) => els.map((e) => (e as HTMLTextAreaElement).value));
+    const answers = await popup.$$eval("textarea[id^='answer-']", (els) =>
+      els.map((e) => (e as HTMLTextAreaElement).value),
+    );
     expect(answers).toHaveLength(2);
     const rate = Number(/\$(\d+(?:\.\d+)?)\/hr/.exec((await popup.$eval(".terms p", (p) => p.textContent)) ?? "")?.[1]);
     expect(rate).toBeGreaterThan(0);
@@ -130,7 +159,11 @@ describe.skipIf(skipReason)("the popup in Firefox", () => {
     await page.evaluate(() => new Promise((done) => setTimeout(done)));
     expect(await value(page, "textarea[aria-labelledby='cover_letter_label']")).toBe(letter);
     expect(Number((await value(page, "#step-rate")).replace(/[^0-9.]/g, ""))).toBe(rate);
-    expect(await page.$$eval(".fe-proposal-job-questions textarea", (els) => els.map((e) => (e as HTMLTextAreaElement).value))).toEqual(answers);
+    expect(
+      await page.$$eval(".fe-proposal-job-questions textarea", (els) =>
+        els.map((e) => (e as HTMLTextAreaElement).value),
+      ),
+    ).toEqual(answers);
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("TEXTAREA");
     expect(await page.evaluate(() => (window as unknown as { iwSubmitClicks: number }).iwSubmitClicks)).toBe(0);
     expect(errors).toEqual([]);

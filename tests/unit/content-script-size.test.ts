@@ -35,6 +35,9 @@ describe("content script size", () => {
     const code = contentScript();
     const gzipped = gzipSync(code).length;
     expect(code.length).toBeGreaterThan(0);
-    expect(gzipped, `dist/content.js is ${gzipped} B gzipped; run \`npm run bench\` to see what dominates it`).toBeLessThanOrEqual(BUDGET);
+    expect(
+      gzipped,
+      `dist/content.js is ${gzipped} B gzipped; run \`npm run bench\` to see what dominates it`,
+    ).toBeLessThanOrEqual(BUDGET);
   });
 });

@@ -39,7 +39,12 @@ describe("hostile post text", () => {
   });
 
   it("drops them from the page state's text too (a title or description the state fills)", () => {
-    const decoded = decodeState({ form: "nuxt3", text: nuxt3Json(jobDetails({ job: { title: `Booking${HIDDEN} widget`, description: `Line one${HIDDEN}\n\nLine two` } })) });
+    const decoded = decodeState({
+      form: "nuxt3",
+      text: nuxt3Json(
+        jobDetails({ job: { title: `Booking${HIDDEN} widget`, description: `Line one${HIDDEN}\n\nLine two` } }),
+      ),
+    });
     if (!decoded.ok) throw new Error(decoded.reason);
     const facts = stateFacts(decoded.root).job!.job;
     expect(facts.title).toBe("Booking widget");
@@ -59,12 +64,20 @@ describe("hostile post text", () => {
     const started = performance.now();
     postTextFlags(job, 200);
     jobPhrase({ ...(parseHtml(readFixture("sample-pages/job.html"))!.record as JobRecord).job, description: bait });
-    postAsks({ ...(parseHtml(readFixture("sample-pages/job.html"))!.record as JobRecord).job, description: `${"please include ".repeat(10_000)}x` });
+    postAsks({
+      ...(parseHtml(readFixture("sample-pages/job.html"))!.record as JobRecord).job,
+      description: `${"please include ".repeat(10_000)}x`,
+    });
     expect(performance.now() - started).toBeLessThan(1000);
   });
 
   it("still finds a real e-mail address after the bounding", () => {
-    expect(postTextFlags({ title: "t", description: "Write to jane.doe@example.co.uk for details", questions: [] }, 10).flags.map((f) => f.id)).toContain("post-off-platform");
+    expect(
+      postTextFlags(
+        { title: "t", description: "Write to jane.doe@example.co.uk for details", questions: [] },
+        10,
+      ).flags.map((f) => f.id),
+    ).toContain("post-off-platform");
   });
 
   // happy-dom's own querySelector and textContent recurse and give out near 5,000 levels (the CLI
@@ -73,7 +86,7 @@ describe("hostile post text", () => {
     const depth = 2000;
     // Inside the description, the text the parser walks with line breaks kept.
     const html = readFixture("sample-pages/job.html").replace(
-      "<p class=\"text-body-sm multiline-text\"> Pawfect Stays",
+      '<p class="text-body-sm multiline-text"> Pawfect Stays',
       `<p class="text-body-sm multiline-text">${"<span>".repeat(depth)}deep words${"</span>".repeat(depth)} Pawfect Stays`,
     );
     expect(html).toContain("deep words");

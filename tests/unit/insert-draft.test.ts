@@ -3,7 +3,12 @@ import { readFileSync } from "node:fs";
 import { Window } from "happy-dom";
 import { afterEach, describe, expect, it } from "vitest";
 import { insertDraft, insertDraftReply } from "../../src/content/insert-draft";
-import { InsertDraftReply, NotFilledReason, type InsertableDraft, type NotFilled } from "../../src/shared/content-messages";
+import {
+  InsertDraftReply,
+  NotFilledReason,
+  type InsertableDraft,
+  type NotFilled,
+} from "../../src/shared/content-messages";
 import { NOT_FILLED_TEXT, notFilledText } from "../../src/popup/insert-reasons";
 
 const FORM = readFileSync(new URL("../fixtures/drafting/apply-form.html", import.meta.url), "utf8");
@@ -28,7 +33,10 @@ const hourlyDraft: InsertableDraft = {
   coverLetter: "Hi,\n\nThank you for inviting me to “Vue 3 dashboard”.\n\nBest regards,\nDana K.",
   terms: { kind: "hourly", rate: 45, amount: null, milestones: [] },
   answers: [
-    { question: "Describe your recent experience with similar projects", answer: "A recent example is Yoga class booking." },
+    {
+      question: "Describe your recent experience with similar projects",
+      answer: "A recent example is Yoga class booking.",
+    },
     { question: "what is your availability", answer: "I can start Monday." },
   ],
 };
@@ -36,7 +44,8 @@ const hourlyDraft: InsertableDraft = {
 /** Records the events a field receives, in order, with whether they bubble. */
 function recordEvents(el: EventTarget): string[] {
   const seen: string[] = [];
-  for (const type of ["input", "change", "blur", "focusout"]) el.addEventListener(type, (e) => seen.push(`${type}${(e as Event).bubbles ? "↑" : ""}`));
+  for (const type of ["input", "change", "blur", "focusout"])
+    el.addEventListener(type, (e) => seen.push(`${type}${(e as Event).bubbles ? "↑" : ""}`));
   return seen;
 }
 
@@ -61,7 +70,9 @@ describe("insertDraft", () => {
     });
     expect(letter.value).toBe(hourlyDraft.coverLetter);
     expect(rate.value).toBe("45.00");
-    const answers = [...doc.querySelectorAll(".fe-proposal-job-questions textarea")].map((t) => (t as HTMLTextAreaElement).value);
+    const answers = [...doc.querySelectorAll(".fe-proposal-job-questions textarea")].map(
+      (t) => (t as HTMLTextAreaElement).value,
+    );
     expect(answers).toEqual(["A recent example is Yoga class booking.", "I can start Monday."]);
     for (const events of [letterEvents, rateEvents]) {
       expect(events.filter((e) => e !== "blur")).toEqual(["input↑", "change↑", "focusout↑"]);
@@ -96,7 +107,12 @@ describe("insertDraft", () => {
     rate.addEventListener("change", () => (rate.value = "$25.00"));
     const result = insertDraft(doc, hourlyDraft);
     expect(result.filled).not.toContain("Hourly rate");
-    expect(result.notFilled).toContainEqual({ field: "Hourly rate", reason: "page-shows", shown: "$25.00", expected: 45 });
+    expect(result.notFilled).toContainEqual({
+      field: "Hourly rate",
+      reason: "page-shows",
+      shown: "$25.00",
+      expected: 45,
+    });
   });
 
   it("reports what it could not fill: missing fields, unknown questions, unanswered questions", () => {
@@ -117,20 +133,29 @@ describe("insertDraft", () => {
   });
 
   it("finds the cover letter by its label when the attribute is gone, and reports its absence", () => {
-    const damaged = FORM.replace('aria-labelledby="cover_letter_label"', "").replace('class="cover-letter-area"', 'class="letter"');
+    const damaged = FORM.replace('aria-labelledby="cover_letter_label"', "").replace(
+      'class="cover-letter-area"',
+      'class="letter"',
+    );
     const { doc } = page(damaged);
     expect(insertDraft(doc, hourlyDraft).filled).toContain("Cover letter");
 
     const gone = FORM.replace(/<div class="cover-letter-area">[\s\S]*?<\/div><\/div>/, "");
     const { doc: doc2 } = page(gone);
-    expect(insertDraft(doc2, hourlyDraft).notFilled).toContainEqual({ field: "Cover letter", reason: "no-letter-field" });
+    expect(insertDraft(doc2, hourlyDraft).notFilled).toContainEqual({
+      field: "Cover letter",
+      reason: "no-letter-field",
+    });
   });
 
   it("fills the form opened as a dialog over a job card, and nothing outside it", () => {
     const { doc } = page(readFileSync(new URL("../fixtures/drafting/apply-dialog.html", import.meta.url), "utf8"));
     const result = insertDraft(doc, hourlyDraft);
     expect(result.filled).toContain("Cover letter");
-    expect((doc.querySelector("[role='dialog'] textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement).value).toBe(hourlyDraft.coverLetter);
+    expect(
+      (doc.querySelector("[role='dialog'] textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement)
+        .value,
+    ).toBe(hourlyDraft.coverLetter);
     expect((doc.querySelector("textarea[aria-label='Search notes']") as HTMLTextAreaElement).value).toBe("");
   });
 
@@ -144,7 +169,15 @@ describe("insertDraft", () => {
     const { doc, clicks } = page(fixed);
     const draft: InsertableDraft = {
       coverLetter: "",
-      terms: { kind: "milestone", rate: null, amount: 1000, milestones: [{ description: "Setup", amount: 400 }, { description: "Finish", amount: 600 }] },
+      terms: {
+        kind: "milestone",
+        rate: null,
+        amount: 1000,
+        milestones: [
+          { description: "Setup", amount: 400 },
+          { description: "Finish", amount: 600 },
+        ],
+      },
       answers: [],
     };
     const result = insertDraft(doc, draft);
@@ -153,7 +186,10 @@ describe("insertDraft", () => {
     expect((doc.querySelector("#milestone-amount-1") as HTMLInputElement).value).toBe("400.00");
     expect(clicks).toEqual([]);
 
-    const byProject = fixed.replace(/<div data-test="milestones">[\s\S]*Add milestone<\/button><\/div>/, '<input id="charged-amount-id" placeholder="$0.00">');
+    const byProject = fixed.replace(
+      /<div data-test="milestones">[\s\S]*Add milestone<\/button><\/div>/,
+      '<input id="charged-amount-id" placeholder="$0.00">',
+    );
     const { doc: doc2 } = page(byProject);
     const r2 = insertDraft(doc2, draft);
     expect(r2.filled).toEqual(["Fixed price"]);
@@ -192,10 +228,14 @@ describe("insertDraftReply (what the injected insert-draft.js answers the popup)
       const reply = await insertDraftReply(doc, draft);
       expect(reply.ok, JSON.stringify(draft)).toBe(false);
       if (reply.ok) continue;
-      expect(reply.error).toMatch(/^The page was handed a draft it cannot insert( \(.+\))?\. Reload the Upwork tab and try again\.$/);
+      expect(reply.error).toMatch(
+        /^The page was handed a draft it cannot insert( \(.+\))?\. Reload the Upwork tab and try again\.$/,
+      );
       expect(InsertDraftReply.safeParse(reply).success).toBe(true);
       expect((doc.querySelector("#step-rate") as HTMLInputElement).value).toBe("$25.00");
-      expect((doc.querySelector("textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement).value).toBe("");
+      expect((doc.querySelector("textarea[aria-labelledby='cover_letter_label']") as HTMLTextAreaElement).value).toBe(
+        "",
+      );
     }
     const { doc } = page();
     const reply = await insertDraftReply(doc, { ...hourlyDraft, coverLetter: 1 });
@@ -220,11 +260,20 @@ describe("the popup's sentences for the reason codes", () => {
     [{ field: "f", reason: "no-rate" }, "The draft has no rate: set your rate in Options."],
     [{ field: "f", reason: "no-rate-field" }, "No hourly rate field: is this a fixed-price job?"],
     [{ field: "f", reason: "no-bid" }, "The draft has no bid: the post shows no budget."],
-    [{ field: "f", reason: "no-bid-fields" }, "No fixed price or milestone fields on this page: is this an hourly job?"],
-    [{ field: "f", reason: "add-milestone" }, "Add this milestone on the page (Invitewise never clicks page buttons), then insert again."],
+    [
+      { field: "f", reason: "no-bid-fields" },
+      "No fixed price or milestone fields on this page: is this an hourly job?",
+    ],
+    [
+      { field: "f", reason: "add-milestone" },
+      "Add this milestone on the page (Invitewise never clicks page buttons), then insert again.",
+    ],
     [{ field: "f", reason: "no-milestone-description-field" }, "No description field in this milestone."],
     [{ field: "f", reason: "no-milestone-amount-field" }, "No amount field in this milestone."],
-    [{ field: "f", reason: "by-project" }, "The form is set to “By project”; choose “By milestone” to enter the milestones."],
+    [
+      { field: "f", reason: "by-project" },
+      "The form is set to “By project”; choose “By milestone” to enter the milestones.",
+    ],
     [{ field: "f", reason: "no-question" }, "This question is not on the page."],
     [{ field: "f", reason: "no-answer-field" }, "The question has no answer field."],
     [{ field: "f", reason: "no-answer" }, "The draft has no answer for this question."],
@@ -236,7 +285,8 @@ describe("the popup's sentences for the reason codes", () => {
   });
   it("accepts the codes in the reply schema, and rejects a sentence", () => {
     const reply = (reason: string) => ({ ok: true, data: { filled: [], notFilled: [{ field: "Bid", reason }] } });
-    for (const [n] of cases) expect(InsertDraftReply.safeParse({ ok: true, data: { filled: [], notFilled: [n] } }).success).toBe(true);
+    for (const [n] of cases)
+      expect(InsertDraftReply.safeParse({ ok: true, data: { filled: [], notFilled: [n] } }).success).toBe(true);
     expect(InsertDraftReply.safeParse(reply("The draft has no bid: the post shows no budget.")).success).toBe(false);
   });
 });

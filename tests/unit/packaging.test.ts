@@ -38,10 +38,13 @@ describe("the Firefox package", { timeout: 180_000 }, () => {
       expect((await readFile(join(a, "insert-draft.js"), "utf8")).length).toBeGreaterThan(0);
       expect((await readFile(join(a, "report-page.js"), "utf8")).length).toBeGreaterThan(0);
 
-      const { stdout } = await exec("npx", ["web-ext", "lint", "--source-dir", a, "--output", "json"], { cwd: ROOT }).catch(
-        (error: { stdout: string }) => ({ stdout: error.stdout }),
-      );
-      const lint = JSON.parse(stdout) as { errors: unknown[]; warnings: Array<{ code: string; message: string; file: string }> };
+      const { stdout } = await exec("npx", ["web-ext", "lint", "--source-dir", a, "--output", "json"], {
+        cwd: ROOT,
+      }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+      const lint = JSON.parse(stdout) as {
+        errors: unknown[];
+        warnings: Array<{ code: string; message: string; file: string }>;
+      };
       expect(lint.errors).toEqual([]);
       // The only warning allowed is the one the README explains: Preact's own dangerouslySetInnerHTML
       // branch in the popup's and options page's chunk (the content script carries no Preact), which

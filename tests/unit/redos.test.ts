@@ -29,7 +29,11 @@ function literals(): Array<{ source: string; flags: string; where: string }> {
       if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) {
         const text = node.getText(sf);
         const end = text.lastIndexOf("/");
-        out.push({ source: text.slice(1, end), flags: text.slice(end + 1), where: `${file.slice(ROOT.length + 1)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}` });
+        out.push({
+          source: text.slice(1, end),
+          flags: text.slice(end + 1),
+          where: `${file.slice(ROOT.length + 1)}:${sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1}`,
+        });
       }
       ts.forEachChild(node, visit);
     };
@@ -49,7 +53,12 @@ async function built(): Promise<Array<{ source: string; flags: string; where: st
       // The frame that called `new RegExp` (0: the message, 1: this constructor).
       const caller = new Error().stack?.split("\n")[2];
       if (caller && (!caller.includes("/src/") || caller.includes("node_modules"))) return;
-      if (caller) seen.push({ source: this.source, flags: this.flags, where: `built at ${caller.trim().replace(/^at /, "").slice(-80)}` });
+      if (caller)
+        seen.push({
+          source: this.source,
+          flags: this.flags,
+          where: `built at ${caller.trim().replace(/^at /, "").slice(-80)}`,
+        });
     }
   }
   globalThis.RegExp = Watched as RegExpConstructor;
@@ -61,7 +70,10 @@ async function built(): Promise<Array<{ source: string; flags: string; where: st
     const { assessPage } = await import("../../src/scoring/assess");
     const { defaultSettings } = await import("../../src/shared/settings");
     const { NOW } = await import("./parse/helpers");
-    const pages = JSON.parse(readFileSync(join(ROOT, "sample-pages/pages.json"), "utf8")) as Array<{ file: string; url: string }>;
+    const pages = JSON.parse(readFileSync(join(ROOT, "sample-pages/pages.json"), "utf8")) as Array<{
+      file: string;
+      url: string;
+    }>;
     for (const p of pages) {
       const parsed = parseHtml(readFixture(`sample-pages/${p.file}`), p.url);
       if (!parsed) continue;
@@ -84,7 +96,10 @@ describe("regular expressions over page text", () => {
     const vulnerable: string[] = [];
     for (const r of unique.values()) {
       const result = checkSync(r.source, r.flags, { timeout: 5_000 });
-      if (result.status === "vulnerable") vulnerable.push(`${r.where}: /${r.source}/${r.flags} (${result.complexity.type}; attack ${result.attack.pattern.slice(0, 40)})`);
+      if (result.status === "vulnerable")
+        vulnerable.push(
+          `${r.where}: /${r.source}/${r.flags} (${result.complexity.type}; attack ${result.attack.pattern.slice(0, 40)})`,
+        );
     }
     expect(vulnerable).toEqual([]);
   });

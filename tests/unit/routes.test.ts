@@ -1,12 +1,28 @@
 import { describe, expect, it } from "vitest";
-import { canonicalJobUrl, cipherFromUrl, invitationIdFromUrl, pageKind, proposalIdFromUrl } from "../../src/content/routes";
+import {
+  canonicalJobUrl,
+  cipherFromUrl,
+  invitationIdFromUrl,
+  pageKind,
+  proposalIdFromUrl,
+} from "../../src/content/routes";
 import type { PageKind } from "../../src/shared/records";
 
 const U = "https://www.upwork.com";
 /** Example URLs per kind (records.md §2, REFERENCE.md §1). Each is checked against every kind. */
 const TABLE: Record<PageKind, string[]> = {
-  invitations: [`${U}/nx/proposals/`, `${U}/nx/proposals`, `${U}/nx/proposals/?tab=active`, `${U}/ab/proposals/`, `${U}/nx/find-work/invites`],
-  invitation: [`${U}/nx/proposals/interview/uid/2092250550587497010`, `${U}/nx/proposals/interview/2092250550587497010`, `${U}/nx/proposals/interview/uid/2092250550587497010/`],
+  invitations: [
+    `${U}/nx/proposals/`,
+    `${U}/nx/proposals`,
+    `${U}/nx/proposals/?tab=active`,
+    `${U}/ab/proposals/`,
+    `${U}/nx/find-work/invites`,
+  ],
+  invitation: [
+    `${U}/nx/proposals/interview/uid/2092250550587497010`,
+    `${U}/nx/proposals/interview/2092250550587497010`,
+    `${U}/nx/proposals/interview/uid/2092250550587497010/`,
+  ],
   apply: [
     `${U}/nx/proposals/job/~021998744339961847531/apply/`,
     `${U}/ab/proposals/job/~01fb0422c815aead49/apply/`,
@@ -14,7 +30,12 @@ const TABLE: Record<PageKind, string[]> = {
     `${U}/nx/proposals/interview/uid/2092250550587497010/accept`,
     `${U}/nx/proposals/interview/2092250550587497010/accept`,
   ],
-  proposal: [`${U}/nx/proposals/2093239911002233445`, `${U}/nx/proposals/2093239911002233445?success`, `${U}/nx/proposals/2093239911002233445/edit`, `${U}/ab/proposals/2093239911002233445`],
+  proposal: [
+    `${U}/nx/proposals/2093239911002233445`,
+    `${U}/nx/proposals/2093239911002233445?success`,
+    `${U}/nx/proposals/2093239911002233445/edit`,
+    `${U}/ab/proposals/2093239911002233445`,
+  ],
   job: [
     `${U}/jobs/~021998744339961847531`,
     `${U}/jobs/Talented-hands-next-supabase-developer-needed_~021999060037801980319/?referrer_url_path=find_work_home`,
@@ -24,7 +45,15 @@ const TABLE: Record<PageKind, string[]> = {
     `${U}/nx/find-work/best-matches/details/~021999055296412911573`,
     `${U}/nx/search/jobs/details/~021999055296412911573`,
   ],
-  home: [`${U}/nx/find-work/`, `${U}/nx/find-work`, `${U}/nx/find-work/best-matches`, `${U}/nx/find-work/most-recent`, `${U}/nx/find-work/saved-jobs`, `${U}/nx/s/find-work/best-matches`, `${U}/ab/find-work/`],
+  home: [
+    `${U}/nx/find-work/`,
+    `${U}/nx/find-work`,
+    `${U}/nx/find-work/best-matches`,
+    `${U}/nx/find-work/most-recent`,
+    `${U}/nx/find-work/saved-jobs`,
+    `${U}/nx/s/find-work/best-matches`,
+    `${U}/ab/find-work/`,
+  ],
   other: [
     `${U}/`,
     `${U}/nx/search/jobs/?q=react`,

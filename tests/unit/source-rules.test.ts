@@ -29,14 +29,18 @@ const POLYFILL_EXCEPTIONS = new Set(["src/content/overlay/runtime-backend.ts"]);
 describe("browser APIs", () => {
   it("go through webextension-polyfill: no chrome.* use in the source outside the named exception", async () => {
     const offenders = (await sourceFiles())
-      .filter(({ path, code }) => /\bchrome\s*\??\.|typeof chrome\b|\.chrome\b/.test(code) && !POLYFILL_EXCEPTIONS.has(path))
+      .filter(
+        ({ path, code }) => /\bchrome\s*\??\.|typeof chrome\b|\.chrome\b/.test(code) && !POLYFILL_EXCEPTIONS.has(path),
+      )
       .map(({ path }) => path);
     expect(offenders).toEqual([]);
   });
 
   it("never put text into HTML sinks: no innerHTML, outerHTML, insertAdjacentHTML or dangerouslySetInnerHTML", async () => {
     const offenders = (await sourceFiles())
-      .filter(({ code }) => /\b(innerHTML|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write)\b/.test(code))
+      .filter(({ code }) =>
+        /\b(innerHTML|outerHTML\s*=|insertAdjacentHTML|dangerouslySetInnerHTML|document\.write)\b/.test(code),
+      )
       .map(({ path }) => path);
     expect(offenders).toEqual([]);
   });

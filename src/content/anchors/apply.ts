@@ -10,7 +10,10 @@ export const DETAILS_HEADINGS = [/^Job details$/i];
 export const DETAILS = {
   title: ["h3.h5" /* seen 2025-12 */, "h3"],
   category: ["ul.list-inline li:not([data-qa-skill-key]) .air3-token" /* seen 2025-12 */],
-  postedAt: ["[itemprop='datePosted']" /* seen 2025-12 */, /Posted\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4}|\S.{0,40}? ago|yesterday)/],
+  postedAt: [
+    "[itemprop='datePosted']" /* seen 2025-12 */,
+    /Posted\s+([A-Z][a-z]{2,8} \d{1,2}, \d{4}|\S.{0,40}? ago|yesterday)/,
+  ],
   description: [
     ".description [id^='air3-truncation-']", // seen 2025-12
     ".description", // seen 2025-12
@@ -70,7 +73,10 @@ export const FORM = {
     ".cover-letter-area textarea", // seen 2025-12
   ],
   coverLetterLabel: /^Cover Letter$/i,
-  charsLeft: [".cover-letter-area [role='status']" /* seen 2025-12 */, /(?<![\d,])(\d[\d,]*\s+characters?\s+(?:left|remaining))/i],
+  charsLeft: [
+    ".cover-letter-area [role='status']" /* seen 2025-12 */,
+    /(?<![\d,])(\d[\d,]*\s+characters?\s+(?:left|remaining))/i,
+  ],
   questionGroups: [".fe-proposal-job-questions .form-group" /* seen 2025-12 */],
 } satisfies Record<string, readonly Anchor[] | RegExp>;
 

@@ -5,7 +5,8 @@
 import { clean, cleanLines } from "../parse/values";
 
 /** Text a reader never sees as part of a value: screen-reader-only, tooltips/poppers, code, icons, buttons. */
-const HIDDEN = "script, style, template, noscript, svg, button, .sr-only, .air3-popper, .air3-tooltip, [data-test='popper'], [role='tooltip'], [hidden]";
+const HIDDEN =
+  "script, style, template, noscript, svg, button, .sr-only, .air3-popper, .air3-tooltip, [data-test='popper'], [role='tooltip'], [hidden]";
 // One `matches` per element rather than a tag, class and attribute test each: in a content script
 // every DOM call crosses into the isolated world, and this runs for every element of every read.
 const HIDDEN_OR_SHORT = `${HIDDEN}, .d-lg-none, .d-none`;
@@ -23,7 +24,8 @@ function isHidden(el: Element): boolean {
   if (el.classList.contains("d-none") && !shownAtSomeWidth(el)) return true;
   if (!el.classList.contains("d-lg-none")) return false;
   // Responsive pairs: long `.d-none.d-lg-inline` + short `.d-lg-none`. Keep the long one when both exist.
-  for (const sib of el.parentElement?.children ?? []) if (sib !== el && sib.classList.contains("d-lg-inline")) return true;
+  for (const sib of el.parentElement?.children ?? [])
+    if (sib !== el && sib.classList.contains("d-lg-inline")) return true;
   return false;
 }
 
@@ -39,7 +41,8 @@ const isPre = (e: Element) =>
 
 /** The element's first text node's opening (its own words, not a copy of everything under it). */
 function firstText(e: Element): string {
-  for (let n = e.firstChild; n; n = n.nextSibling) if (n.nodeType === 3 && /\S/.test(n.nodeValue!)) return n.nodeValue!.slice(0, 200);
+  for (let n = e.firstChild; n; n = n.nextSibling)
+    if (n.nodeType === 3 && /\S/.test(n.nodeValue!)) return n.nodeValue!.slice(0, 200);
   return "";
 }
 
@@ -51,7 +54,9 @@ function collect(node: Node, out: string[], lines: boolean, pre: boolean): void 
   const sep = lines ? "\n" : " ";
   // An explicit stack, not recursion: a hostile page may nest thousands of elements deep. Each
   // frame walks one element's children by sibling pointers and closes with its block separator.
-  const stack: Array<{ next: ChildNode | null; pre: boolean; close: string }> = [{ next: node.firstChild, pre, close: "" }];
+  const stack: Array<{ next: ChildNode | null; pre: boolean; close: string }> = [
+    { next: node.firstChild, pre, close: "" },
+  ];
   while (stack.length) {
     const frame = stack[stack.length - 1]!;
     const child = frame.next;

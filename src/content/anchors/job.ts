@@ -81,7 +81,8 @@ export const CONNECTS = {
 export const BUDGET_LABELS = { fixed: /^Fixed[- ]price$/i, hourly: /^Hourly$/i };
 
 /** Where the job card's own text ends: the client's sections follow it. */
-export const CARD_TEXT_END = /\b(?:About the client|Activity on this job|Client'?s recent history|Client'?s work history)\b/i;
+export const CARD_TEXT_END =
+  /\b(?:About the client|Activity on this job|Client'?s recent history|Client'?s work history)\b/i;
 
 export const FEATURES_LABELS = [/^Skills and Expertise$/i];
 export const SUMMARY_LABEL = /^Summary$/i;

@@ -71,7 +71,12 @@ const anchorName = (a: Anchor) => (a instanceof RegExp ? `label /${a.source}/` :
 export function resolveElement(root: ParentNode | null, anchors: readonly Anchor[]): Element | null {
   for (const a of anchors) {
     if (a instanceof RegExp) continue;
-    const el = typeof a == "string" ? qs(root, a) : qsa(root, a.sel).map((hit) => hit.closest(a.up)).find((e) => e);
+    const el =
+      typeof a == "string"
+        ? qs(root, a)
+        : qsa(root, a.sel)
+            .map((hit) => hit.closest(a.up))
+            .find((e) => e);
     if (el) return el;
   }
   return null;

@@ -1,5 +1,7 @@
 /** Markers that tell a page's kind from its content, for saved files with no address. Checked in order. */
-export const SNIFF: ReadonlyArray<readonly ["invitations" | "invitation" | "apply" | "proposal" | "job" | "home", string | RegExp]> = [
+export const SNIFF: ReadonlyArray<
+  readonly ["invitations" | "invitation" | "apply" | "proposal" | "job" | "home", string | RegExp]
+> = [
   ["apply", ".fe-job-apply, textarea[aria-labelledby='cover_letter_label']"],
   ["proposal", "[data-test='proposal-details'], [data-cy='cover-letter-section']"],
   ["invitations", "[data-qa='card-invitations'], .invitations-card-view"],

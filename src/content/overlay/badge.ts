@@ -27,7 +27,12 @@ export interface BadgeProps {
   fault: boolean;
 }
 
-function el<K extends keyof HTMLElementTagNameMap>(doc: Document, tag: K, className: string, text?: string): HTMLElementTagNameMap[K] {
+function el<K extends keyof HTMLElementTagNameMap>(
+  doc: Document,
+  tag: K,
+  className: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = doc.createElement(tag);
   node.className = className;
   if (text) node.textContent = text;
@@ -47,9 +52,18 @@ export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
   const when = urgencyLine(p.urgency, p.now);
   const basis = provisional && ` · ${provisional.factors} of ${provisional.of} factors`;
   const fitText = fitWords(fit, !!provisional) + (fit === null ? "" : basis || "");
-  const spoken = fit === null ? fitText : provisional ? `provisional fit about ${fitHook(fit)} of 100, from ${provisional.factors} of ${provisional.of} factors` : `${fitText} of 100`;
+  const spoken =
+    fit === null
+      ? fitText
+      : provisional
+        ? `provisional fit about ${fitHook(fit)} of 100, from ${provisional.factors} of ${provisional.of} factors`
+        : `${fitText} of 100`;
   // A row known only from the list (its client facts, its message) opens what it says, scored or not.
-  const action = provisional ? "Show what the row says, in the Invitewise panel" : fit === null ? "Open the invitation to score it" : "Show why, in the Invitewise panel";
+  const action = provisional
+    ? "Show what the row says, in the Invitewise panel"
+    : fit === null
+      ? "Open the invitation to score it"
+      : "Show why, in the Invitewise panel";
   const button = el(doc, "button", "badge");
   button.title = action;
   // The name starts with the words shown (WCAG 2.5.3: a voice user says what they see), then says more.

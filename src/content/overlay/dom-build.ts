@@ -8,11 +8,16 @@
  */
 export type Child = Node | string | false | null | undefined;
 
-export function h(tag: string, props?: Record<string, unknown> | null, ...children: Array<Child | Child[]>): HTMLElement {
+export function h(
+  tag: string,
+  props?: Record<string, unknown> | null,
+  ...children: Array<Child | Child[]>
+): HTMLElement {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(props ?? {}))
     if (k.startsWith("on")) el.addEventListener(k.slice(2), v as EventListener);
-    else if (v != null && v !== false) k in el ? ((el as unknown as Record<string, unknown>)[k] = v) : el.setAttribute(k, v as string);
+    else if (v != null && v !== false)
+      k in el ? ((el as unknown as Record<string, unknown>)[k] = v) : el.setAttribute(k, v as string);
   for (const c of children.flat()) if (c != null && c !== false) el.append(c);
   return el;
 }

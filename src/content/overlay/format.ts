@@ -55,9 +55,12 @@ interface Rankable {
 export function rankRows<T extends Rankable>(rows: readonly T[], order: RankOrder): T[] {
   const replyBy = (r: T) => Date.parse(r.urgency.replyBy ?? "") || Infinity;
   const fit = (r: T) => r.fit ?? -1;
-  const byUrgency = (a: T, b: T) => LEVEL_RANK[a.urgency.level] - LEVEL_RANK[b.urgency.level] || replyBy(a) - replyBy(b);
+  const byUrgency = (a: T, b: T) =>
+    LEVEL_RANK[a.urgency.level] - LEVEL_RANK[b.urgency.level] || replyBy(a) - replyBy(b);
   const byFit = (a: T, b: T) => fit(b) - fit(a);
-  return [...rows].sort((a, b) => (order === "urgency" ? byUrgency(a, b) || byFit(a, b) : byFit(a, b) || byUrgency(a, b)));
+  return [...rows].sort((a, b) =>
+    order === "urgency" ? byUrgency(a, b) || byFit(a, b) : byFit(a, b) || byUrgency(a, b),
+  );
 }
 
 /** A row's fit as the badge words it: "Fit 72", "~72" (provisional), "open to score". */

@@ -32,7 +32,12 @@ export function invitationRows(doc: Document, wanted: ReadonlyMap<string, string
     const id = invitationIdFromUrl(link.getAttribute("href") ?? "");
     if (!id || (wanted && !wanted.has(id)) || rows.has(id)) continue;
     const row = link.closest(INVITATIONS.row);
-    if (row) rows.set(id, { cell: link.closest("td, th") ?? link.parentElement ?? row, link: link as HTMLElement, title: wanted?.get(id) ?? link.textContent!.trim() });
+    if (row)
+      rows.set(id, {
+        cell: link.closest("td, th") ?? link.parentElement ?? row,
+        link: link as HTMLElement,
+        title: wanted?.get(id) ?? link.textContent!.trim(),
+      });
   }
   return rows;
 }
@@ -73,7 +78,12 @@ interface Box {
  * The dock for a panel of `width` × `height`: the right edge first, then the left, in the highest
  * vertical band where no control overlaps the column. Null when no band is tall enough.
  */
-export function chooseDock(controls: readonly Box[], viewport: { width: number; height: number }, width: number, height: number): Dock | null {
+export function chooseDock(
+  controls: readonly Box[],
+  viewport: { width: number; height: number },
+  width: number,
+  height: number,
+): Dock | null {
   let best: Dock | null = null;
   for (const side of ["right", "left"] as const) {
     const x0 = side === "right" ? viewport.width - MARGIN - width : MARGIN;
@@ -86,7 +96,8 @@ export function chooseDock(controls: readonly Box[], viewport: { width: number; 
     for (const [start, end] of [...blocks, [viewport.height - MARGIN, 0]]) {
       const maxHeight = start! - top;
       if (maxHeight >= height) return { side, top, maxHeight };
-      if (maxHeight >= Math.min(MIN_BAND, height) && maxHeight > (best?.maxHeight ?? 0)) best = { side, top, maxHeight };
+      if (maxHeight >= Math.min(MIN_BAND, height) && maxHeight > (best?.maxHeight ?? 0))
+        best = { side, top, maxHeight };
       top = Math.max(top, end!);
     }
   }
@@ -119,10 +130,17 @@ export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destr
       if (r.width > 0 && r.height > 0 && !el.closest(HOST_SELECTOR)) boxes.push(r);
     }
     // The natural height, not the (maybe clipped) current one.
-    const height = host.root.querySelector("header")!.offsetHeight + (host.root.querySelector(".body")?.scrollHeight ?? 0) + 4;
-    const found = chooseDock(boxes, { width: doc.documentElement.clientWidth, height: win.innerHeight }, host.el.offsetWidth, height);
+    const height =
+      host.root.querySelector("header")!.offsetHeight + (host.root.querySelector(".body")?.scrollHeight ?? 0) + 4;
+    const found = chooseDock(
+      boxes,
+      { width: doc.documentElement.clientWidth, height: win.innerHeight },
+      host.el.offsetWidth,
+      height,
+    );
     // Only our own host's inline style: the top, the side, and the band's height.
-    if (found) host.el.style.cssText = `top:${Math.round(found.top)}px;left:auto;right:auto;${found.side}:${MARGIN}px;--iw-max-h:${Math.floor(found.maxHeight)}px`;
+    if (found)
+      host.el.style.cssText = `top:${Math.round(found.top)}px;left:auto;right:auto;${found.side}:${MARGIN}px;--iw-max-h:${Math.floor(found.maxHeight)}px`;
     else noRoom();
   });
   const soon = () => {

@@ -93,11 +93,11 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
     try {
       await navigator.clipboard.writeText(text);
       say("Report copied — paste it into your bug report.");
-      if (s.report != null) (s.report = undefined), onNote();
+      if (s.report != null) ((s.report = undefined), onNote());
     } catch {
       // The clipboard refused (the page lost focus, a policy): the report to copy by hand.
       say("Copying was blocked: select the report below and copy it.");
-      (s.report = text), (s.focus = "report"), onNote();
+      ((s.report = text), (s.focus = "report"), onNote());
     }
   };
   return [
@@ -106,7 +106,17 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
       { class: "acts" },
       h("button", { class: "primary", onclick: byUser(run("open the drafts", a.openDrafts)) }, "Draft reply"),
       // Only shows a note in our own panel: any click may.
-      h("button", { "aria-expanded": `${note != null}`, onclick: run("write the decline note", async () => ((s.note = await a.declineNote()), (s.focus = "note"), onNote())) }, "Decline politely"),
+      h(
+        "button",
+        {
+          "aria-expanded": `${note != null}`,
+          onclick: run(
+            "write the decline note",
+            async () => ((s.note = await a.declineNote()), (s.focus = "note"), onNote()),
+          ),
+        },
+        "Decline politely",
+      ),
       h("button", { onclick: byUser(run("make the page report", copyReport)) }, "Report this page"),
     ),
     note != null &&
@@ -115,9 +125,31 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
         { class: "note" },
         "Decline note",
         h("textarea", { readOnly: true, rows: 6, value: note }),
-        h("button", { onclick: byUser(run("copy the note", async () => (await navigator.clipboard.writeText(note), say("Decline note copied.")))) }, "Copy note"),
+        h(
+          "button",
+          {
+            onclick: byUser(
+              run(
+                "copy the note",
+                async () => (await navigator.clipboard.writeText(note), say("Decline note copied.")),
+              ),
+            ),
+          },
+          "Copy note",
+        ),
       ),
-    s.report != null && h("label", { class: "note report" }, "Page report", h("textarea", { readOnly: true, rows: 6, value: s.report, onfocus: (e: Event) => (e.target as HTMLTextAreaElement).select() })),
+    s.report != null &&
+      h(
+        "label",
+        { class: "note report" },
+        "Page report",
+        h("textarea", {
+          readOnly: true,
+          rows: 6,
+          value: s.report,
+          onfocus: (e: Event) => (e.target as HTMLTextAreaElement).select(),
+        }),
+      ),
     (s.line = h("p", { class: "quiet", role: "status" }, s.status)),
   ];
 }
@@ -134,8 +166,18 @@ function rowPart(row: NonNullable<PanelProps["row"]>, fit: Fit | null): Child[] 
         `Provisional: from the list row alone (${used} of ${fit?.factors.length ?? 0} factors). Opening the invitation adds the client's hire rate, rating, ` +
           "what past freelancers said, the budget, your skill match and the competition.",
       ),
-    message && section("The client's message", [h("li", { class: "msg" }, message, message.length < row.message!.length && "…")], "flags"),
-    h("div", { class: "acts" }, h("button", { onclick: row.open }, "Open the invitation"), h("button", { onclick: row.back }, "Back to the ranking")),
+    message &&
+      section(
+        "The client's message",
+        [h("li", { class: "msg" }, message, message.length < row.message!.length && "…")],
+        "flags",
+      ),
+    h(
+      "div",
+      { class: "acts" },
+      h("button", { onclick: row.open }, "Open the invitation"),
+      h("button", { onclick: row.back }, "Back to the ranking"),
+    ),
   ];
 }
 
@@ -147,7 +189,13 @@ const ORDERS: Array<[RankOrder, string]> = [
 /** The list's ranking: an order switch and every invitation, each opening its own panel. */
 function rankingPart(r: Ranking, now: Date): Child[] {
   return [
-    h("div", { class: "acts", role: "group", "aria-label": "Rank the invitations" }, ...ORDERS.map(([order, label]) => h("button", { "aria-pressed": `${r.order === order}`, onclick: () => r.onOrder(order) }, label))),
+    h(
+      "div",
+      { class: "acts", role: "group", "aria-label": "Rank the invitations" },
+      ...ORDERS.map(([order, label]) =>
+        h("button", { "aria-pressed": `${r.order === order}`, onclick: () => r.onOrder(order) }, label),
+      ),
+    ),
     h(
       "ol",
       { class: "ranked" },
@@ -158,19 +206,28 @@ function rankingPart(r: Ranking, now: Date): Child[] {
           h(
             "button",
             { class: "pick", onclick: () => r.onPick(e.id) },
-            h("span", { class: "t " + fitTone(e.fit) + (e.provisional && e.fit !== null ? " prov" : "") }, fitWords(e.fit, e.provisional)),
+            h(
+              "span",
+              { class: "t " + fitTone(e.fit) + (e.provisional && e.fit !== null ? " prov" : "") },
+              fitWords(e.fit, e.provisional),
+            ),
             h("span", { class: "urgency " + e.urgency.level }, urgencyLine(e.urgency, now)),
             h("span", { class: "val" }, e.title),
           ),
         ),
       ),
     ),
-    h("p", { class: "quiet" }, "Upwork's list keeps its own order; this ranking is Invitewise's. ~ marks a fit from the list row alone."),
+    h(
+      "p",
+      { class: "quiet" },
+      "Upwork's list keeps its own order; this ranking is Invitewise's. ~ marks a fit from the list row alone.",
+    ),
   ];
 }
 
 /** A titled list (the list left out when empty). */
-const section = (title: Child, items: Child[], cls?: string) => h("section", null, h("h3", null, title), items.length > 0 && h("ul", { class: cls }, items));
+const section = (title: Child, items: Child[], cls?: string) =>
+  h("section", null, h("h3", null, title), items.length > 0 && h("ul", { class: cls }, items));
 
 export function panelElement(p: PanelProps): HTMLElement {
   const { fit, urgency, collapsed, error, state } = p;
@@ -190,7 +247,12 @@ export function panelElement(p: PanelProps): HTMLElement {
         h("b", null, "Invitewise"),
         p.ranking
           ? h("span", { class: "t none" }, `${p.ranking.entries.length} invitations ranked`)
-          : h("span", { class: "t " + (error ? "none" : fitTone(fit?.score)) }, h("span", { class: "sr" }, "fit "), error ? "unavailable" : score == "unknown" ? "not scored" : score),
+          : h(
+              "span",
+              { class: "t " + (error ? "none" : fitTone(fit?.score)) },
+              h("span", { class: "sr" }, "fit "),
+              error ? "unavailable" : score == "unknown" ? "not scored" : score,
+            ),
         h("span", { class: "chev", "aria-hidden": "true" }, collapsed ? "‹" : "›"),
       ),
     ),
@@ -202,7 +264,11 @@ export function panelElement(p: PanelProps): HTMLElement {
         error && h("p", { class: "quiet" }, "Invitewise could not score this page."),
         p.row && rowPart(p.row, fit),
         p.ranking && rankingPart(p.ranking, p.now),
-        urgency && section(h("span", { class: urgency.level }, urgencyLine(urgency, p.now)), urgency.reasons.map((r) => h("li", null, r))),
+        urgency &&
+          section(
+            h("span", { class: urgency.level }, urgencyLine(urgency, p.now)),
+            urgency.reasons.map((r) => h("li", null, r)),
+          ),
         !!fit?.factors.length &&
           section(
             "Score factors (points of weight)",
@@ -213,7 +279,8 @@ export function panelElement(p: PanelProps): HTMLElement {
                 null,
                 f.label,
                 h("span", { class: "pts" }, f.weight ? factorShare(f.points, f.weight) : "not scored"),
-                f.value !== null && h("span", { class: "val" }, typeof f.value == "boolean" ? (f.value ? "yes" : "no") : "" + f.value),
+                f.value !== null &&
+                  h("span", { class: "val" }, typeof f.value == "boolean" ? (f.value ? "yes" : "no") : "" + f.value),
               ),
             ),
             "factors",
@@ -221,7 +288,15 @@ export function panelElement(p: PanelProps): HTMLElement {
         !!fit?.flags.length &&
           section(
             "Flags",
-            fit.flags.map((f) => h("li", { class: "flag " + SEVERITY[f.severity][1] }, h("b", null, SEVERITY[f.severity][0], ":"), " ", f.text)),
+            fit.flags.map((f) =>
+              h(
+                "li",
+                { class: "flag " + SEVERITY[f.severity][1] },
+                h("b", null, SEVERITY[f.severity][0], ":"),
+                " ",
+                f.text,
+              ),
+            ),
             "flags",
           ),
         missing && h("p", { class: "quiet" }, missing),
@@ -246,7 +321,7 @@ export function renderPanel(host: Host, p: PanelProps): boolean {
   const at = was ? [...controls()].indexOf(was) : -1;
   const ok = host.show(() => panelElement(p));
   if (state.top) root.querySelector(".body")?.scrollTo(0, state.top);
-  if (state.focus) root.querySelector<HTMLElement>(`.${state.focus} textarea`)?.focus(), (state.focus = undefined);
+  if (state.focus) (root.querySelector<HTMLElement>(`.${state.focus} textarea`)?.focus(), (state.focus = undefined));
   else if (at >= 0) {
     const el = controls()[at];
     el?.focus({ preventScroll: true });

@@ -27,7 +27,10 @@ declare const browser: { runtime?: Runtime } | undefined;
  * `browser` names (a form named "browser" with a "runtime" field even has a `runtime`).
  */
 const isRuntime = (r: unknown): r is Runtime => typeof (r as Runtime | undefined)?.sendMessage == "function";
-const RUNTIME: Runtime | undefined = [typeof browser != "undefined" ? browser?.runtime : undefined, typeof chrome != "undefined" ? chrome?.runtime : undefined].find(isRuntime);
+const RUNTIME: Runtime | undefined = [
+  typeof browser != "undefined" ? browser?.runtime : undefined,
+  typeof chrome != "undefined" ? chrome?.runtime : undefined,
+].find(isRuntime);
 const runtime = (): Runtime => {
   if (!RUNTIME) throw Error("the extension API is not available");
   return RUNTIME;
@@ -36,7 +39,9 @@ const runtime = (): Runtime => {
 /** False once the extension this script belongs to was updated or removed (its runtime id is gone). */
 export const extensionAlive = (): boolean => !!RUNTIME?.id;
 
-export async function ask<T extends RequestType>(request: RequestOf<T>): Promise<Extract<Reply<T>, { ok: true }>["data"]> {
+export async function ask<T extends RequestType>(
+  request: RequestOf<T>,
+): Promise<Extract<Reply<T>, { ok: true }>["data"]> {
   const reply = (await runtime().sendMessage(request)) as Reply<T> | undefined;
   if (reply?.ok !== true) throw Error(reply?.error ?? `no valid reply to ${request.type}`);
   return reply.data;

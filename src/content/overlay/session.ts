@@ -96,17 +96,26 @@ export function startPage(ctx: PageContext): PageSession {
       const mine = ++seq;
       score = undefined;
       const settle = (value: PageScore | null) => {
-        if (mine === seq) (score = value), ctx.schedule();
+        if (mine === seq) ((score = value), ctx.schedule());
       };
       if (state === undefined) state = STATE_KINDS.has(kind) ? embeddedStateText(doc) : null;
-      ctx.backend.pageParsed({ url: ctx.url, readAt: readAt.toISOString(), parsed, state }).then(settle, (error: unknown) => {
-        report("background", error);
-        settle(null);
-      });
+      ctx.backend
+        .pageParsed({ url: ctx.url, readAt: readAt.toISOString(), parsed, state })
+        .then(settle, (error: unknown) => {
+          report("background", error);
+          settle(null);
+        });
     }
     // When the parser failed, every invitation link still gets its (error) badge.
     if (kind === "invitations")
-      rows = invitationRows(doc, parsed?.kind === "invitations" ? new Map(parsed.record.invitations.map((i) => [i.id, i.jobTitle])) : failed ? null : new Map());
+      rows = invitationRows(
+        doc,
+        parsed?.kind === "invitations"
+          ? new Map(parsed.record.invitations.map((i) => [i.id, i.jobTitle]))
+          : failed
+            ? null
+            : new Map(),
+      );
   }
 
   function updateBadges(): void {
@@ -126,16 +135,29 @@ export function startPage(ctx: PageContext): PageSession {
       const s = scored.get(id);
       const fit = s?.fit ?? null;
       const urgency = s?.urgency ?? null;
-      const provisional = s?.detail?.provisional ? { factors: s.detail.fit.factors.filter((f) => f.weight > 0).length, of: s.detail.fit.factors.length } : null;
+      const provisional = s?.detail?.provisional
+        ? { factors: s.detail.fit.factors.filter((f) => f.weight > 0).length, of: s.detail.fit.factors.length }
+        : null;
       // What the badge shows (not the panel's detail: a badge re-renders only when it would change).
-      const sig = waiting ? host!.sig : JSON.stringify([error, fit, provisional, urgency?.level, urgencyLine(urgency, now), place.title]);
+      const sig = waiting
+        ? host!.sig
+        : JSON.stringify([error, fit, provisional, urgency?.level, urgencyLine(urgency, now), place.title]);
       const fresh = !host;
       const b = host ?? createHost(doc, "iw-badge");
       kept.set(id, b);
       if (b.sig === sig) continue;
       writes.push(() => {
         b.sig = sig;
-        const props = { title: place.title, fit, provisional, urgency, error, now, fault: ctx.fault, onOpen: () => openFromBadge(id) };
+        const props = {
+          title: place.title,
+          fit,
+          provisional,
+          urgency,
+          error,
+          now,
+          fault: ctx.fault,
+          onOpen: () => openFromBadge(id),
+        };
         const ok = b.show(() => badgeElement(doc, props)) && !error;
         if (!ok) b.show(() => badgeElement(doc, { ...props, error: true }));
         b.el.setAttribute("data-iw-fit", ok ? fitHook(fit) : "unknown");
@@ -259,7 +281,7 @@ export function startPage(ctx: PageContext): PageSession {
       panel.el.setAttribute("data-iw-panel", "");
       docker = dockPanel(panel, () => {
         // No band beside Upwork's buttons is free: fold to the small tab rather than cover them.
-        if (!isCollapsed()) setCollapsed(true), ctx.schedule();
+        if (!isCollapsed()) (setCollapsed(true), ctx.schedule());
       });
     }
     if (!panel.el.isConnected) doc.body.append(panel.el);
@@ -270,7 +292,14 @@ export function startPage(ctx: PageContext): PageSession {
     // The decline note is in the signature, and whether a report is shown to copy by hand (a new one
     // takes the focus, below); a new status is written in place (panel.ts).
     const folded = isCollapsed();
-    const sig = JSON.stringify({ ...shown, folded, now: urgencyLine(shown.urgency, now), ranked: shown.ranking?.entries.map((e) => urgencyLine(e.urgency, now)), note: panelState.note, report: panelState.report != null });
+    const sig = JSON.stringify({
+      ...shown,
+      folded,
+      now: urgencyLine(shown.urgency, now),
+      ranked: shown.ranking?.entries.map((e) => urgencyLine(e.urgency, now)),
+      note: panelState.note,
+      report: panelState.report != null,
+    });
     // A decline note or report written again (the same text) still moves focus to it.
     if (panel.sig === sig && !panelState.focus) return;
     panel.sig = sig;
@@ -278,7 +307,15 @@ export function startPage(ctx: PageContext): PageSession {
       setCollapsed(!folded);
       ctx.schedule();
     };
-    const props: PanelProps = { ...shown, collapsed: folded, now, onToggle, actions, state: panelState, onNote: ctx.schedule };
+    const props: PanelProps = {
+      ...shown,
+      collapsed: folded,
+      now,
+      onToggle,
+      actions,
+      state: panelState,
+      onNote: ctx.schedule,
+    };
     const ok = renderPanel(panel, props);
     if (!ok) renderPanel(panel, { ...props, fit: null, urgency: null, error: true, actions: null });
     panel.el.setAttribute("data-iw-fit", ok && !view.error ? fitHook(view.fit?.score) : "unknown");
@@ -288,7 +325,7 @@ export function startPage(ctx: PageContext): PageSession {
   return {
     update(dirty) {
       if (dirty) read();
-      if (kind === "invitations") updateBadges(), updateListPanel();
+      if (kind === "invitations") (updateBadges(), updateListPanel());
       else if (kind === "invitation" || kind === "job") updatePanel();
       armTick();
     },

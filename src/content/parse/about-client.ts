@@ -1,9 +1,27 @@
 /** "About the client" (both variants) and "Client's recent history" → Client. */
 import type { Client, ClientJob } from "../../shared/records";
 import { byOwnText, qs, qsa, sectionByHeading, visibleText, type Headings } from "../anchors/dom";
-import { CLIENT, CLIENT_HEADINGS, CLIENT_ROOT, HISTORY, HISTORY_HEADINGS, HISTORY_ITEM, HISTORY_ROOT } from "../anchors/job";
+import {
+  CLIENT,
+  CLIENT_HEADINGS,
+  CLIENT_ROOT,
+  HISTORY,
+  HISTORY_HEADINGS,
+  HISTORY_ITEM,
+  HISTORY_ROOT,
+} from "../anchors/job";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
-import { countBefore, parseAbsoluteDate, parseAvgHourly, parseHireRate, parseHires, parseMoney, parseRating, parseReviews, parseTotalSpent } from "./values";
+import {
+  countBefore,
+  parseAbsoluteDate,
+  parseAvgHourly,
+  parseHireRate,
+  parseHires,
+  parseMoney,
+  parseRating,
+  parseReviews,
+  parseTotalSpent,
+} from "./values";
 
 const TIME = /\b(\d{1,2}:\d{2}\s?[AP]M)\b/i;
 const time = (t: string | null | undefined) => (t && TIME.exec(t)?.[1]) || null;
@@ -18,7 +36,10 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
   const hireStats = ctx.track([`${p}.hireRate`, `${p}.openJobs`], () => get("hireRate", parseHireRate));
   const hires = ctx.track([`${p}.hires`, `${p}.activeHires`], () => get("hires", parseHires));
   // The location row: by attribute, else the list item that shows a local time.
-  const locEl = resolveElement(section, CLIENT.location) ?? qsa(section, "li").find((li) => TIME.test(visibleText(li) ?? "")) ?? null;
+  const locEl =
+    resolveElement(section, CLIENT.location) ??
+    qsa(section, "li").find((li) => TIME.test(visibleText(li) ?? "")) ??
+    null;
   const locParts = qsa(locEl, "span")
     .filter((sp) => !qs(sp, "span"))
     .map(visibleText)
@@ -27,12 +48,14 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
   return ctx.fields<Client>(
     p,
     {
-      paymentVerified: () => get("payment", (t) => (/not verified|unverified/i.test(t) ? false : /verified/i.test(t) ? true : null)),
+      paymentVerified: () =>
+        get("payment", (t) => (/not verified|unverified/i.test(t) ? false : /verified/i.test(t) ? true : null)),
       rating: () => reviews?.rating ?? get("ratingShown", parseRating),
       reviewsCount: () => reviews?.reviews ?? null,
       country: () => visibleText(qs(locEl, "strong")),
       city: () => locParts.find((t) => !TIME.test(t)) ?? null,
-      localTime: () => time(locParts.find((x) => TIME.test(x)) ?? resolve(new Scope(locEl ?? section), CLIENT.localTime, time)),
+      localTime: () =>
+        time(locParts.find((x) => TIME.test(x)) ?? resolve(new Scope(locEl ?? section), CLIENT.localTime, time)),
       jobsPosted: () => get("jobsPosted", (t) => countBefore(t, /jobs?\s+posted\b/)),
       hireRate: () => hireStats?.hireRate ?? null,
       openJobs: () => hireStats?.openJobs ?? get("openJobs", (t) => countBefore(t, /open jobs?\b/)),
@@ -41,7 +64,8 @@ export function parseClient(root: ParentNode, headings: Headings, ctx: Ctx, p = 
       activeHires: () => hires?.active ?? null,
       avgHourlyRatePaid: () => get("avgHourlyRatePaid", parseAvgHourly),
       totalHours: () => get("totalHours", (t) => countBefore(t, /hours?\b(?!\s+ago)/)),
-      memberSince: () => get("memberSince", (t) => (/member since/i.test(t) || /^[A-Z]/.test(t) ? parseAbsoluteDate(t) : null)),
+      memberSince: () =>
+        get("memberSince", (t) => (/member since/i.test(t) || /^[A-Z]/.test(t) ? parseAbsoluteDate(t) : null)),
       industry: () => get("industry", (t) => t),
       companySize: () => get("companySize", (t) => t),
       history: () => parseHistory(root, headings, ctx, p),
@@ -57,7 +81,8 @@ function historyList(root: ParentNode, headings: Headings): Element | null {
   const list = resolveElement(root, HISTORY_ROOT);
   if (list) return list;
   const heading = headings.find((h) => HISTORY_HEADINGS.some((re) => re.test(h.text)));
-  for (let el = heading?.el.parentElement; el && el.tagName !== "BODY"; el = el.parentElement) if (byOwnText(el, HISTORY.period).length) return el;
+  for (let el = heading?.el.parentElement; el && el.tagName !== "BODY"; el = el.parentElement)
+    if (byOwnText(el, HISTORY.period).length) return el;
   return null;
 }
 
@@ -106,7 +131,11 @@ export function parseHistory(root: ParentNode, headings: Headings, ctx: Ctx, p =
         for (const fb of qsa(item, HISTORY.feedback[0]!)) {
           if (titleEl?.contains(fb)) continue;
           // Without the truncation's "… more": only the shown words.
-          const t = visibleText(fb)?.replace(/(?<![\s….])\s*(?:…|\.\.\.)\s*(?:more)?$/i, "").replace(/(?<!\s)\s+more$/i, "").trim() || null;
+          const t =
+            visibleText(fb)
+              ?.replace(/(?<![\s….])\s*(?:…|\.\.\.)\s*(?:more)?$/i, "")
+              .replace(/(?<!\s)\s+more$/i, "")
+              .trim() || null;
           if (inTo(fb)) clientFeedback ??= t;
           else freelancerFeedback ??= t;
         }

@@ -32,7 +32,8 @@ export function parseActivity(root: ParentNode, headings: Headings, ctx: Ctx, p 
   const s = new Scope(section);
   // The section is read as one text only when it has no rows: across rows, a label whose value is
   // gone would take the next row's figure ("Interviewing:" + "12" of "Invites sent").
-  const raw = (k: Key): string | null => rows.get(k) ?? (items.length ? null : (ACTIVITY_LABELS[k].exec(s.text)?.[1] ?? null));
+  const raw = (k: Key): string | null =>
+    rows.get(k) ?? (items.length ? null : (ACTIVITY_LABELS[k].exec(s.text)?.[1] ?? null));
   const num = (k: Key) => () => {
     const t = raw(k);
     return t != null && /^\d[\d,]*$/.test(t.trim()) ? parseCount(t) : null;

@@ -24,15 +24,24 @@ export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
           .filter((g) => qs(g, "textarea") && !FORM.coverLetterLabel.test(labelOf(g) ?? ""))
           .map(labelOf)
   ).filter((t): t is string => !!t);
-  const connectsRequired = ctx.track(["form.connectsRequired", "job.connectsRequired"], () => resolve(s, FORM.connectsRequired, parseConnects));
+  const connectsRequired = ctx.track(["form.connectsRequired", "job.connectsRequired"], () =>
+    resolve(s, FORM.connectsRequired, parseConnects),
+  );
 
   const form = ctx.fields<ApplyRecord["form"]>(
     "form",
     {
-      paymentKind: () => (resolve(s, FORM.fixedMarkers, () => true) ? "fixed" : resolve(s, FORM.hourlyMarkers, () => true) ? "hourly" : null),
-      profileRate: () => resolve(s, FORM.profileRate, (t) => (/profile rate/i.test(t) || /\/\s*hr/.test(t) ? parseMoney(t) : null)),
+      paymentKind: () =>
+        resolve(s, FORM.fixedMarkers, () => true)
+          ? "fixed"
+          : resolve(s, FORM.hourlyMarkers, () => true)
+            ? "hourly"
+            : null,
+      profileRate: () =>
+        resolve(s, FORM.profileRate, (t) => (/profile rate/i.test(t) || /\/\s*hr/.test(t) ? parseMoney(t) : null)),
       connectsRequired: () => connectsRequired,
-      connectsRemaining: () => resolve(s, FORM.connectsRemaining, (t) => (/remaining|have/i.test(t) ? parseConnects(t) : null)),
+      connectsRemaining: () =>
+        resolve(s, FORM.connectsRemaining, (t) => (/remaining|have/i.test(t) ? parseConnects(t) : null)),
       coverLetterMaxChars: () => {
         const left = resolve(s, FORM.charsLeft, parseCharsLeft);
         // The counter counts down from the limit as text is typed; without the field it cannot be undone.
@@ -41,7 +50,10 @@ export function parseApply(doc: Document, url: string, ctx: Ctx): ApplyRecord {
         // Upwork's limits are round: an empty field beside an odd count means text was typed that this
         // copy of the page does not hold (a saved page keeps no typed value), so the limit is unknown.
         if (typed === 0 && left % 100 !== 0) {
-          ctx.warn("form.coverLetterMaxChars", `the counter says ${left} characters left but the letter field is empty`);
+          ctx.warn(
+            "form.coverLetterMaxChars",
+            `the counter says ${left} characters left but the letter field is empty`,
+          );
           return null;
         }
         return left + typed;

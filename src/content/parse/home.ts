@@ -7,5 +7,7 @@ import { parseNewInvitations } from "./values";
 
 export function parseHome(doc: Document, _url: string, ctx: Ctx): HomeRecord {
   const card = resolveElement(doc, HOME.card) ?? sectionByHeading(collectHeadings(doc), HOME.headings);
-  return { newInvitations: ctx.read("newInvitations", () => resolve(new Scope(card), HOME.count, parseNewInvitations)) };
+  return {
+    newInvitations: ctx.read("newInvitations", () => resolve(new Scope(card), HOME.count, parseNewInvitations)),
+  };
 }

@@ -33,7 +33,14 @@ export function parsePage(doc: Document, url: string, now: Date, kind: PageKind 
   if (!parse) return null;
   const ctx = new Ctx(now);
   const record = parse(doc, url, ctx);
-  return { kind, record, missing: ctx.missing, warnings: ctx.warnings, anchors: ctx.anchors, fallbacks: ctx.fallbacks } as ParsedPage;
+  return {
+    kind,
+    record,
+    missing: ctx.missing,
+    warnings: ctx.warnings,
+    anchors: ctx.anchors,
+    fallbacks: ctx.fallbacks,
+  } as ParsedPage;
 }
 
 export { pageKind };

@@ -14,9 +14,12 @@ function messageOf(doc: Document, headings: ReturnType<typeof collectHeadings>):
   // The client's words only: their own block when Upwork marks it, never the sender or date above.
   const words = qsa(box, INVITATION.messageText);
   if (words.length) return words.map(visibleLines).filter(Boolean).join("\n\n") || null;
-  let blocks = Array.from(box.children).filter((c) => !headings.some((h) => c.contains(h.el) && INVITATION.messageHeadings.some((re) => re.test(h.text))));
+  let blocks = Array.from(box.children).filter(
+    (c) => !headings.some((h) => c.contains(h.el) && INVITATION.messageHeadings.some((re) => re.test(h.text))),
+  );
   // One wrapper around everything: its children are the blocks.
-  while (blocks.length === 1 && qs(blocks[0]!, ":scope > div, :scope > p, :scope > section, :scope > header")) blocks = Array.from(blocks[0]!.children);
+  while (blocks.length === 1 && qs(blocks[0]!, ":scope > div, :scope > p, :scope > section, :scope > header"))
+    blocks = Array.from(blocks[0]!.children);
   const received = blocks.findIndex((b) => INVITATION.messageMeta.test(visibleText(b) ?? ""));
   const parts = blocks
     .slice(received + 1)
@@ -28,9 +31,13 @@ function messageOf(doc: Document, headings: ReturnType<typeof collectHeadings>):
 
 function statusOf(doc: Document): InvitationStatus | null {
   const buttons = qsa(doc, "button, a[role='button']").map((b) => visibleText(b) ?? "");
-  if (buttons.some((t) => INVITATION.accept.test(t)) && buttons.some((t) => INVITATION.decline.test(t))) return "pending";
-  const text = qsa(doc, INVITATION.statusBox).map((e) => visibleText(e) ?? "").join(" ");
-  for (const k of ["declined", "accepted", "expired", "pending"] as const) if (INVITATION.status[k].test(text)) return k;
+  if (buttons.some((t) => INVITATION.accept.test(t)) && buttons.some((t) => INVITATION.decline.test(t)))
+    return "pending";
+  const text = qsa(doc, INVITATION.statusBox)
+    .map((e) => visibleText(e) ?? "")
+    .join(" ");
+  for (const k of ["declined", "accepted", "expired", "pending"] as const)
+    if (INVITATION.status[k].test(text)) return k;
   return null;
 }
 

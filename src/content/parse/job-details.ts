@@ -4,21 +4,38 @@ import { attr, qs, qsa, sectionByHeading, textsOf, visibleLines, visibleText, ty
 import { DETAILS, DETAILS_HEADINGS, DETAILS_ROOT, FEATURE_ICONS, FEATURE_LABELS } from "../anchors/apply";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import { canonicalJobUrl, cipherFromUrl } from "../routes";
-import { parseDateOrRelative, parseDuration, parseExperience, parseHoursPerWeek, parseMoney, parseMoneyRange } from "./values";
+import {
+  parseDateOrRelative,
+  parseDuration,
+  parseExperience,
+  parseHoursPerWeek,
+  parseMoney,
+  parseMoneyRange,
+} from "./values";
 
 /** Description text with the truncation's "…" removed; `truncated` tells whether the page cut it. */
 export function descriptionText(el: Element | null): { text: string | null; truncated: boolean } {
   const t = visibleLines(el);
   if (!t) return { text: null, truncated: false };
   const truncated = /(…|\.\.\.)$/.test(t);
-  const text = t.replace(/^Summary\s*\n?/, "").replace(/(?<![\s….])\s*(…|\.\.\.)$/, "").trim();
+  const text = t
+    .replace(/^Summary\s*\n?/, "")
+    .replace(/(?<![\s….])\s*(…|\.\.\.)$/, "")
+    .trim();
   return { text: text || null, truncated };
 }
 
 type Rest = Omit<Job, "ciphertext" | "url" | "description">;
 
 /** A Job's fields in record order: the address's ciphertext wins over the page's; the rest read by `spec`. */
-export function jobFields(ctx: Ctx, p: string, url: string, pageCipher: string | null, description: string | null, spec: { [K in keyof Rest]: () => Rest[K] | null }): Job {
+export function jobFields(
+  ctx: Ctx,
+  p: string,
+  url: string,
+  pageCipher: string | null,
+  description: string | null,
+  spec: { [K in keyof Rest]: () => Rest[K] | null },
+): Job {
   const cipher = cipherFromUrl(url) ?? pageCipher;
   const { title, category, postedAt, ...rest } = spec;
   const job = ctx.fields<Job>(
@@ -47,16 +64,28 @@ export interface JobExtras {
   questions?: string[];
 }
 
-export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: string, ctx: Ctx, p = "job", extra: JobExtras = {}): Job {
+export function parseJobDetailsCard(
+  root: ParentNode,
+  headings: Headings,
+  url: string,
+  ctx: Ctx,
+  p = "job",
+  extra: JobExtras = {},
+): Job {
   const card = resolveElement(root, DETAILS_ROOT) ?? sectionByHeading(headings, DETAILS_HEADINGS);
   if (!card) ctx.warn(p, "card not found");
   const s = new Scope(card);
   // Feature rows: icon first, then the row's small label.
-  let experience: string | undefined, hourly: Element | undefined, fixed: Element | undefined, hoursPerWeek: string | undefined, duration: string | undefined;
+  let experience: string | undefined,
+    hourly: Element | undefined,
+    fixed: Element | undefined,
+    hoursPerWeek: string | undefined,
+    duration: string | undefined;
   for (const li of qsa(card, DETAILS.features[0]!)) {
     const value = visibleText(qs(li, "strong"));
     const label = visibleText(qs(li, "small")) ?? "";
-    const is = (k: keyof typeof FEATURE_LABELS) => (k in FEATURE_ICONS && qs(li, FEATURE_ICONS[k as keyof typeof FEATURE_ICONS])) || FEATURE_LABELS[k].test(label);
+    const is = (k: keyof typeof FEATURE_LABELS) =>
+      (k in FEATURE_ICONS && qs(li, FEATURE_ICONS[k as keyof typeof FEATURE_ICONS])) || FEATURE_LABELS[k].test(label);
     if (!value) continue;
     if (is("experience")) experience ??= value;
     else if (is("hourly")) hourly ??= li;
@@ -65,7 +94,9 @@ export function parseJobDetailsCard(root: ParentNode, headings: Headings, url: s
     else if (is("hoursPerWeek")) hoursPerWeek ??= value;
   }
   const postingEl =
-    resolveElement(card, DETAILS.posting) ?? qsa(card, "a[href*='/jobs/~']").find((a) => DETAILS.postingLabel.test(visibleText(a) ?? "")) ?? null;
+    resolveElement(card, DETAILS.posting) ??
+    qsa(card, "a[href*='/jobs/~']").find((a) => DETAILS.postingLabel.test(visibleText(a) ?? "")) ??
+    null;
   const desc = descriptionText(resolveElement(card, DETAILS.description));
   if (desc.truncated) ctx.warn(`${p}.description`, "shortened");
   // The card's posting link wins over the address.

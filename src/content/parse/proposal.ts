@@ -20,7 +20,10 @@ export function parseProposal(doc: Document, url: string, ctx: Ctx): ProposalRec
     return parseMoney(text.exec(t)?.[1]);
   };
   const hasLabel = (re: RegExp) => qsa(termsEl, PROPOSAL.termLabel).some((el) => re.test(visibleText(el) ?? ""));
-  const hourly = termsEl?.getAttribute("data-test") === "terms-review-hourly" || hasLabel(PROPOSAL.hourlyRate) || PROPOSAL.hourlyRateText.test(t);
+  const hourly =
+    termsEl?.getAttribute("data-test") === "terms-review-hourly" ||
+    hasLabel(PROPOSAL.hourlyRate) ||
+    PROPOSAL.hourlyRateText.test(t);
   const fixed = !hourly && /By project|By milestone|\bBid\b/i.test(t);
   const kind = hourly ? "hourly" : fixed ? "fixed" : null;
   const terms: ProposalRecord["terms"] = {

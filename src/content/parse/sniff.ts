@@ -9,8 +9,12 @@ import { SNIFF } from "../anchors/sniff";
 export function sniffKind(doc: Document): PageKind {
   let headings: ReturnType<typeof collectHeadings> | null = null;
   for (const [kind, marker] of SNIFF) {
-    if (typeof marker === "string" ? qs(doc, marker) : (headings ??= collectHeadings(doc)).some((h) => marker.test(h.text))) return kind;
+    if (
+      typeof marker === "string"
+        ? qs(doc, marker)
+        : (headings ??= collectHeadings(doc)).some((h) => marker.test(h.text))
+    )
+      return kind;
   }
   return "other";
 }
-

@@ -86,7 +86,11 @@ export function parseCount(text: string | null | undefined): number | null {
 export function countBefore(text: string | null | undefined, unit: RegExp): number | null {
   if (!text) return null;
   let re = COUNTS.get(unit.source);
-  if (!re) COUNTS.set(unit.source, (re = new RegExp(String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:${unit.source})`, "i")));
+  if (!re)
+    COUNTS.set(
+      unit.source,
+      (re = new RegExp(String.raw`(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)\s+(?:${unit.source})`, "i")),
+    );
   const m = re.exec(text);
   return m ? toNumber(m[1]!) : null;
 }
@@ -209,7 +213,9 @@ export function parseReviews(text: string | null | undefined): { rating: number;
 }
 
 /** "68% hire rate, 1 open job" → { hireRate: 68, openJobs: 1 }. */
-export function parseHireRate(text: string | null | undefined): { hireRate: number | null; openJobs: number | null } | null {
+export function parseHireRate(
+  text: string | null | undefined,
+): { hireRate: number | null; openJobs: number | null } | null {
   if (!text) return null;
   const rate = /(\d{1,3})\s?%\s*hire rate/i.exec(text);
   const open = countBefore(text, /open jobs?\b/);
@@ -246,7 +252,9 @@ export function parseNewInvitations(text: string | null | undefined): number | n
 }
 
 /** "Bid range - High $70.00 | Avg $42.73 | Low $30.00". */
-export function parseBidRange(text: string | null | undefined): { high: number | null; avg: number | null; low: number | null } | null {
+export function parseBidRange(
+  text: string | null | undefined,
+): { high: number | null; avg: number | null; low: number | null } | null {
   if (!text || !/bid range/i.test(text)) return null;
   const [high, avg, low] = BIDS.map((re) => {
     const m = re.exec(text);

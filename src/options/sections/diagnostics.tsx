@@ -13,11 +13,23 @@ const KIND_LABELS: Record<string, string> = {
   home: "Find work",
 };
 
-export function DiagnosticsSection({ entries, storage, onCleared }: { entries: ParseMiss[]; storage: StorageNotice[]; onCleared(): void }) {
+export function DiagnosticsSection({
+  entries,
+  storage,
+  onCleared,
+}: {
+  entries: ParseMiss[];
+  storage: StorageNotice[];
+  onCleared(): void;
+}) {
   const [status, setStatus] = useState("");
   const [manual, setManual] = useState<string | null>(null);
   const report = () =>
-    diagnosticsReport(entries, { version: browser.runtime.getManifest().version, userAgent: navigator.userAgent }, storage);
+    diagnosticsReport(
+      entries,
+      { version: browser.runtime.getManifest().version, userAgent: navigator.userAgent },
+      storage,
+    );
 
   const copy = async (text: string) => {
     try {
@@ -46,8 +58,9 @@ export function DiagnosticsSection({ entries, storage, onCleared }: { entries: P
         {titleOf("diagnostics")}
       </h2>
       <p class="intro">
-        Upwork pages that were read with some fields missing, read only through a fallback (Upwork renamed what Invitewise looks for first), or where
-        the page and the data Upwork embeds in it disagree — usually after Upwork changed its layout. Only field names are kept, never page text.
+        Upwork pages that were read with some fields missing, read only through a fallback (Upwork renamed what
+        Invitewise looks for first), or where the page and the data Upwork embeds in it disagree — usually after Upwork
+        changed its layout. Only field names are kept, never page text.
       </p>
       {entries.length === 0 ? (
         <p class="muted" data-testid="diagnostics-empty">
@@ -88,8 +101,9 @@ export function DiagnosticsSection({ entries, storage, onCleared }: { entries: P
         <ul data-testid="storage-notices">
           {storage.map((n, i) => (
             <li key={i}>
-              <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>: the browser's storage for Invitewise was full. {n.evicted} of the oldest
-              saved pages were removed to make room, and {n.retried === "ok" ? "the page was then saved." : "the page still could not be saved."}
+              <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>: the browser's storage for Invitewise was
+              full. {n.evicted} of the oldest saved pages were removed to make room, and{" "}
+              {n.retried === "ok" ? "the page was then saved." : "the page still could not be saved."}
             </li>
           ))}
         </ul>
@@ -113,9 +127,9 @@ export function DiagnosticsSection({ entries, storage, onCleared }: { entries: P
         </button>
       </div>
       <p class="intro">
-        When a page does not read right, a report of the open Upwork page helps us fix it: the page's structure with every text reduced to its shape
-        (letters become x, numbers 1 and 0), Upwork's own labels kept, and no scripts, form values or addresses of images — what the parsers look for,
-        not what the client or you wrote.
+        When a page does not read right, a report of the open Upwork page helps us fix it: the page's structure with
+        every text reduced to its shape (letters become x, numbers 1 and 0), Upwork's own labels kept, and no scripts,
+        form values or addresses of images — what the parsers look for, not what the client or you wrote.
       </p>
       <div class="row">
         <button type="button" data-testid="copy-page-report" onClick={copyPageReport}>

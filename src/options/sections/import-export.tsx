@@ -2,14 +2,23 @@ import { useState } from "preact/hooks";
 import { applyImport, exportSettings, previewImport, type SettingsChange } from "../../shared/settings-store";
 import { headingId, titleOf } from "../route";
 
-const show = (v: unknown) => (v === undefined ? "—" : typeof v === "string" ? (v === "" ? "(empty)" : v) : JSON.stringify(v));
+const show = (v: unknown) =>
+  v === undefined ? "—" : typeof v === "string" ? (v === "" ? "(empty)" : v) : JSON.stringify(v);
 
 type State =
   | { step: "idle" }
   | { step: "error"; error: string }
   | { step: "preview"; text: string; fileName: string; changes: SettingsChange[]; migrated: string[] };
 
-export function ImportExportSection({ dirty, onImported, onError }: { dirty: boolean; onImported(notices: string[]): void; onError(message: string): void }) {
+export function ImportExportSection({
+  dirty,
+  onImported,
+  onError,
+}: {
+  dirty: boolean;
+  onImported(notices: string[]): void;
+  onError(message: string): void;
+}) {
   const [state, setState] = useState<State>({ step: "idle" });
   const [busy, setBusy] = useState(false);
   const [inputKey, setInputKey] = useState(0);
@@ -35,7 +44,11 @@ export function ImportExportSection({ dirty, onImported, onError }: { dirty: boo
     try {
       const text = await file.text();
       const preview = await previewImport(text);
-      setState(preview.ok ? { step: "preview", text, fileName: file.name, changes: preview.changes, migrated: preview.migrated } : { step: "error", error: preview.error });
+      setState(
+        preview.ok
+          ? { step: "preview", text, fileName: file.name, changes: preview.changes, migrated: preview.migrated }
+          : { step: "error", error: preview.error },
+      );
     } catch (e) {
       setState({ step: "error", error: `The file could not be read (${e instanceof Error ? e.message : String(e)})` });
     } finally {
@@ -69,9 +82,9 @@ export function ImportExportSection({ dirty, onImported, onError }: { dirty: boo
         {titleOf("backup")}
       </h2>
       <p class="intro">
-        Export your settings to a file to keep a copy or move them to another browser; import one to restore them. The export is a JSON settings
-        file other tools read (the command line's <code>--settings</code> takes it too). It includes any damaged stored values under{" "}
-        <code>recovered</code>.
+        Export your settings to a file to keep a copy or move them to another browser; import one to restore them. The
+        export is a JSON settings file other tools read (the command line's <code>--settings</code> takes it too). It
+        includes any damaged stored values under <code>recovered</code>.
       </p>
       <button type="button" data-testid="export" onClick={download}>
         Export settings file
@@ -101,9 +114,13 @@ export function ImportExportSection({ dirty, onImported, onError }: { dirty: boo
       {state.step === "preview" && (
         <div class="import-preview" data-testid="import-preview" role="region" aria-labelledby="import-preview-title">
           <h3 id="import-preview-title">
-            {state.changes.length === 0 ? `${state.fileName} matches your saved settings` : `${state.fileName} changes ${state.changes.length} ${state.changes.length === 1 ? "value" : "values"}`}
+            {state.changes.length === 0
+              ? `${state.fileName} matches your saved settings`
+              : `${state.fileName} changes ${state.changes.length} ${state.changes.length === 1 ? "value" : "values"}`}
           </h3>
-          {state.migrated.length > 0 && <p>The file is from an older version and was updated: {state.migrated.join("; ")}.</p>}
+          {state.migrated.length > 0 && (
+            <p>The file is from an older version and was updated: {state.migrated.join("; ")}.</p>
+          )}
           {state.changes.length > 0 && (
             <div class="table-scroll" tabIndex={0} aria-label="Changes">
               <table data-testid="import-changes">
@@ -129,7 +146,13 @@ export function ImportExportSection({ dirty, onImported, onError }: { dirty: boo
             </div>
           )}
           <div class="row">
-            <button type="button" class="primary" data-testid="import-apply" disabled={busy || state.changes.length === 0} onClick={() => apply(state.text)}>
+            <button
+              type="button"
+              class="primary"
+              data-testid="import-apply"
+              disabled={busy || state.changes.length === 0}
+              onClick={() => apply(state.text)}
+            >
               Apply import
             </button>
             <button type="button" data-testid="import-cancel" onClick={cancel}>

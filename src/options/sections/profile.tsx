@@ -4,7 +4,15 @@ import { ListField, NumberField, TextArea, TextField, type FieldContext } from "
 import { errorId, fieldId, pathKey } from "../form";
 import { headingId, titleOf } from "../route";
 
-export function ProfileSection({ ctx, profile, seenSkills }: { ctx: FieldContext; profile: Profile; seenSkills: string[] }) {
+export function ProfileSection({
+  ctx,
+  profile,
+  seenSkills,
+}: {
+  ctx: FieldContext;
+  profile: Profile;
+  seenSkills: string[];
+}) {
   return (
     <section id="profile" aria-labelledby={headingId("profile")} data-testid="section-profile">
       <h2 id={headingId("profile")} tabIndex={-1}>
@@ -12,7 +20,14 @@ export function ProfileSection({ ctx, profile, seenSkills }: { ctx: FieldContext
       </h2>
       <p class="intro">Who you are. Skills decide the skills match; the rest feeds the drafts.</p>
       <div class="grid">
-        <TextField ctx={ctx} path={["profile", "name"]} label="Name" value={profile.name} autocomplete="name" hint="As you sign your messages." />
+        <TextField
+          ctx={ctx}
+          path={["profile", "name"]}
+          label="Name"
+          value={profile.name}
+          autocomplete="name"
+          hint="As you sign your messages."
+        />
         <TextField ctx={ctx} path={["profile", "headline"]} label="Headline" value={profile.headline} />
       </div>
       <TextArea ctx={ctx} path={["profile", "overview"]} label="Overview" value={profile.overview} rows={5} />
@@ -28,7 +43,10 @@ function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: 
   const path = ["profile", "skills"];
   const has = (s: string) => skills.some((k) => k.toLowerCase() === s.toLowerCase());
   const add = (raw: string) => {
-    const names = raw.split(",").map((s) => s.replace(/\s+/g, " ").trim()).filter((s) => s && !has(s));
+    const names = raw
+      .split(",")
+      .map((s) => s.replace(/\s+/g, " ").trim())
+      .filter((s) => s && !has(s));
     if (names.length) ctx.onChange(path, [...skills, ...new Set(names)]);
     setText("");
   };
@@ -41,7 +59,17 @@ function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: 
         {skills.map((skill, i) => (
           <li class="chip" key={skill}>
             <span>{skill}</span>
-            <button type="button" class="chip-remove" aria-label={`Remove skill ${skill}`} onClick={() => ctx.onChange(path, skills.filter((_, j) => j !== i))}>
+            <button
+              type="button"
+              class="chip-remove"
+              aria-label={`Remove skill ${skill}`}
+              onClick={() =>
+                ctx.onChange(
+                  path,
+                  skills.filter((_, j) => j !== i),
+                )
+              }
+            >
               ×
             </button>
           </li>
@@ -117,16 +145,33 @@ function SpecializedProfiles({ ctx, items }: { ctx: FieldContext; items: Special
   return (
     <div class="subsection">
       <h3>Specialized profiles</h3>
-      <p class="intro">Upwork specialized profiles, each with its own skills and rate. A job that matches one is quoted at its rate.</p>
+      <p class="intro">
+        Upwork specialized profiles, each with its own skills and rate. A job that matches one is quoted at its rate.
+      </p>
       {items.map((item, i) => (
         <fieldset class="card" key={i} data-testid={`specialized-${i}`}>
           <legend>{item.name || `Specialized profile ${i + 1}`}</legend>
           <div class="grid">
             <TextField ctx={ctx} path={[...base, i, "name"]} label="Profile name" value={item.name} />
-            <NumberField ctx={ctx} path={[...base, i, "hourlyRate"]} label="Hourly rate" unit="USD/h" value={item.hourlyRate} />
+            <NumberField
+              ctx={ctx}
+              path={[...base, i, "hourlyRate"]}
+              label="Hourly rate"
+              unit="USD/h"
+              value={item.hourlyRate}
+            />
           </div>
           <ListField ctx={ctx} path={[...base, i, "skills"]} label="Skills" value={item.skills} />
-          <ItemControls label={item.name || `specialized profile ${i + 1}`} testid={`specialized-remove-${i}`} onRemove={() => ctx.onChange(base, items.filter((_, j) => j !== i))} />
+          <ItemControls
+            label={item.name || `specialized profile ${i + 1}`}
+            testid={`specialized-remove-${i}`}
+            onRemove={() =>
+              ctx.onChange(
+                base,
+                items.filter((_, j) => j !== i),
+              )
+            }
+          />
         </fieldset>
       ))}
       <button type="button" data-testid="specialized-add" onClick={add}>
@@ -145,7 +190,9 @@ function Portfolio({ ctx, items }: { ctx: FieldContext; items: PortfolioItem[] }
   return (
     <div class="subsection">
       <h3>Portfolio</h3>
-      <p class="intro">Past work the cover letter can point to: the item whose skills match the job best is suggested.</p>
+      <p class="intro">
+        Past work the cover letter can point to: the item whose skills match the job best is suggested.
+      </p>
       <ol class="cards" data-testid="portfolio-list">
         {items.map((item, i) => (
           <li key={i}>
@@ -153,11 +200,34 @@ function Portfolio({ ctx, items }: { ctx: FieldContext; items: PortfolioItem[] }
               <legend>{item.title || `Portfolio item ${i + 1}`}</legend>
               <div class="grid">
                 <TextField ctx={ctx} path={[...base, i, "title"]} label="Title" value={item.title} />
-                <TextField ctx={ctx} path={[...base, i, "url"]} label="Link" type="url" value={item.url} placeholder="https://" />
+                <TextField
+                  ctx={ctx}
+                  path={[...base, i, "url"]}
+                  label="Link"
+                  type="url"
+                  value={item.url}
+                  placeholder="https://"
+                />
               </div>
               <ListField ctx={ctx} path={[...base, i, "skills"]} label="Skills" value={item.skills} />
-              <TextArea ctx={ctx} path={[...base, i, "outcome"]} label="Outcome" value={item.outcome} rows={2} hint="The result, in one line: numbers help." />
-              <ItemControls label={item.title || `portfolio item ${i + 1}`} testid={`portfolio-remove-${i}`} onRemove={() => ctx.onChange(base, items.filter((_, j) => j !== i))} />
+              <TextArea
+                ctx={ctx}
+                path={[...base, i, "outcome"]}
+                label="Outcome"
+                value={item.outcome}
+                rows={2}
+                hint="The result, in one line: numbers help."
+              />
+              <ItemControls
+                label={item.title || `portfolio item ${i + 1}`}
+                testid={`portfolio-remove-${i}`}
+                onRemove={() =>
+                  ctx.onChange(
+                    base,
+                    items.filter((_, j) => j !== i),
+                  )
+                }
+              />
             </fieldset>
           </li>
         ))}

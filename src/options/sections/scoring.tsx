@@ -68,7 +68,12 @@ function Group({
     <div class="subsection" data-testid={`scoring-${name}`}>
       <div class="subsection-head">
         <h3>{title}</h3>
-        <button type="button" data-testid={`reset-${name}`} disabled={!changed} onClick={() => ctx.onChange(["scoring", name], { ...defaults })}>
+        <button
+          type="button"
+          data-testid={`reset-${name}`}
+          disabled={!changed}
+          onClick={() => ctx.onChange(["scoring", name], { ...defaults })}
+        >
           Reset {title.toLowerCase()} to defaults
         </button>
       </div>
@@ -101,11 +106,42 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
       <h2 id={headingId("scoring")} tabIndex={-1}>
         {titleOf("scoring")}
       </h2>
-      <p class="intro">How the fit score weighs what it sees. Weights are relative: they are rescaled over the factors a page shows (now {total} in all).</p>
-      <Group ctx={ctx} name="weights" title="Factor weights" values={scoring.weights} defaults={defaults.weights} keys={FACTOR_IDS} labelOf={(k) => [FACTOR_LABELS[k] ?? humanize(k), "weight"]} />
-      <Group ctx={ctx} name="thresholds" title="Thresholds" values={scoring.thresholds} defaults={defaults.thresholds} keys={Object.keys(defaults.thresholds)} labelOf={label} />
-      <Group ctx={ctx} name="urgency" title="Urgency windows" values={scoring.urgency} defaults={defaults.urgency} keys={Object.keys(defaults.urgency)} labelOf={label} />
-      <button type="button" data-testid="reset-scoring" onClick={() => ctx.onChange(["scoring"], structuredClone(defaults))}>
+      <p class="intro">
+        How the fit score weighs what it sees. Weights are relative: they are rescaled over the factors a page shows
+        (now {total} in all).
+      </p>
+      <Group
+        ctx={ctx}
+        name="weights"
+        title="Factor weights"
+        values={scoring.weights}
+        defaults={defaults.weights}
+        keys={FACTOR_IDS}
+        labelOf={(k) => [FACTOR_LABELS[k] ?? humanize(k), "weight"]}
+      />
+      <Group
+        ctx={ctx}
+        name="thresholds"
+        title="Thresholds"
+        values={scoring.thresholds}
+        defaults={defaults.thresholds}
+        keys={Object.keys(defaults.thresholds)}
+        labelOf={label}
+      />
+      <Group
+        ctx={ctx}
+        name="urgency"
+        title="Urgency windows"
+        values={scoring.urgency}
+        defaults={defaults.urgency}
+        keys={Object.keys(defaults.urgency)}
+        labelOf={label}
+      />
+      <button
+        type="button"
+        data-testid="reset-scoring"
+        onClick={() => ctx.onChange(["scoring"], structuredClone(defaults))}
+      >
         Reset all scoring to defaults
       </button>
     </section>

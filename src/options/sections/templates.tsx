@@ -12,7 +12,15 @@ const NAMES: Record<keyof Templates, string> = {
   followUp: "Follow-up",
 };
 
-export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; draft: Settings; preview: PreviewJob | null }) {
+export function TemplatesSection({
+  ctx,
+  draft,
+  preview,
+}: {
+  ctx: FieldContext;
+  draft: Settings;
+  preview: PreviewJob | null;
+}) {
   const templates = draft.templates;
   const drafts = usePreviewDrafts(preview, draft);
   return (
@@ -21,8 +29,8 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
         {titleOf("templates")}
       </h2>
       <p class="intro">
-        The drafts start from these. Placeholders in double braces are filled from the job; text in [square brackets] is for you to write. An empty
-        template uses the built-in one.
+        The drafts start from these. Placeholders in double braces are filled from the job; text in [square brackets] is
+        for you to write. An empty template uses the built-in one.
       </p>
       {(Object.keys(NAMES) as Array<keyof Templates>).map((key) => {
         const path = ["templates", key];
@@ -31,7 +39,15 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
           <div class="template" key={key} data-testid={`template-${key}`}>
             <h3>{NAMES[key]}</h3>
             <div class="template-editor">
-              <TextArea ctx={ctx} path={path} label={`${NAMES[key]} template`} labelHidden value={templates[key]} rows={key === "coverLetter" ? 12 : 7} wide />
+              <TextArea
+                ctx={ctx}
+                path={path}
+                label={`${NAMES[key]} template`}
+                labelHidden
+                value={templates[key]}
+                rows={key === "coverLetter" ? 12 : 7}
+                wide
+              />
               <button
                 type="button"
                 data-testid={`template-reset-${key}`}
@@ -40,7 +56,11 @@ export function TemplatesSection({ ctx, draft, preview }: { ctx: FieldContext; d
               >
                 Reset {NAMES[key].toLowerCase()} to default
               </button>
-              <TemplatePreview id={fieldId(path)} text={"unavailable" in drafts ? drafts : drafts[key]} jobTitle={preview?.job.title ?? null} />
+              <TemplatePreview
+                id={fieldId(path)}
+                text={"unavailable" in drafts ? drafts : drafts[key]}
+                jobTitle={preview?.job.title ?? null}
+              />
             </div>
             {/* Not an <aside>: four "Placeholders" landmarks of one name would only clutter the landmark list. */}
             <div class="placeholders" role="group" aria-labelledby={listId}>

@@ -7,7 +7,16 @@ import { dispatch, type BackgroundDeps } from "../../../src/background/handlers"
 import { RecordCache } from "../../../src/background/record-cache";
 import { memoryStorage, TabPages } from "../../../src/background/tab-pages";
 import { sendToBackground, type PageParsedReply } from "../../../src/shared/messages";
-import { client, invitationPage, invitationRecord, invitationsPage, item, job, jobPage, userSettings } from "../../fixtures/scoring/builders";
+import {
+  client,
+  invitationPage,
+  invitationRecord,
+  invitationsPage,
+  item,
+  job,
+  jobPage,
+  userSettings,
+} from "../../fixtures/scoring/builders";
 
 const EXT = "invitewise-id";
 const NOW = new Date("2026-01-10T12:00:00.000Z");
@@ -22,12 +31,18 @@ function setup() {
     now: () => NOW,
     setBadgeText: async (text) => void badge.push(text),
   };
-  const send = (message: unknown, tabId: number | null = 3) => dispatch(message, { id: EXT, ...(tabId === null ? {} : { tab: { id: tabId } }) }, EXT, deps);
+  const send = (message: unknown, tabId: number | null = 3) =>
+    dispatch(message, { id: EXT, ...(tabId === null ? {} : { tab: { id: tabId } }) }, EXT, deps);
   return { deps, badge, send };
 }
 
 const list = invitationsPage([item("1", iso(90)), item("2", iso(23 * 60)), item("3", iso(30 * 60))]);
-const parsedMsg = (parsed: unknown, url = "https://www.upwork.com/nx/proposals/") => ({ type: "page-parsed", url, readAt: NOW.toISOString(), parsed });
+const parsedMsg = (parsed: unknown, url = "https://www.upwork.com/nx/proposals/") => ({
+  type: "page-parsed",
+  url,
+  readAt: NOW.toISOString(),
+  parsed,
+});
 
 describe("dispatch", () => {
   it("ignores senders other than this extension", async () => {
@@ -40,12 +55,27 @@ describe("dispatch", () => {
     const { deps } = setup();
     const fromPage = (message: unknown, url: string) => dispatch(message, { id: EXT, url, tab: { id: 7 } }, EXT, deps);
     expect(await fromPage(parsedMsg(list), "https://www.upwork.com/nx/proposals/")).toMatchObject({ ok: true });
-    expect(await fromPage(parsedMsg(list), "https://evil.example/nx/proposals/")).toEqual({ ok: false, error: "not an Upwork page" });
+    expect(await fromPage(parsedMsg(list), "https://evil.example/nx/proposals/")).toEqual({
+      ok: false,
+      error: "not an Upwork page",
+    });
     // Another tab's page, or the latest Upwork tab, are for the extension's own pages.
-    expect(await fromPage({ type: "get-tab-page", tabId: 3 }, "https://www.upwork.com/nx/proposals/")).toMatchObject({ ok: false, error: expect.stringMatching(/not available to pages/) });
-    expect(await fromPage({ type: "get-page-report", tab: "latest" }, "https://www.upwork.com/nx/proposals/")).toMatchObject({ ok: false });
+    expect(await fromPage({ type: "get-tab-page", tabId: 3 }, "https://www.upwork.com/nx/proposals/")).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/not available to pages/),
+    });
+    expect(
+      await fromPage({ type: "get-page-report", tab: "latest" }, "https://www.upwork.com/nx/proposals/"),
+    ).toMatchObject({ ok: false });
     // The popup opened as a tab is an extension page.
-    expect(await dispatch({ type: "get-tab-page", tabId: 7 }, { id: EXT, url: `chrome-extension://${EXT}/src/popup/index.html`, tab: { id: 9 } }, EXT, deps)).toMatchObject({ ok: true });
+    expect(
+      await dispatch(
+        { type: "get-tab-page", tabId: 7 },
+        { id: EXT, url: `chrome-extension://${EXT}/src/popup/index.html`, tab: { id: 9 } },
+        EXT,
+        deps,
+      ),
+    ).toMatchObject({ ok: true });
   });
 
   it("schedules the badge's next recount at the earliest pending reply-by, and cancels it when none is pending", async () => {
@@ -61,14 +91,20 @@ describe("dispatch", () => {
 
   it("refuses an invalid request with a message naming the field", async () => {
     const { send } = setup();
-    expect(await send({ type: "page-parsed", url: "x", readAt: "yesterday", parsed: list })).toEqual({ ok: false, error: expect.stringContaining("readAt") });
+    expect(await send({ type: "page-parsed", url: "x", readAt: "yesterday", parsed: list })).toEqual({
+      ok: false,
+      error: expect.stringContaining("readAt"),
+    });
     expect(await send({ type: "no-such-type" })).toMatchObject({ ok: false });
   });
 
   it("page-parsed with one figure out of range drops that field with a warning and still scores the page", async () => {
     const { send } = setup();
     const page = jobPage("~021111111111111111111", { client: { totalSpent: Infinity } });
-    const reply = (await send(parsedMsg(page, "https://www.upwork.com/jobs/~021111111111111111111"))) as { ok: boolean; data: { fit: { score: number | null }; missing: string[] } };
+    const reply = (await send(parsedMsg(page, "https://www.upwork.com/jobs/~021111111111111111111"))) as {
+      ok: boolean;
+      data: { fit: { score: number | null }; missing: string[] };
+    };
     expect(reply.ok).toBe(true);
     expect(reply.data.missing).toContain("client.totalSpent");
     expect(reply.data.fit).not.toBeNull();
@@ -78,7 +114,12 @@ describe("dispatch", () => {
     const { send, badge } = setup();
     const reply = await send(parsedMsg(list));
     expect(reply).toMatchObject({ ok: true });
-    const data = (reply as { ok: true; data: { invitations: Array<{ id: string; fit: number | null; urgency: { level: string } }> } }).data;
+    const data = (
+      reply as {
+        ok: true;
+        data: { invitations: Array<{ id: string; fit: number | null; urgency: { level: string } }> };
+      }
+    ).data;
     expect(data.invitations.map((r) => [r.id, r.fit, r.urgency.level])).toEqual([
       ["1", null, "today"], // 22.5 h left, no longer fresh: inside the window, today
       ["2", null, "now"], // 1 h left
@@ -92,10 +133,23 @@ describe("dispatch", () => {
     await send(parsedMsg(list));
     const page = invitationPage(invitationRecord("1", { client: client({ paymentVerified: true }) }));
     const opened = await send(parsedMsg(page, "https://www.upwork.com/nx/proposals/interview/uid/1"));
-    expect(opened).toMatchObject({ ok: true, data: { fit: { score: 100 }, urgency: { level: "today", replyBy: "2026-01-11T10:30:00.000Z" }, invitations: null, missing: [] } });
+    expect(opened).toMatchObject({
+      ok: true,
+      data: {
+        fit: { score: 100 },
+        urgency: { level: "today", replyBy: "2026-01-11T10:30:00.000Z" },
+        invitations: null,
+        missing: [],
+      },
+    });
     const again = await send(parsedMsg(list));
-    expect((again as { ok: true; data: { invitations: Array<{ fit: number | null }> } }).data.invitations[0]!.fit).toBe(100);
-    expect(await send({ type: "set-invitation-state", id: "1", state: "replied" })).toEqual({ ok: true, data: { id: "1", pending: 1 } });
+    expect((again as { ok: true; data: { invitations: Array<{ fit: number | null }> } }).data.invitations[0]!.fit).toBe(
+      100,
+    );
+    expect(await send({ type: "set-invitation-state", id: "1", state: "replied" })).toEqual({
+      ok: true,
+      data: { id: "1", pending: 1 },
+    });
     expect(badge.at(-1)).toBe("1");
     await send({ type: "set-invitation-state", id: "2", state: "declined" });
     expect(badge.at(-1)).toBe("");
@@ -104,7 +158,12 @@ describe("dispatch", () => {
   it("a list row whose job page was read gets that page's full fit (joined by the job's uid); others a provisional one", async () => {
     const { send } = setup();
     const uid = "1936874668311707737";
-    await send(parsedMsg(jobPage(`~02${uid}`, { client: { paymentVerified: true, hireRate: 90, jobsPosted: 20 } }), `https://www.upwork.com/jobs/~02${uid}`));
+    await send(
+      parsedMsg(
+        jobPage(`~02${uid}`, { client: { paymentVerified: true, hireRate: 90, jobsPosted: 20 } }),
+        `https://www.upwork.com/jobs/~02${uid}`,
+      ),
+    );
     const rows = [
       { ...item("1", iso(90)), jobUid: uid },
       { ...item("2", iso(90)), client: { paymentVerified: false, totalSpent: 0, hires: 0 } },
@@ -142,9 +201,22 @@ describe("dispatch", () => {
     const page = invitationPage(invitationRecord("4", { client: client({ totalSpent: 1000 }) }));
     await send(parsedMsg(page, "https://www.upwork.com/nx/proposals/interview/uid/4"), 3);
     await send(parsedMsg(list), 5);
-    expect(await send({ type: "get-tab-page", tabId: 5 })).toMatchObject({ ok: true, data: { source: "tab", parsed: { kind: "invitations" }, fit: null } });
-    expect(await send({ type: "get-tab-page", tabId: 3 })).toMatchObject({ ok: true, data: { source: "tab", fit: { score: 60 } } });
-    expect(await send({ type: "get-tab-page", tabId: 9 })).toMatchObject({ ok: true, data: { source: "last-invitation", url: "https://www.upwork.com/nx/proposals/interview/uid/4", fit: { score: 60 } } });
+    expect(await send({ type: "get-tab-page", tabId: 5 })).toMatchObject({
+      ok: true,
+      data: { source: "tab", parsed: { kind: "invitations" }, fit: null },
+    });
+    expect(await send({ type: "get-tab-page", tabId: 3 })).toMatchObject({
+      ok: true,
+      data: { source: "tab", fit: { score: 60 } },
+    });
+    expect(await send({ type: "get-tab-page", tabId: 9 })).toMatchObject({
+      ok: true,
+      data: {
+        source: "last-invitation",
+        url: "https://www.upwork.com/nx/proposals/interview/uid/4",
+        fit: { score: 60 },
+      },
+    });
   });
 });
 
@@ -165,9 +237,24 @@ describe("get-page-report", () => {
     const { calls, reportPage } = reporting([3]);
     deps.reportPage = reportPage;
     const page = invitationPage(invitationRecord("4"));
-    await send(parsedMsg({ ...page, missing: ["client.city"] }, "https://www.upwork.com/nx/proposals/interview/uid/4"), 3);
-    expect(await send({ type: "get-page-report", tab: "sender" }, 3)).toEqual({ ok: true, data: { report: "<!-- report of tab 3 -->" } });
-    expect(calls).toEqual([[3, expect.objectContaining({ kind: "invitation", url: "https://www.upwork.com/nx/proposals/interview/uid/4", missing: ["client.city"] })]]);
+    await send(
+      parsedMsg({ ...page, missing: ["client.city"] }, "https://www.upwork.com/nx/proposals/interview/uid/4"),
+      3,
+    );
+    expect(await send({ type: "get-page-report", tab: "sender" }, 3)).toEqual({
+      ok: true,
+      data: { report: "<!-- report of tab 3 -->" },
+    });
+    expect(calls).toEqual([
+      [
+        3,
+        expect.objectContaining({
+          kind: "invitation",
+          url: "https://www.upwork.com/nx/proposals/interview/uid/4",
+          missing: ["client.city"],
+        }),
+      ],
+    ]);
     // No parse in the tab yet: the page is still reported, without field health.
     expect(await send({ type: "get-page-report", tab: "sender" }, 7)).toMatchObject({ ok: false });
     expect(calls.at(-1)).toEqual([7, null]);
@@ -177,19 +264,31 @@ describe("get-page-report", () => {
     const { deps, send } = setup();
     const { calls, reportPage } = reporting([3]);
     deps.reportPage = reportPage;
-    expect(await send({ type: "get-page-report", tab: "latest" }, 99)).toEqual({ ok: false, error: "No Upwork page is open. Open the page to report, then try again." });
+    expect(await send({ type: "get-page-report", tab: "latest" }, 99)).toEqual({
+      ok: false,
+      error: "No Upwork page is open. Open the page to report, then try again.",
+    });
     await send(parsedMsg(list), 3);
     deps.now = () => new Date(NOW.getTime() + 60_000);
     await send(parsedMsg(jobPage("~021111"), "https://www.upwork.com/jobs/~021111"), 5);
     // Tab 5 read last, but closed since: tab 3 is reported.
-    expect(await send({ type: "get-page-report", tab: "latest" }, 99)).toEqual({ ok: true, data: { report: "<!-- report of tab 3 -->" } });
+    expect(await send({ type: "get-page-report", tab: "latest" }, 99)).toEqual({
+      ok: true,
+      data: { report: "<!-- report of tab 3 -->" },
+    });
     expect(calls.map(([tab]) => tab)).toEqual([5, 3]);
   });
 
   it("is refused where the background cannot inject (no reportPage)", async () => {
     const { send } = setup();
-    expect(await send({ type: "get-page-report", tab: "sender" })).toEqual({ ok: false, error: "page reports are not available here" });
-    expect(await send({ type: "get-page-report", tab: "elsewhere" })).toMatchObject({ ok: false, error: expect.stringContaining("tab") });
+    expect(await send({ type: "get-page-report", tab: "sender" })).toEqual({
+      ok: false,
+      error: "page reports are not available here",
+    });
+    expect(await send({ type: "get-page-report", tab: "elsewhere" })).toMatchObject({
+      ok: false,
+      error: expect.stringContaining("tab"),
+    });
   });
 });
 
@@ -202,9 +301,15 @@ describe("sendToBackground", () => {
   });
 
   it("validates the reply: good data passes, malformed data and failures become errors", async () => {
-    const good = await sendToBackground({ type: "set-invitation-state", id: "1", state: "replied" }, async () => ({ ok: true, data: { id: "1", pending: 0 } }));
+    const good = await sendToBackground({ type: "set-invitation-state", id: "1", state: "replied" }, async () => ({
+      ok: true,
+      data: { id: "1", pending: 0 },
+    }));
     expect(good).toEqual({ ok: true, data: { id: "1", pending: 0 } });
-    const bad = await sendToBackground({ type: "set-invitation-state", id: "1", state: "replied" }, async () => ({ ok: true, data: { id: "1" } }));
+    const bad = await sendToBackground({ type: "set-invitation-state", id: "1", state: "replied" }, async () => ({
+      ok: true,
+      data: { id: "1" },
+    }));
     expect(bad).toMatchObject({ ok: false, error: expect.stringContaining("pending") });
     const none = await sendToBackground({ type: "get-tab-page", tabId: 1 }, async () => undefined);
     expect(none.ok).toBe(false);
@@ -216,7 +321,10 @@ describe("sendToBackground", () => {
 
   it("round-trips through dispatch", async () => {
     const { send } = setup();
-    const reply = await sendToBackground({ type: "page-parsed", url: "https://www.upwork.com/nx/proposals/", readAt: NOW.toISOString(), parsed: list }, (m) => send(m));
+    const reply = await sendToBackground(
+      { type: "page-parsed", url: "https://www.upwork.com/nx/proposals/", readAt: NOW.toISOString(), parsed: list },
+      (m) => send(m),
+    );
     expect(reply.ok && reply.data.invitations?.length).toBe(3);
   });
 });

@@ -8,7 +8,16 @@ import { RecordCache } from "../../../src/background/record-cache";
 import { memoryStorage } from "../../../src/background/tab-pages";
 import { assessPage } from "../../../src/scoring/assess";
 import type { ParsedPage } from "../../../src/shared/records";
-import { client, invitationPage, invitationRecord, invitationsPage, item, job, jobPage, userSettings } from "../../fixtures/scoring/builders";
+import {
+  client,
+  invitationPage,
+  invitationRecord,
+  invitationsPage,
+  item,
+  job,
+  jobPage,
+  userSettings,
+} from "../../fixtures/scoring/builders";
 
 const NOW = new Date("2026-01-10T12:00:00.000Z");
 const at = (min: number) => new Date(NOW.getTime() - min * 60_000).toISOString();
@@ -18,8 +27,19 @@ describe("assessBeforeRecording", () => {
   it("gives what recording first would, for a list, its invitation, the invitation's job and the list again", async () => {
     const uid = "1936874668311707737";
     const pages: Array<[ParsedPage, string]> = [
-      [invitationsPage([{ ...item("1", at(90)), jobUid: uid }, { ...item("2", null), client: { paymentVerified: true, totalSpent: 900, hires: 2 } }]), at(30)],
-      [invitationPage(invitationRecord("2", { client: client({ paymentVerified: true }), job: job({ ciphertext: `~02${uid}` }) })), at(20)],
+      [
+        invitationsPage([
+          { ...item("1", at(90)), jobUid: uid },
+          { ...item("2", null), client: { paymentVerified: true, totalSpent: 900, hires: 2 } },
+        ]),
+        at(30),
+      ],
+      [
+        invitationPage(
+          invitationRecord("2", { client: client({ paymentVerified: true }), job: job({ ciphertext: `~02${uid}` }) }),
+        ),
+        at(20),
+      ],
       [invitationPage(invitationRecord("3", { activity: null })), at(15)],
       [jobPage(`~02${uid}`, { client: { hireRate: 70, jobsPosted: 9 } }), at(10)],
       [invitationsPage([{ ...item("1", at(90)), jobUid: uid }, item("2", null), item("3", at(5))]), at(5)],

@@ -45,8 +45,16 @@ describe("RecordCache", () => {
   it("survives a restart: a new instance over the same storage knows records, states and the last invitation", async () => {
     const storage = memoryStorage();
     const first = new RecordCache(storage);
-    await first.record(invitationsPage([item("11", at(0)), item("12", null)]), "https://www.upwork.com/nx/proposals/", at(1));
-    await first.record(invitationPage(invitationRecord("12")), "https://www.upwork.com/nx/proposals/interview/uid/12", at(2));
+    await first.record(
+      invitationsPage([item("11", at(0)), item("12", null)]),
+      "https://www.upwork.com/nx/proposals/",
+      at(1),
+    );
+    await first.record(
+      invitationPage(invitationRecord("12")),
+      "https://www.upwork.com/nx/proposals/interview/uid/12",
+      at(2),
+    );
     await first.setState("11", "declined", at(3));
 
     const second = new RecordCache(storage);

@@ -9,7 +9,15 @@ import { RecordCache, type StorageLike, type StorageProblem } from "../../../src
 import { SavedDrafts } from "../../../src/background/saved-drafts";
 import { memoryStorage, TabPages } from "../../../src/background/tab-pages";
 import type { PageParsedReply } from "../../../src/shared/messages";
-import { invitationPage, invitationRecord, invitationsPage, item, job, jobPage, userSettings } from "../../fixtures/scoring/builders";
+import {
+  invitationPage,
+  invitationRecord,
+  invitationsPage,
+  item,
+  job,
+  jobPage,
+  userSettings,
+} from "../../fixtures/scoring/builders";
 
 const T0 = Date.UTC(2026, 0, 10, 12, 0);
 const at = (minute: number) => new Date(T0 + minute * 60_000).toISOString();
@@ -18,7 +26,8 @@ const cipher = (n: number) => `~02${String(n).padStart(4, "0")}`;
 const entryKeys = (data: Record<string, unknown>) => Object.keys(data).filter((k) => k.startsWith("iw:cache:e:"));
 
 /** Bytes as Chrome's storage counts them: key plus JSON of the value. */
-const sizeOf = (data: Record<string, unknown>) => Object.entries(data).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
+const sizeOf = (data: Record<string, unknown>) =>
+  Object.entries(data).reduce((n, [k, v]) => n + k.length + JSON.stringify(v).length, 0);
 
 /** An in-memory storage that refuses a write past `quota` bytes with Chrome's own error. */
 function quotaStorage(quota: number): StorageLike & { data: Record<string, unknown>; refused: number } {
@@ -49,7 +58,9 @@ describe("record cache bounds", () => {
     expect(bytes).toBeLessThanOrEqual(60_000);
     expect(bytes).toBeGreaterThan(40_000);
     // The index's figure is what storage holds.
-    expect(Math.abs(sizeOf(Object.fromEntries(entryKeys(storage.data).map((k) => [k, storage.data[k]]))) - bytes)).toBeLessThan(200);
+    expect(
+      Math.abs(sizeOf(Object.fromEntries(entryKeys(storage.data).map((k) => [k, storage.data[k]]))) - bytes),
+    ).toBeLessThan(200);
     expect(await cache.job(cipher(1))).toBeNull();
     expect(await cache.job(cipher(12))).not.toBeNull();
     expect(await cache.size()).toBeLessThan(12);
@@ -58,7 +69,11 @@ describe("record cache bounds", () => {
   it("a 600-row list never evicts the invitations the user marked, and evicts its own oldest rows before the open ones", async () => {
     const cache = new RecordCache(memoryStorage());
     // Marked long ago: accepted and declined invitations, and a job page the user read.
-    await cache.record(invitationsPage([item("1", daysAgo(200)), item("2", daysAgo(100)), item("3", daysAgo(2))]), "u", at(0));
+    await cache.record(
+      invitationsPage([item("1", daysAgo(200)), item("2", daysAgo(100)), item("3", daysAgo(2))]),
+      "u",
+      at(0),
+    );
     await cache.setState("1", "replied", at(1));
     await cache.setState("2", "declined", at(2));
     await cache.record(jobPage(cipher(1)), "u", at(3));
@@ -125,7 +140,12 @@ describe("record cache bounds", () => {
       now: () => new Date(T0),
       setBadgeText: async () => undefined,
     };
-    const message = { type: "page-parsed", url: "https://www.upwork.com/jobs/~021", readAt: at(0), parsed: jobPage("~021") };
+    const message = {
+      type: "page-parsed",
+      url: "https://www.upwork.com/jobs/~021",
+      readAt: at(0),
+      parsed: jobPage("~021"),
+    };
     for (let read = 0; read < 2; read++) {
       const reply = await dispatch(message, { id: "ext", tab: { id: 4 } }, "ext", deps);
       expect(reply).toMatchObject({ ok: true });
@@ -143,7 +163,11 @@ describe("saved drafts", () => {
     const storage = memoryStorage();
     const drafts = new SavedDrafts(storage, 3);
     for (let i = 1; i <= 5; i++) await drafts.save(`drafts.~0${i}`, edits(`letter ${i}`), new Date(T0 + i));
-    expect(Object.keys(storage.data).filter((k) => k.startsWith("drafts.")).sort()).toEqual(["drafts.~03", "drafts.~04", "drafts.~05"]);
+    expect(
+      Object.keys(storage.data)
+        .filter((k) => k.startsWith("drafts."))
+        .sort(),
+    ).toEqual(["drafts.~03", "drafts.~04", "drafts.~05"]);
     await drafts.save("drafts.~04", null, new Date(T0 + 9));
     expect(storage.data["drafts.~04"]).toBeUndefined();
   });
@@ -160,11 +184,18 @@ describe("saved drafts", () => {
     const popup = { id: "ext", url: "chrome-extension://ext/src/popup/index.html" };
     const ok = await dispatch({ type: "save-edits", key: "drafts.~021", edits: edits("Hello") }, popup, "ext", deps);
     expect(ok).toEqual({ ok: true, data: { saved: true } });
-    const huge = await dispatch({ type: "save-edits", key: "drafts.~021", edits: edits("x".repeat(60_000)) }, popup, "ext", deps);
+    const huge = await dispatch(
+      { type: "save-edits", key: "drafts.~021", edits: edits("x".repeat(60_000)) },
+      popup,
+      "ext",
+      deps,
+    );
     expect(huge).toMatchObject({ ok: false, error: expect.stringMatching(/^Invalid request: edits\.coverLetter/) });
     // A page cannot write the user's drafts.
     const page = { id: "ext", url: "https://www.upwork.com/jobs/~021", tab: { id: 2 } };
-    expect(await dispatch({ type: "save-edits", key: "drafts.~021", edits: edits("pwned") }, page, "ext", deps)).toMatchObject({ ok: false });
+    expect(
+      await dispatch({ type: "save-edits", key: "drafts.~021", edits: edits("pwned") }, page, "ext", deps),
+    ).toMatchObject({ ok: false });
   });
 
   it("goes with the last cached entry that refers to its job", async () => {

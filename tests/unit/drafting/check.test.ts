@@ -15,14 +15,34 @@ describe("checkLetter", () => {
   });
 
   it.each<[string, string, string[]]>([
-    ["unfilled placeholders", `Senior React Native role. [one sentence about a similar project]${filler}`, ["placeholder"]],
+    [
+      "unfilled placeholders",
+      `Senior React Native role. [one sentence about a similar project]${filler}`,
+      ["placeholder"],
+    ],
     ["an unknown template token", `Senior React Native role. {{clientName}}${filler}`, ["unknown-token"]],
-    ["a skill the profile lacks", `Senior React Native role: I have built Firebase backends for years.${filler}`, ["absent-skill"]],
-    ["a common skill the profile lacks even when the job does not tag it", `Senior React Native role, and I also write Django.${filler}`, ["absent-skill"]],
+    [
+      "a skill the profile lacks",
+      `Senior React Native role: I have built Firebase backends for years.${filler}`,
+      ["absent-skill"],
+    ],
+    [
+      "a common skill the profile lacks even when the job does not tag it",
+      `Senior React Native role, and I also write Django.${filler}`,
+      ["absent-skill"],
+    ],
     ["too short", "Senior React Native role. Hi!", ["too-short"]],
     ["too long", `Senior React Native role. ${"word ".repeat(301)}`, ["too-long"]],
-    ["nothing job-specific in the opening", `Hello there, I am a developer with many years of experience and I would love to help you out with whatever you need done here.${filler}`, ["opening-generic"]],
-    ["a clean letter", `Thanks for the invite to Senior React Native Developer with UX Expertise Needed. I work with React Native and TypeScript.${filler}`, []],
+    [
+      "nothing job-specific in the opening",
+      `Hello there, I am a developer with many years of experience and I would love to help you out with whatever you need done here.${filler}`,
+      ["opening-generic"],
+    ],
+    [
+      "a clean letter",
+      `Thanks for the invite to Senior React Native Developer with UX Expertise Needed. I work with React Native and TypeScript.${filler}`,
+      [],
+    ],
   ])("%s", (_name, letter, expected) => {
     expect(ids(letter)).toEqual(expected);
   });
@@ -31,7 +51,9 @@ describe("checkLetter", () => {
     const p = { ...profile, skills: ["React Native"] };
     // "React" is a common skill; here it is only part of "React Native".
     expect(checkLetter(`Senior React Native role.${filler}`, job, p).issues).toEqual([]);
-    expect(checkLetter(`Senior React Native role. You mention “Firebase for auth”.${filler}`, job, p).issues).toEqual([]);
+    expect(checkLetter(`Senior React Native role. You mention “Firebase for auth”.${filler}`, job, p).issues).toEqual(
+      [],
+    );
   });
 
   it("counts characters and words and shows the first 230 characters as the client sees them", () => {

@@ -11,7 +11,9 @@ describe("runDraft", () => {
   it("drafts for a job page with a settings file, in the §4 shape", async () => {
     const result = await runDraft(sample("job.html"), { settings: fixture("settings.json"), now });
     if ("error" in result) throw new Error(result.error);
-    expect(Object.keys(result)).toEqual(expect.arrayContaining(["coverLetter", "terms", "answers", "decline", "referral", "followUp", "check"]));
+    expect(Object.keys(result)).toEqual(
+      expect.arrayContaining(["coverLetter", "terms", "answers", "decline", "referral", "followUp", "check"]),
+    );
     expect(Object.keys(result.terms)).toEqual(expect.arrayContaining(["kind", "rate", "amount", "milestones"]));
     expect(Object.keys(result.check)).toEqual(expect.arrayContaining(["chars", "words", "issues"]));
     expect(result.kind).toBe("job");
@@ -35,8 +37,14 @@ describe("runDraft", () => {
   });
 
   it("refuses pages without a job, missing files and invalid settings, naming the problem", async () => {
-    expect(await runDraft(sample("home.html"), { now })).toEqual({ file: sample("home.html"), error: "nothing to draft on a home page: open an invitation, job or apply page" });
-    expect(await runDraft("/nonexistent.html", { now })).toEqual({ file: "/nonexistent.html", error: "file not found" });
+    expect(await runDraft(sample("home.html"), { now })).toEqual({
+      file: sample("home.html"),
+      error: "nothing to draft on a home page: open an invitation, job or apply page",
+    });
+    expect(await runDraft("/nonexistent.html", { now })).toEqual({
+      file: "/nonexistent.html",
+      error: "file not found",
+    });
     const bad = await runDraft(sample("job.html"), { settings: fixture("settings-invalid.json"), now });
     expect("error" in bad && bad.error).toMatch(/rates\.hourly/);
   });
@@ -52,6 +60,8 @@ describe("runDraftCommand", () => {
     expect(await runDraftCommand({ now, files: [sample("job.html")] }, (l) => out.push(l))).toBe(0);
     expect(out).toHaveLength(1);
     expect(JSON.parse(out[0]!).coverLetter).toContain("React Native developer for a pet-care booking app");
-    expect(await runDraftCommand({ now, files: [sample("job.html"), sample("apply.html")] }, (l) => out.push(l))).toBe(1);
+    expect(await runDraftCommand({ now, files: [sample("job.html"), sample("apply.html")] }, (l) => out.push(l))).toBe(
+      1,
+    );
   });
 });

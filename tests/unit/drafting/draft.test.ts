@@ -11,11 +11,24 @@ const UNIVERSE = [
   ...new Set([
     ...Object.values(JOBS).flatMap((j) => j.skills),
     ...SETTINGS.dana.profile.portfolio.flatMap((p) => p.skills),
-    "JavaScript", "Python", "Django", "Vue", "Angular", "Flutter", "Swift", "Kotlin", "Supabase", "AWS",
+    "JavaScript",
+    "Python",
+    "Django",
+    "Vue",
+    "Angular",
+    "Flutter",
+    "Swift",
+    "Kotlin",
+    "Supabase",
+    "AWS",
   ]),
 ];
 
-const norm = (s: string) => s.toLowerCase().replace(/\.(js|io)\b/g, "").replace(/[^a-z0-9+#]/g, "");
+const norm = (s: string) =>
+  s
+    .toLowerCase()
+    .replace(/\.(js|io)\b/g, "")
+    .replace(/[^a-z0-9+#]/g, "");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
@@ -43,7 +56,13 @@ for (const [jobName, job] of Object.entries(JOBS)) {
 
 describe.each(cases)("job %s with settings %s", (_jobName, job, _settingsName, settings) => {
   for (const invited of [true, false]) {
-    const input = { kind: invited ? ("invitation" as const) : ("job" as const), job, client: CLIENTS.good, questions: [], invited };
+    const input = {
+      kind: invited ? ("invitation" as const) : ("job" as const),
+      job,
+      client: CLIENTS.good,
+      questions: [],
+      invited,
+    };
     const draft = draftReply(input, settings);
 
     it(`matches the Draft schema (invited: ${invited})`, () => {
@@ -72,8 +91,10 @@ describe.each(cases)("job %s with settings %s", (_jobName, job, _settingsName, s
 
     it(`never bids under the user's minimum (invited: ${invited})`, () => {
       const { terms } = draft;
-      if (terms.kind === "hourly" && terms.rate != null) expect(terms.rate).toBeGreaterThanOrEqual(Math.max(settings.rates.minimumHourly ?? 0, 3));
-      if (terms.kind !== "hourly" && terms.amount != null) expect(terms.amount).toBeGreaterThanOrEqual(Math.max(settings.rates.minimumFixed ?? 0, 5));
+      if (terms.kind === "hourly" && terms.rate != null)
+        expect(terms.rate).toBeGreaterThanOrEqual(Math.max(settings.rates.minimumHourly ?? 0, 3));
+      if (terms.kind !== "hourly" && terms.amount != null)
+        expect(terms.amount).toBeGreaterThanOrEqual(Math.max(settings.rates.minimumFixed ?? 0, 5));
     });
 
     it(`opens with something only this job could prompt (invited: ${invited})`, () => {
@@ -101,21 +122,33 @@ describe("the claims oracle", () => {
 });
 
 describe("letter content", () => {
-  const draft = draftReply({ kind: "invitation", job: JOBS.rnInvite, client: CLIENTS.good, questions: [], invited: true }, SETTINGS.dana);
+  const draft = draftReply(
+    { kind: "invitation", job: JOBS.rnInvite, client: CLIENTS.good, questions: [], invited: true },
+    SETTINGS.dana,
+  );
 
   it("names the matching skills, the most relevant portfolio items with outcomes, and the post's asks", () => {
     expect(draft.coverLetter).toContain("I work with React Native, TypeScript and Expo.io");
     // Yoga shares 2 tags with the job (React Native, TypeScript; Firebase is not the user's skill to name), fitness 2.
-    expect(draft.coverLetter).toMatch(/- Yoga class booking \(React Native and TypeScript\): Bookings up 30% in three months\./);
+    expect(draft.coverLetter).toMatch(
+      /- Yoga class booking \(React Native and TypeScript\): Bookings up 30% in three months\./,
+    );
     expect(draft.coverLetter).toContain("4.8★ on both stores");
     expect(draft.coverLetter).not.toContain("Company blog");
-    expect(draft.coverLetter).toContain("About “Please include links to apps you have published in the stores”: [your answer]");
+    expect(draft.coverLetter).toContain(
+      "About “Please include links to apps you have published in the stores”: [your answer]",
+    );
     expect(draft.coverLetter).toContain("short call");
-    expect(draft.coverLetter).toContain("You mention “a React Native developer who cares about smooth onboarding and offline sessions”");
+    expect(draft.coverLetter).toContain(
+      "You mention “a React Native developer who cares about smooth onboarding and offline sessions”",
+    );
   });
 
   it("with nothing set but the profile still drafts a complete skeleton, placeholders marked", () => {
-    const empty = draftReply({ kind: "invitation", job: JOBS.rnInvite, client: null, questions: [], invited: true }, SETTINGS.empty);
+    const empty = draftReply(
+      { kind: "invitation", job: JOBS.rnInvite, client: null, questions: [], invited: true },
+      SETTINGS.empty,
+    );
     expect(empty.coverLetter).toContain("[how your experience fits what the post asks for]");
     expect(empty.coverLetter).toContain("[one sentence about a similar project and its result]");
     expect(empty.coverLetter).toContain("[your name]");
@@ -123,21 +156,40 @@ describe("letter content", () => {
   });
 
   it("puts a requested start word first", () => {
-    const d = draftReply({ kind: "job", job: JOBS.magicWord, client: null, questions: [], invited: false }, SETTINGS.dana);
+    const d = draftReply(
+      { kind: "job", job: JOBS.magicWord, client: null, questions: [], invited: false },
+      SETTINGS.dana,
+    );
     expect(d.coverLetter.startsWith("pineapple\n")).toBe(true);
   });
 
   it("uses the user's own template, leaving unknown tokens visible", () => {
-    const settings = { ...SETTINGS.dana, templates: { ...SETTINGS.dana.templates, coverLetter: "Hello! Re {{jobTitle}}: {{skillsList}}. {{mystery}}\n{{name}}" } };
+    const settings = {
+      ...SETTINGS.dana,
+      templates: {
+        ...SETTINGS.dana.templates,
+        coverLetter: "Hello! Re {{jobTitle}}: {{skillsList}}. {{mystery}}\n{{name}}",
+      },
+    };
     const d = draftReply({ kind: "job", job: JOBS.rnInvite, client: null, questions: [], invited: false }, settings);
-    expect(d.coverLetter).toBe("Hello! Re Senior React Native Developer with UX Expertise Needed: React Native, TypeScript and Expo.io. {{mystery}}\nDana K.");
+    expect(d.coverLetter).toBe(
+      "Hello! Re Senior React Native Developer with UX Expertise Needed: React Native, TypeScript and Expo.io. {{mystery}}\nDana K.",
+    );
     expect(d.check.issues.map((i) => i.id)).toContain("unknown-token");
   });
 
   it("answers the page's questions, else the job's", () => {
-    const d = draftReply({ kind: "apply", job: JOBS.rnInvite, client: null, questions: ["What is your hourly rate?"], invited: false }, SETTINGS.dana);
-    expect(d.answers).toEqual([{ question: "What is your hourly rate?", answer: "My rate for this job is $40/h. [what the price includes]" }]);
-    const j = draftReply({ kind: "job", job: JOBS.rnInvite, client: null, questions: [], invited: false }, SETTINGS.dana);
+    const d = draftReply(
+      { kind: "apply", job: JOBS.rnInvite, client: null, questions: ["What is your hourly rate?"], invited: false },
+      SETTINGS.dana,
+    );
+    expect(d.answers).toEqual([
+      { question: "What is your hourly rate?", answer: "My rate for this job is $40/h. [what the price includes]" },
+    ]);
+    const j = draftReply(
+      { kind: "job", job: JOBS.rnInvite, client: null, questions: [], invited: false },
+      SETTINGS.dana,
+    );
     expect(j.answers.map((a) => a.question)).toEqual(JOBS.rnInvite.questions);
   });
 });

@@ -1,6 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { draftTerms, fixedBid, hourlyRate, paymentKind, splitMilestones, estimateDuration } from "../../../src/drafting/terms";
+import {
+  draftTerms,
+  fixedBid,
+  hourlyRate,
+  paymentKind,
+  splitMilestones,
+  estimateDuration,
+} from "../../../src/drafting/terms";
 import type { Client, Job } from "../../../src/shared/records";
 import type { Settings } from "../../../src/shared/settings";
 import { CLIENTS, JOBS, SETTINGS, job } from "../../fixtures/drafting/jobs";
@@ -10,7 +17,12 @@ describe("paymentKind", () => {
     ["hourly job → hourly whatever the preference", JOBS.rnInvite, SETTINGS.fixedPreferred, "hourly"],
     ["fixed job, milestone preference", JOBS.nextFixed, SETTINGS.dana, "milestone"],
     ["fixed job, fixed preference → by project", JOBS.nextFixed, SETTINGS.fixedPreferred, "fixed"],
-    ["fixed job, hourly preference → milestone (Upwork has no hourly bid on a fixed job)", JOBS.nextFixed, { ...SETTINGS.dana, rates: { ...SETTINGS.dana.rates, preferredPayment: "hourly" } }, "milestone"],
+    [
+      "fixed job, hourly preference → milestone (Upwork has no hourly bid on a fixed job)",
+      JOBS.nextFixed,
+      { ...SETTINGS.dana, rates: { ...SETTINGS.dana.rates, preferredPayment: "hourly" } },
+      "milestone",
+    ],
     ["no budget → the preference", JOBS.noBudget, SETTINGS.fixedPreferred, "fixed"],
   ])("%s", (_name, j, settings, expected) => {
     expect(paymentKind(j, settings)).toBe(expected);
@@ -18,14 +30,59 @@ describe("paymentKind", () => {
 });
 
 describe("hourlyRate", () => {
-  const noRateAnywhere: Settings = { ...SETTINGS.noRates, profile: { ...SETTINGS.noRates.profile, specializedProfiles: [] } };
+  const noRateAnywhere: Settings = {
+    ...SETTINGS.noRates,
+    profile: { ...SETTINGS.noRates.profile, specializedProfiles: [] },
+  };
   it.each<[string, Job, Client | null, Settings, number | null, RegExp | null]>([
-    ["best specialized profile's rate, lowered to the top of the client's range", JOBS.rnInvite, CLIENTS.good, SETTINGS.dana, 40, /top of it, \$40\/h/],
-    ["kept above the range when the client has paid more", JOBS.rnInvite, CLIENTS.generous, SETTINGS.dana, 50, /paid \$70\/h on average/],
-    ["raised to the bottom of the client's range", JOBS.magicWord, null, SETTINGS.dana, 50, /bottom of the client's range/],
-    ["range below the minimum: keeps the user's rate and says so", JOBS.lowHourly, null, SETTINGS.dana, 45, /below your minimum of \$30\/h/],
-    ["range below a higher minimum", JOBS.lowHourly, CLIENTS.cheap, SETTINGS.highMinimum, 60, /below your minimum of \$55\/h/],
-    ["no rate set, but the fitting specialized profile has one", JOBS.rnInvite, null, SETTINGS.noRates, 40, /“Mobile apps” profile/],
+    [
+      "best specialized profile's rate, lowered to the top of the client's range",
+      JOBS.rnInvite,
+      CLIENTS.good,
+      SETTINGS.dana,
+      40,
+      /top of it, \$40\/h/,
+    ],
+    [
+      "kept above the range when the client has paid more",
+      JOBS.rnInvite,
+      CLIENTS.generous,
+      SETTINGS.dana,
+      50,
+      /paid \$70\/h on average/,
+    ],
+    [
+      "raised to the bottom of the client's range",
+      JOBS.magicWord,
+      null,
+      SETTINGS.dana,
+      50,
+      /bottom of the client's range/,
+    ],
+    [
+      "range below the minimum: keeps the user's rate and says so",
+      JOBS.lowHourly,
+      null,
+      SETTINGS.dana,
+      45,
+      /below your minimum of \$30\/h/,
+    ],
+    [
+      "range below a higher minimum",
+      JOBS.lowHourly,
+      CLIENTS.cheap,
+      SETTINGS.highMinimum,
+      60,
+      /below your minimum of \$55\/h/,
+    ],
+    [
+      "no rate set, but the fitting specialized profile has one",
+      JOBS.rnInvite,
+      null,
+      SETTINGS.noRates,
+      40,
+      /“Mobile apps” profile/,
+    ],
     ["no rate set anywhere: middle of the client's range", JOBS.rnInvite, null, noRateAnywhere, 30, /client's range/],
     ["no rate, no range: the client's average", JOBS.noBudget, CLIENTS.good, noRateAnywhere, 35, /pays on average/],
     ["nothing at all: no rate", JOBS.noBudget, null, SETTINGS.empty, null, /Set your hourly rate/],
@@ -50,7 +107,15 @@ describe("hourlyRate", () => {
         fc.option(fc.integer({ min: 3, max: 300 }), { nil: null }),
         fc.option(fc.integer({ min: 1, max: 300 }), { nil: null }),
         (userRate, minimum, low, high, avg) => {
-          const settings = { ...SETTINGS.empty, rates: { hourly: userRate, minimumHourly: minimum, minimumFixed: null, preferredPayment: "hourly" as const } };
+          const settings = {
+            ...SETTINGS.empty,
+            rates: {
+              hourly: userRate,
+              minimumHourly: minimum,
+              minimumFixed: null,
+              preferredPayment: "hourly" as const,
+            },
+          };
           const j = job({ budget: { type: "hourly", min: low, max: high } });
           const { rate } = hourlyRate(j, { ...CLIENTS.good, avgHourlyRatePaid: avg }, settings);
           if (rate != null) expect(rate).toBeGreaterThanOrEqual(Math.max(minimum ?? 0, 3));

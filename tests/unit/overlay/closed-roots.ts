@@ -17,7 +17,10 @@ export function keepShadowRoots(): (host: Element | null) => ShadowRoot {
   });
   return (host) => {
     const root = host && roots.get(host);
-    if (!root) throw new Error("no shadow root kept for this element: not one of our hosts, or created before keepShadowRoots()");
+    if (!root)
+      throw new Error(
+        "no shadow root kept for this element: not one of our hosts, or created before keepShadowRoots()",
+      );
     return root;
   };
 }

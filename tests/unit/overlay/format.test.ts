@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { factorShare, fieldLabel, fitHook, fitTone, missingLine, timeLeft, urgencyLine } from "../../../src/content/overlay/format";
+import {
+  factorShare,
+  fieldLabel,
+  fitHook,
+  fitTone,
+  missingLine,
+  timeLeft,
+  urgencyLine,
+} from "../../../src/content/overlay/format";
 
 const NOW = new Date("2026-03-09T12:00:00.000Z");
 const at = (ms: number) => new Date(NOW.getTime() + ms).toISOString();
@@ -55,10 +63,10 @@ describe("unread fields", () => {
     expect(fieldLabel("invitations[2].receivedAt")).toBe("received at");
     expect(fieldLabel("activity")).toBe("activity");
   });
-  it("lists distinct labels after \"couldn't read:\"", () => {
-    expect(missingLine(["client.totalSpent", "client.hireRate", "invitations[0].profile", "invitations[1].profile"])).toBe(
-      "couldn't read: total spent, hire rate, profile",
-    );
+  it('lists distinct labels after "couldn\'t read:"', () => {
+    expect(
+      missingLine(["client.totalSpent", "client.hireRate", "invitations[0].profile", "invitations[1].profile"]),
+    ).toBe("couldn't read: total spent, hire rate, profile");
     expect(missingLine([])).toBeNull();
   });
   it("shows a factor's share as points of weight", () => {

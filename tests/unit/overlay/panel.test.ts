@@ -33,7 +33,8 @@ const FIT: Fit = {
 const NOW = new Date("2026-03-10T07:00:00.000Z");
 const URGENCY: Urgency = { level: "today", replyBy: "2026-03-10T12:00:00.000Z", reasons: ["5 h left to reply."] };
 const NOTE = "Thank you for the invitation. I am not the right fit for this one, and I wish you luck.";
-const REPORT = "<!-- saved from url=(0027)https://www.upwork.com/jobs -->\n<html><body><h5>About the client</h5></body></html>";
+const REPORT =
+  "<!-- saved from url=(0027)https://www.upwork.com/jobs -->\n<html><body><h5>About the client</h5></body></html>";
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -45,7 +46,11 @@ function mount(over: Partial<PanelProps> = {}) {
   const host = createHost(document, "iw-panel");
   document.body.append(host.el);
   const state: PanelState = {};
-  const actions = { openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
+  const actions = {
+    openDrafts: vi.fn(async () => {}),
+    declineNote: vi.fn(async () => NOTE),
+    pageReport: vi.fn(async () => REPORT),
+  };
   let collapsed = false;
   let now = NOW;
   const render = (): boolean =>
@@ -66,7 +71,15 @@ function mount(over: Partial<PanelProps> = {}) {
   render();
   const $ = <E extends Element = HTMLElement>(selector: string) => host.root.querySelector<E>(selector);
   const button = (text: string) => [...host.root.querySelectorAll("button")].find((b) => b.textContent === text)!;
-  return { host, state, actions, render, $, button, later: (ms: number) => ((now = new Date(NOW.getTime() + ms)), render()) };
+  return {
+    host,
+    state,
+    actions,
+    render,
+    $,
+    button,
+    later: (ms: number) => ((now = new Date(NOW.getTime() + ms)), render()),
+  };
 }
 
 const settle = () => new Promise((done) => setTimeout(done, 0));
@@ -92,7 +105,12 @@ describe("the panel", () => {
     expect(host.root.querySelectorAll("img")).toHaveLength(0);
     expect($("h3 .today")!.textContent).toBe("Reply today · reply in 5 h");
     const factors = [...host.root.querySelectorAll(".factors li")].map((li) => li.textContent);
-    expect(factors).toEqual(["Hire rate12.3 of 2068% of 28 posts", "Money spent15 of 151234", "Payment verified10 of 10yes", "Average ratenot scored"]);
+    expect(factors).toEqual([
+      "Hire rate12.3 of 2068% of 28 posts",
+      "Money spent15 of 151234",
+      "Payment verified10 of 10yes",
+      "Average ratenot scored",
+    ]);
     expect([...host.root.querySelectorAll(".flags li")].map((li) => [li.className, li.textContent])).toEqual([
       ["flag poor", "Red flag: Asks for <b>free</b> work"],
       ["flag fair", "Caution: Vague scope"],
@@ -285,14 +303,30 @@ describe("the panel", () => {
 describe("the panel in a page session", () => {
   /** The sample invitation page in a session whose background answers with this urgency: its panel once scored. */
   async function sessionPanel(urgency: Urgency) {
-    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
+    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitation.html"), "utf8").replace(
+      /<link rel="stylesheet"[^>]*>/,
+      "",
+    );
     document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
     const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
-    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(async () => {}), declineNote: vi.fn(async () => NOTE), pageReport: vi.fn(async () => REPORT) };
+    const backend: Backend = {
+      pageParsed: vi.fn(async () => answer),
+      openDrafts: vi.fn(async () => {}),
+      declineNote: vi.fn(async () => NOTE),
+      pageReport: vi.fn(async () => REPORT),
+    };
     let session: ReturnType<typeof startPage> | null = null;
     const shadowOf = keepShadowRoots();
     const url = "https://www.upwork.com/nx/proposals/interview/uid/2093311804456129011";
-    session = startPage({ doc: document, url, kind: "invitation", parse: parsePage, backend, fault: false, schedule: () => session?.update(false) });
+    session = startPage({
+      doc: document,
+      url,
+      kind: "invitation",
+      parse: parsePage,
+      backend,
+      fault: false,
+      schedule: () => session?.update(false),
+    });
     session.update(true);
     await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));
     const root = shadowOf(document.querySelector("[data-iw-panel]"));
@@ -306,7 +340,11 @@ describe("the panel in a page session", () => {
       const t0 = new Date("2026-03-09T12:00:30.000Z");
       vi.setSystemTime(t0);
       // 30 min 15 s left: the urgency line reads differently at each minute boundary.
-      const { root, button, session } = await sessionPanel({ level: "now", replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(), reasons: [] });
+      const { root, button, session } = await sessionPanel({
+        level: "now",
+        replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(),
+        reasons: [],
+      });
       button("Decline politely").click();
       await vi.waitFor(() => expect(root.querySelector("textarea")).not.toBeNull());
       expect(root.activeElement).toBe(root.querySelector("textarea"));

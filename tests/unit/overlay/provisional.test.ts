@@ -24,17 +24,42 @@ const FIT: Fit = {
 };
 
 const badge = (over: Partial<BadgeProps>) =>
-  badgeElement(document, { title: "Shopify sync", fit: 93, provisional: null, urgency: null, error: false, now: NOW, onOpen: () => undefined, fault: false, ...over });
+  badgeElement(document, {
+    title: "Shopify sync",
+    fit: 93,
+    provisional: null,
+    urgency: null,
+    error: false,
+    now: NOW,
+    onOpen: () => undefined,
+    fault: false,
+    ...over,
+  });
 
 const panel = (row: PanelProps["row"]) =>
-  panelElement({ title: "Shopify sync", fit: FIT, urgency: null, missing: [], error: false, now: NOW, collapsed: false, onToggle: () => undefined, actions: null, state: {}, onNote: () => undefined, row });
+  panelElement({
+    title: "Shopify sync",
+    fit: FIT,
+    urgency: null,
+    missing: [],
+    error: false,
+    now: NOW,
+    collapsed: false,
+    onToggle: () => undefined,
+    actions: null,
+    state: {},
+    onNote: () => undefined,
+    row,
+  });
 
 describe("a provisional fit", () => {
   it("reads as approximate on the badge, with the factors it rests on, and never as the full score", () => {
     const prov = badge({ provisional: { factors: 2, of: 10 } });
     expect(prov.textContent).toBe("~93 · 2 of 10 factors");
     expect(prov.querySelector(".t")!.classList.contains("prov")).toBe(true);
-    expect(prov.getAttribute("aria-label")).toMatch(/^~93 · 2 of 10 factors\. Invitewise: provisional fit about 93 of 100, from 2 of 10 factors\. Show what the row says/);
+    expect(prov.getAttribute("aria-label")).toMatch(
+      /^~93 · 2 of 10 factors\. Invitewise: provisional fit about 93 of 100, from 2 of 10 factors\. Show what the row says/,
+    );
     const full = badge({});
     expect(full.textContent).toBe("Fit 93");
     expect(full.querySelector(".prov")).toBeNull();
@@ -44,7 +69,9 @@ describe("a provisional fit", () => {
     const open = vi.fn();
     const message = "Hi <b>there</b>!\nWe need a sync app. " + "More details. ".repeat(100);
     const el = panel({ provisional: true, message, open, back: () => undefined });
-    expect(el.textContent).toContain("Provisional: from the list row alone (2 of 3 factors). Opening the invitation adds the client's hire rate");
+    expect(el.textContent).toContain(
+      "Provisional: from the list row alone (2 of 3 factors). Opening the invitation adds the client's hire rate",
+    );
     const preview = el.querySelector(".msg")!;
     expect(preview.querySelector("b")).toBeNull();
     expect(preview.textContent!.startsWith("Hi <b>there</b>!\nWe need a sync app.")).toBe(true);
@@ -63,7 +90,12 @@ describe("a provisional fit", () => {
 });
 
 describe("the list's ranking", () => {
-  const urgency = (id: string, level: "now" | "today" | "soon" | "low", replyBy: string | null) => ({ id, level, replyBy, reasons: [] });
+  const urgency = (id: string, level: "now" | "today" | "soon" | "low", replyBy: string | null) => ({
+    id,
+    level,
+    replyBy,
+    reasons: [],
+  });
   const rows = [
     { id: "a", fit: 40, urgency: urgency("a", "soon", "2026-03-10T09:00:00.000Z") },
     { id: "b", fit: null, urgency: urgency("b", "today", "2026-03-09T20:00:00.000Z") },
@@ -81,15 +113,52 @@ describe("the list's ranking", () => {
   it("lists every invitation with its fit, urgency and title; the order switch and a pick call back", () => {
     const onOrder = vi.fn();
     const onPick = vi.fn();
-    const entries = rankRows(rows, "fit").map((r) => ({ id: r.id, title: `Job ${r.id}`, fit: r.fit, provisional: r.id === "c", urgency: r.urgency }));
-    const el = panelElement({ title: null, fit: null, urgency: null, missing: [], error: false, now: NOW, collapsed: false, onToggle: () => undefined, actions: null, state: {}, onNote: () => undefined, ranking: { order: "fit", entries, onOrder, onPick } });
+    const entries = rankRows(rows, "fit").map((r) => ({
+      id: r.id,
+      title: `Job ${r.id}`,
+      fit: r.fit,
+      provisional: r.id === "c",
+      urgency: r.urgency,
+    }));
+    const el = panelElement({
+      title: null,
+      fit: null,
+      urgency: null,
+      missing: [],
+      error: false,
+      now: NOW,
+      collapsed: false,
+      onToggle: () => undefined,
+      actions: null,
+      state: {},
+      onNote: () => undefined,
+      ranking: { order: "fit", entries, onOrder, onPick },
+    });
     expect(el.querySelector(".toggle")!.textContent).toContain("5 invitations ranked");
     const picks = [...el.querySelectorAll<HTMLButtonElement>(".pick")];
     const shown = picks.map((b) => [...b.children].map((c) => c.textContent));
-    expect(shown.map(([fit, , title]) => `${fit} ${title}`)).toEqual(["~90 Job c", "Fit 70 Job e", "Fit 70 Job d", "Fit 40 Job a", "open to score Job b"]);
-    expect(shown.map(([, when]) => when!.split(" · ")[0])).toEqual(["No rush", "Reply now", "Reply today", "Reply soon", "Reply today"]);
-    const pressed = [...el.querySelectorAll("[aria-pressed]")].map((b) => [b.textContent, b.getAttribute("aria-pressed")]);
-    expect(pressed).toEqual([["By urgency", "false"], ["By fit", "true"]]);
+    expect(shown.map(([fit, , title]) => `${fit} ${title}`)).toEqual([
+      "~90 Job c",
+      "Fit 70 Job e",
+      "Fit 70 Job d",
+      "Fit 40 Job a",
+      "open to score Job b",
+    ]);
+    expect(shown.map(([, when]) => when!.split(" · ")[0])).toEqual([
+      "No rush",
+      "Reply now",
+      "Reply today",
+      "Reply soon",
+      "Reply today",
+    ]);
+    const pressed = [...el.querySelectorAll("[aria-pressed]")].map((b) => [
+      b.textContent,
+      b.getAttribute("aria-pressed"),
+    ]);
+    expect(pressed).toEqual([
+      ["By urgency", "false"],
+      ["By fit", "true"],
+    ]);
     (el.querySelector("[aria-pressed=false]") as HTMLButtonElement).click();
     expect(onOrder).toHaveBeenCalledWith("urgency");
     picks[1]!.click();

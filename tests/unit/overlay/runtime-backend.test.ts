@@ -13,7 +13,9 @@ describe("runtime backend", () => {
     const sent: unknown[] = [];
     // What `browser` names in Chrome's content scripts when the page has <form id="browser"><input name="runtime">.
     g.browser = { runtime: { tagName: "INPUT", sendMessage: "not a function" } };
-    g.chrome = { runtime: { sendMessage: async (m: unknown) => (sent.push(m), { ok: true, data: { note: "Thanks" } }) } };
+    g.chrome = {
+      runtime: { sendMessage: async (m: unknown) => (sent.push(m), { ok: true, data: { note: "Thanks" } }) },
+    };
     const { runtimeBackend } = await import("../../../src/content/overlay/runtime-backend");
     // The page renames things after the script started: the reference taken at start still holds.
     g.chrome = undefined;

@@ -28,20 +28,38 @@ afterEach(() => {
 describe("badges on a list left open", () => {
   it("tick at each minute boundary: the hours left count down, with no new read and no new request", async () => {
     // The sample list without its stand-in stylesheet (happy-dom loads no CSS).
-    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitations.html"), "utf8").replace(/<link rel="stylesheet"[^>]*>/, "");
+    const html = readFileSync(join(import.meta.dirname, "../../../sample-pages/invitations.html"), "utf8").replace(
+      /<link rel="stylesheet"[^>]*>/,
+      "",
+    );
     document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
     const replyBy = new Date(T0.getTime() + 21 * 3_600_000 + 15_000).toISOString(); // 21 h 0 min 15 s left
     const answer: PageScore = {
       fit: null,
       urgency: null,
       missing: [],
-      invitations: [{ id: ID, fit: null, urgency: { id: ID, level: "soon", replyBy, reasons: [] }, detail: null, message: null }],
+      invitations: [
+        { id: ID, fit: null, urgency: { id: ID, level: "soon", replyBy, reasons: [] }, detail: null, message: null },
+      ],
     };
-    const backend: Backend = { pageParsed: vi.fn(async () => answer), openDrafts: vi.fn(), declineNote: vi.fn(), pageReport: vi.fn() };
+    const backend: Backend = {
+      pageParsed: vi.fn(async () => answer),
+      openDrafts: vi.fn(),
+      declineNote: vi.fn(),
+      pageReport: vi.fn(),
+    };
     const parse = vi.fn(parsePage);
     let session: PageSession | null = null;
     const shadowOf = keepShadowRoots();
-    session = startPage({ doc: document, url: URL_LIST, kind: "invitations", parse, backend, fault: false, schedule: () => session?.update(false) });
+    session = startPage({
+      doc: document,
+      url: URL_LIST,
+      kind: "invitations",
+      parse,
+      backend,
+      fault: false,
+      schedule: () => session?.update(false),
+    });
     session.update(true);
     await vi.waitFor(() => expect(document.querySelector(`[data-iw-invitation="${ID}"]`)).not.toBeNull());
     const text = () => shadowOf(document.querySelector(`[data-iw-invitation="${ID}"]`)).textContent;

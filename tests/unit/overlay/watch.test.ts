@@ -34,9 +34,15 @@ describe("relevant", () => {
   it("wakes on Upwork's content, and on theme attributes of html/body only", () => {
     const { doc, cell } = setup();
     expect(relevant([childList(cell, [doc.createElement("a")])])).toBe(true);
-    expect(relevant([{ type: "characterData", target: cell.firstChild!.firstChild! } as unknown as MutationRecord])).toBe(true);
-    expect(relevant([{ type: "attributes", target: cell, attributeName: "class" } as unknown as MutationRecord])).toBe(false);
-    expect(relevant([{ type: "attributes", target: doc.body, attributeName: "class" } as unknown as MutationRecord])).toBe(true);
+    expect(
+      relevant([{ type: "characterData", target: cell.firstChild!.firstChild! } as unknown as MutationRecord]),
+    ).toBe(true);
+    expect(relevant([{ type: "attributes", target: cell, attributeName: "class" } as unknown as MutationRecord])).toBe(
+      false,
+    );
+    expect(
+      relevant([{ type: "attributes", target: doc.body, attributeName: "class" } as unknown as MutationRecord]),
+    ).toBe(true);
   });
 
   it("treats a hash change as the same page", () => {

@@ -24,9 +24,12 @@ function selectors(value: unknown, out = new Set<string>()): Set<string> {
 describe("anchor tables", () => {
   // The parsers' fixtures, and the apply forms that *Insert* fills (its anchors live in the same tables).
   const drafting = ["apply-form.html", "apply-dialog.html"].map((f) => join(FIXTURES, "drafting", f));
-  const docs = [...(["invitations", "invitation", "apply", "proposal", "job", "home"] as const).flatMap((k) => fixtures(k).map((f) => f.htmlPath)), ...drafting].map(
-    (path) => loadHtml(readFileSync(path, "utf8")).doc,
-  );
+  const docs = [
+    ...(["invitations", "invitation", "apply", "proposal", "job", "home"] as const).flatMap((k) =>
+      fixtures(k).map((f) => f.htmlPath),
+    ),
+    ...drafting,
+  ].map((path) => loadHtml(readFileSync(path, "utf8")).doc);
   const all = new Set<string>();
   for (const mod of [apply, home, invitations, job, proposal]) selectors(mod, all);
   for (const [, marker] of sniff.SNIFF) if (typeof marker === "string") all.add(marker);

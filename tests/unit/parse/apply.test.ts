@@ -7,7 +7,13 @@ describe("apply parser", () => {
 
   it("reads the hourly form, its two questions and the cover letter field", () => {
     const rec = parseHtml(readFixture("sample-pages/apply.html"))!.record as ApplyRecord;
-    expect(rec.form).toMatchObject({ paymentKind: "hourly", profileRate: 48, connectsRequired: 12, connectsRemaining: 50, canInsert: true });
+    expect(rec.form).toMatchObject({
+      paymentKind: "hourly",
+      profileRate: 48,
+      connectsRequired: 12,
+      connectsRemaining: 50,
+      canInsert: true,
+    });
     expect(rec.form.questions).toHaveLength(2);
   });
 

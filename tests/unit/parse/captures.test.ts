@@ -55,7 +55,8 @@ function refines(shown: unknown, got: unknown, path: string): boolean {
   if (typeof shown === "number" && typeof got === "number") return Math.abs(got - shown) <= Math.max(0.5, shown * 0.05);
   if (typeof shown === "string" && typeof got === "string") {
     const [a, b] = [Date.parse(shown), Date.parse(got)];
-    if (/^\d{4}-\d{2}-\d{2}/.test(shown) && !Number.isNaN(a) && !Number.isNaN(b)) return Math.abs(a - b) <= 48 * 3600_000;
+    if (/^\d{4}-\d{2}-\d{2}/.test(shown) && !Number.isNaN(a) && !Number.isNaN(b))
+      return Math.abs(a - b) <= 48 * 3600_000;
     return got.startsWith(shown); // the page shortens long feedback; the state has all of it
   }
   return false;
@@ -64,7 +65,11 @@ function refines(shown: unknown, got: unknown, path: string): boolean {
 describe.skipIf(!haveCaptures)("real captures, read as the command line reads them (text and page state)", () => {
   for (const { name, exp } of haveCaptures ? captureExpectations() : []) {
     it(`${name}: the state fills and refines, never contradicts what the page shows`, async () => {
-      const line = (await parseFile(join(CAPTURES, exp.capture), { url: exp.url, now: new Date(exp.now), files: [] })) as Record<string, any>;
+      const line = (await parseFile(join(CAPTURES, exp.capture), {
+        url: exp.url,
+        now: new Date(exp.now),
+        files: [],
+      })) as Record<string, any>;
       expect(line.error).toBeUndefined();
       expect(line.kind).toBe(exp.kind);
       const sources: Record<string, string> = line.sources;
@@ -81,7 +86,9 @@ describe.skipIf(!haveCaptures)("real captures, read as the command line reads th
         problems.push(`${path} (${source ?? "no source"}): shown ${JSON.stringify(shown)}, read ${JSON.stringify(g)}`);
       }
       // Items the page does not render, filled from the state, are the state's.
-      for (const [path, g] of got) if (!want.has(path) && g !== null && sourceOf(sources, path) !== "state") problems.push(`${path}: not on the page, read ${JSON.stringify(g)}`);
+      for (const [path, g] of got)
+        if (!want.has(path) && g !== null && sourceOf(sources, path) !== "state")
+          problems.push(`${path}: not on the page, read ${JSON.stringify(g)}`);
       expect(problems).toEqual([]);
       for (const [path, source] of Object.entries(sources)) expect(["text", "state", "both"], path).toContain(source);
     });

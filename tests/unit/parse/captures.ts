@@ -29,7 +29,12 @@ export function compareFields(expected: unknown, actual: unknown) {
     if (isShown && (g === null || g === undefined)) missed.push(path);
     else wrong.push(`${path}: expected ${JSON.stringify(v)}, got ${JSON.stringify(g)}`);
   }
-  for (const [path, g] of got) if (!want.has(path) && g !== null) wrong.push(`${path}: not expected, got ${JSON.stringify(g)}`);
-  return { shown, right: shown - missed.length - wrong.filter((w) => !w.includes("expected null")).length, wrong, missed };
+  for (const [path, g] of got)
+    if (!want.has(path) && g !== null) wrong.push(`${path}: not expected, got ${JSON.stringify(g)}`);
+  return {
+    shown,
+    right: shown - missed.length - wrong.filter((w) => !w.includes("expected null")).length,
+    wrong,
+    missed,
+  };
 }
-

@@ -10,7 +10,10 @@ import { parseHtml, readFixture } from "./helpers";
 const stripAttributes = (html: string) => html.replace(/\s(data-test|data-testid|data-qa|data-cy)="[^"]*"/g, "");
 /** Renames the wrapper classes a redesign would change. */
 const renameWrappers = (html: string) =>
-  html.replace(/\b(cfe-ui-job-about-client|cfe-about-client-v2|job-details-card|job-details-content|client-activity-items|ca-item|skills-list|segmentations|posted-on-line)\b/g, "x-$1-2027");
+  html.replace(
+    /\b(cfe-ui-job-about-client|cfe-about-client-v2|job-details-card|job-details-content|client-activity-items|ca-item|skills-list|segmentations|posted-on-line)\b/g,
+    "x-$1-2027",
+  );
 
 const valid = (out: unknown) => expect(ParsedPage.safeParse(out).success).toBe(true);
 
@@ -42,19 +45,27 @@ describe("damaged copies", () => {
   });
 
   it("a missing About-the-client section leaves every client field null and named in missing", () => {
-    const html = readFixture("sample-pages/invitation.html").replace(/<div data-test="about-client-container"[\s\S]*?<\/ul><\/div>/, "");
+    const html = readFixture("sample-pages/invitation.html").replace(
+      /<div data-test="about-client-container"[\s\S]*?<\/ul><\/div>/,
+      "",
+    );
     const out = parseHtml(html)!;
     valid(out);
     const c = (out.record as InvitationRecord).client;
     expect(c.totalSpent).toBeNull();
     expect(c.rating).toBeNull();
-    expect(out.missing).toEqual(expect.arrayContaining(["client.totalSpent", "client.rating", "client.memberSince", "client.paymentVerified"]));
+    expect(out.missing).toEqual(
+      expect.arrayContaining(["client.totalSpent", "client.rating", "client.memberSince", "client.paymentVerified"]),
+    );
     // The rest of the page is still read.
     expect((out.record as InvitationRecord).job.title).toBe("Build a Shopify inventory sync app (React + Node)");
   });
 
   it("a missing activity section is null and named", () => {
-    const html = readFixture("job/slider-fixed.html").replace(/<section class="air3-card-section air3-grid-container">[\s\S]*?<\/section><\/section>/, "");
+    const html = readFixture("job/slider-fixed.html").replace(
+      /<section class="air3-card-section air3-grid-container">[\s\S]*?<\/section><\/section>/,
+      "",
+    );
     const out = parseHtml(html)!;
     expect((out.record as JobRecord).activity).toBeNull();
     expect(out.missing).toContain("activity");

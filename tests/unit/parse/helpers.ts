@@ -37,9 +37,16 @@ export function fixtures(kind: PageKind): Fixture[] {
   const own = existsSync(dir)
     ? readdirSync(dir)
         .filter((f) => f.endsWith(".html"))
-        .map((f) => ({ name: `${kind}/${f}`, htmlPath: join(dir, f), expectedPath: join(dir, f.replace(/\.html$/, ".expected.json")) }))
+        .map((f) => ({
+          name: `${kind}/${f}`,
+          htmlPath: join(dir, f),
+          expectedPath: join(dir, f.replace(/\.html$/, ".expected.json")),
+        }))
     : [];
-  const pages = JSON.parse(readFileSync(join(ROOT, "sample-pages/pages.json"), "utf8")) as { file: string; kind: string }[];
+  const pages = JSON.parse(readFileSync(join(ROOT, "sample-pages/pages.json"), "utf8")) as {
+    file: string;
+    kind: string;
+  }[];
   const samples = pages
     .filter((p) => p.kind === kind)
     .map((p) => ({
@@ -80,7 +87,9 @@ export function fixtureSuite(kind: PageKind): void {
 }
 
 export function readFixture(name: string): string {
-  return name.startsWith("sample-pages/") ? readFileSync(join(ROOT, name), "utf8") : readFileSync(join(FIXTURES, name), "utf8");
+  return name.startsWith("sample-pages/")
+    ? readFileSync(join(ROOT, name), "utf8")
+    : readFileSync(join(FIXTURES, name), "utf8");
 }
 
 /** The real pages beside the project (other people's files, never copied here); absent in a fresh clone. */
@@ -101,5 +110,8 @@ export function captureExpectations(): { name: string; exp: CaptureExpectation }
   return readdirSync(dir)
     .filter((f) => f.endsWith(".expected.json"))
     .sort()
-    .map((f) => ({ name: f.replace(/\.expected\.json$/, ""), exp: JSON.parse(readFileSync(join(dir, f), "utf8")) as CaptureExpectation }));
+    .map((f) => ({
+      name: f.replace(/\.expected\.json$/, ""),
+      exp: JSON.parse(readFileSync(join(dir, f), "utf8")) as CaptureExpectation,
+    }));
 }

@@ -8,7 +8,12 @@ describe("invitations parser", () => {
   it("reads only the invitations card, never offers or active/submitted proposals", () => {
     const rec = parseHtml(readFixture("sample-pages/invitations.html"))!.record as InvitationsRecord;
     expect(rec.count).toBe(4);
-    expect(rec.invitations.map((i) => i.id)).toEqual(["2093311804456129011", "2093302277180045312", "2093287765019934720", "2093270011453398016"]);
+    expect(rec.invitations.map((i) => i.id)).toEqual([
+      "2093311804456129011",
+      "2093302277180045312",
+      "2093287765019934720",
+      "2093270011453398016",
+    ]);
     expect(rec.invitations.map((i) => i.jobTitle).join(" ")).not.toMatch(/Offer|Interview:|Next\.js dashboard|GraphQL/);
   });
 
@@ -18,7 +23,9 @@ describe("invitations parser", () => {
   });
 
   it("finds the section by its heading when the card attributes are gone", () => {
-    const html = readFixture("sample-pages/invitations.html").replace(/ data-qa="card-invitations"/g, "").replace(/invitations-card-view/g, "x-card");
+    const html = readFixture("sample-pages/invitations.html")
+      .replace(/ data-qa="card-invitations"/g, "")
+      .replace(/invitations-card-view/g, "x-card");
     const rec = parseHtml(html)!.record as InvitationsRecord;
     expect(rec.invitations).toHaveLength(4);
     expect(rec.count).toBe(4);
@@ -30,16 +37,30 @@ describe("invitations parser", () => {
       .replace(/invitations-card-view/g, "x-card")
       .replace(/Invites from clients/g, "Client requests");
     const rec = parseHtml(html)!.record as InvitationsRecord;
-    expect(rec.invitations.map((i) => i.id)).toEqual(["2093311804456129011", "2093302277180045312", "2093287765019934720", "2093270011453398016"]);
+    expect(rec.invitations.map((i) => i.id)).toEqual([
+      "2093311804456129011",
+      "2093302277180045312",
+      "2093287765019934720",
+      "2093270011453398016",
+    ]);
     expect(rec.invitations.map((i) => i.jobTitle).join(" ")).not.toMatch(/Offer|Interview:/);
   });
 
   it("never reads text Upwork keeps in a .d-none element into a title, a time or the count", () => {
     const html = readFixture("sample-pages/invitations.html")
       .replace('<span data-qa="count">(4)</span>', '<span class="d-none">(99)</span><span data-qa="count">(4)</span>')
-      .replace("Build a Shopify inventory sync app (React + Node)</a>", 'Build a Shopify inventory sync app (React + Node)<span class="d-none"> (declined: budget)</span></a>')
-      .replace('<div class="nowrap">Mar 4, 2026</div>', '<div class="nowrap">Mar 4, 2026</div><div class="d-none">Jan 1, 2020</div>')
-      .replace("TypeScript SDK cleanup and test coverage</a>", 'TypeScript SDK cleanup<span class="d-none d-lg-inline"> and test coverage</span></a>');
+      .replace(
+        "Build a Shopify inventory sync app (React + Node)</a>",
+        'Build a Shopify inventory sync app (React + Node)<span class="d-none"> (declined: budget)</span></a>',
+      )
+      .replace(
+        '<div class="nowrap">Mar 4, 2026</div>',
+        '<div class="nowrap">Mar 4, 2026</div><div class="d-none">Jan 1, 2020</div>',
+      )
+      .replace(
+        "TypeScript SDK cleanup and test coverage</a>",
+        'TypeScript SDK cleanup<span class="d-none d-lg-inline"> and test coverage</span></a>',
+      );
     const rec = parseHtml(html)!.record as InvitationsRecord;
     expect(rec.count).toBe(4);
     expect(rec.invitations[0]!.jobTitle).toBe("Build a Shopify inventory sync app (React + Node)");

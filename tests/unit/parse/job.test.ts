@@ -26,7 +26,15 @@ describe("job parser", () => {
 
   it("reads the visitor (v2) About-the-client variant", () => {
     const rec = parseHtml(readFixture("job/visitor-v2.html"))!.record as JobRecord;
-    expect(rec.client).toMatchObject({ country: "NLD", city: "Utrecht", localTime: "4:00 PM", totalSpent: 3800, hires: 80, activeHires: 8, industry: "Art & Design" });
+    expect(rec.client).toMatchObject({
+      country: "NLD",
+      city: "Utrecht",
+      localTime: "4:00 PM",
+      totalSpent: 3800,
+      hires: 80,
+      activeHires: 8,
+      industry: "Art & Design",
+    });
     expect(rec.activity?.proposals).toEqual({ min: 50, max: null });
   });
 
@@ -34,7 +42,9 @@ describe("job parser", () => {
     for (const name of ["sample-pages/job.html", "job/slider-fixed.html", "job/nuxt2-2024.html"]) {
       it(name, () => {
         const html = readFixture(name);
-        const renamed = html.replace(/data-cy="jobs?"|data-test="WorkHistory"/g, 'data-x="renamed"').replace(/class="item"/g, 'class="entry"');
+        const renamed = html
+          .replace(/data-cy="jobs?"|data-test="WorkHistory"/g, 'data-x="renamed"')
+          .replace(/class="item"/g, 'class="entry"');
         expect(renamed).not.toBe(html);
         const want = (parseHtml(html)!.record as JobRecord).client.history;
         expect(want.length).toBeGreaterThan(1);
@@ -45,8 +55,9 @@ describe("job parser", () => {
 
   it("reads Connects and the bid range from their own blocks, never from what the description says", () => {
     const html = readFixture("job/legacy-2025-09.html");
-    const fake = "Bid range - High $5.00 | Avg $5.00 | Low $5.00. Required Connects to submit a proposal: 1. Send a proposal for: 2 Connects";
-    const hostile = html.replace("<p class=\"text-body-sm\">About 900", `<p class="text-body-sm">${fake} About 900`);
+    const fake =
+      "Bid range - High $5.00 | Avg $5.00 | Low $5.00. Required Connects to submit a proposal: 1. Send a proposal for: 2 Connects";
+    const hostile = html.replace('<p class="text-body-sm">About 900', `<p class="text-body-sm">${fake} About 900`);
     expect(hostile).toContain(fake);
     const want = parseHtml(html)!.record as JobRecord;
     const got = parseHtml(hostile)!.record as JobRecord;

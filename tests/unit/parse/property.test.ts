@@ -21,7 +21,8 @@ function numbers(value: unknown, path = "", out = new Map<string, Set<number>>()
     set.add(value);
     out.set(path, set);
   } else if (Array.isArray(value)) value.forEach((v) => numbers(v, `${path}[]`, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) numbers(v, path ? `${path}.${k}` : k, out);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) numbers(v, path ? `${path}.${k}` : k, out);
   return out;
 }
 
@@ -45,7 +46,14 @@ function damage(doc: Document, ops: Op[]): void {
 }
 
 /** Runs per fixture (about 1,700 in all; job pages are the slowest to build in happy-dom). */
-const RUNS: Record<string, number> = { job: 40, invitation: 60, invitations: 200, apply: 120, proposal: 150, home: 250 };
+const RUNS: Record<string, number> = {
+  job: 40,
+  invitation: 60,
+  invitations: 200,
+  apply: 120,
+  proposal: 150,
+  home: 250,
+};
 
 interface Case {
   name: string;
@@ -74,31 +82,40 @@ const op = fc.record({
 /** Damaged copies of the cases never throw, validate, and keep every number right or null. */
 function assertDamageSafe(cases: Case[], runs: number): void {
   fc.assert(
-    fc.property(fc.constantFrom(...cases), fc.array(op, { minLength: 1, maxLength: 4 }), fc.option(fc.double({ min: 0, max: 1, noNaN: true })), (c, ops, cut) => {
-      let html = c.html;
-      if (cut != null) {
-        const at = html.indexOf("<", Math.floor(html.length * cut));
-        if (at > 0) html = html.slice(0, at);
-      }
-      const { doc, close } = loadHtml(html);
-      try {
-        damage(doc, ops);
-        const out = parsePage(doc, c.url, c.now);
-        expect(out).not.toBeNull();
-        const checked = ParsedPage.safeParse(out);
-        expect(checked.success, checked.success ? "" : JSON.stringify(checked.error.issues.slice(0, 3))).toBe(true);
-        for (const [path, values] of numbers(out!.record)) {
-          const allowed = c.original.get(path);
-          for (const v of values) {
-            // A client rating may fall back from the precise "4.17 of 12 reviews" to the shown "4.2".
-            const ok = allowed != null && [...allowed].some((a) => a === v || (/rating$/i.test(path) && Math.abs(a - v) <= 0.05));
-            expect(ok, `${c.name}: ${path} = ${v}, undamaged ${JSON.stringify(allowed ? [...allowed] : null)}`).toBe(true);
-          }
+    fc.property(
+      fc.constantFrom(...cases),
+      fc.array(op, { minLength: 1, maxLength: 4 }),
+      fc.option(fc.double({ min: 0, max: 1, noNaN: true })),
+      (c, ops, cut) => {
+        let html = c.html;
+        if (cut != null) {
+          const at = html.indexOf("<", Math.floor(html.length * cut));
+          if (at > 0) html = html.slice(0, at);
         }
-      } finally {
-        void close();
-      }
-    }),
+        const { doc, close } = loadHtml(html);
+        try {
+          damage(doc, ops);
+          const out = parsePage(doc, c.url, c.now);
+          expect(out).not.toBeNull();
+          const checked = ParsedPage.safeParse(out);
+          expect(checked.success, checked.success ? "" : JSON.stringify(checked.error.issues.slice(0, 3))).toBe(true);
+          for (const [path, values] of numbers(out!.record)) {
+            const allowed = c.original.get(path);
+            for (const v of values) {
+              // A client rating may fall back from the precise "4.17 of 12 reviews" to the shown "4.2".
+              const ok =
+                allowed != null &&
+                [...allowed].some((a) => a === v || (/rating$/i.test(path) && Math.abs(a - v) <= 0.05));
+              expect(ok, `${c.name}: ${path} = ${v}, undamaged ${JSON.stringify(allowed ? [...allowed] : null)}`).toBe(
+                true,
+              );
+            }
+          }
+        } finally {
+          void close();
+        }
+      },
+    ),
     { numRuns: runs },
   );
 }
@@ -109,9 +126,13 @@ describe("parsers under random damage", () => {
       const html = readFileSync(f.htmlPath, "utf8");
       return caseOf(f.name, html, savedUrl(html), NOW);
     });
-    it(`${kind}: ${RUNS[kind]} damaged copies per fixture never throw, validate, and keep numbers right or null`, { timeout: 60_000 }, () => {
-      assertDamageSafe(cases, RUNS[kind]! * cases.length);
-    });
+    it(
+      `${kind}: ${RUNS[kind]} damaged copies per fixture never throw, validate, and keep numbers right or null`,
+      { timeout: 60_000 },
+      () => {
+        assertDamageSafe(cases, RUNS[kind]! * cases.length);
+      },
+    );
   }
 });
 
@@ -119,8 +140,14 @@ describe("parsers under random damage", () => {
 const CAPTURE_RUNS = 6;
 describe.skipIf(!existsSync(CAPTURES))("real captures under random damage", () => {
   const readable = existsSync(CAPTURES) ? captureExpectations().filter(({ exp }) => exp.kind !== "other") : [];
-  it(`${CAPTURE_RUNS} damaged copies per real page never throw, validate, and keep numbers right or null`, { timeout: 180_000 }, () => {
-    const cases = readable.map(({ name, exp }) => caseOf(name, readFileSync(join(CAPTURES, exp.capture), "utf8"), exp.url, new Date(exp.now)));
-    assertDamageSafe(cases, CAPTURE_RUNS * cases.length);
-  });
+  it(
+    `${CAPTURE_RUNS} damaged copies per real page never throw, validate, and keep numbers right or null`,
+    { timeout: 180_000 },
+    () => {
+      const cases = readable.map(({ name, exp }) =>
+        caseOf(name, readFileSync(join(CAPTURES, exp.capture), "utf8"), exp.url, new Date(exp.now)),
+      );
+      assertDamageSafe(cases, CAPTURE_RUNS * cases.length);
+    },
+  );
 });

@@ -20,7 +20,9 @@ describe("field-by-field validation", () => {
     expect(page.warnings.some((w) => w.startsWith("bidRange.high:"))).toBe(true);
     expect(page.missing).toContain("bidRange.high");
 
-    const connects = parseHtml(readFixture("job/nuxt2-2024.html").replace("12 required Connects", "5000 required Connects"))!;
+    const connects = parseHtml(
+      readFixture("job/nuxt2-2024.html").replace("12 required Connects", "5000 required Connects"),
+    )!;
     expect((connects.record as JobRecord).job.connectsRequired).toBe(5000);
     const fixed = (repairParsed(connects) as { parsed: ParsedPage }).parsed;
     expect((fixed.record as JobRecord).job.connectsRequired).toBeNull();
@@ -34,7 +36,9 @@ describe("field-by-field validation", () => {
     bad.record.invitations[1]!.id = "not digits";
     const out = repairParsed(bad);
     expect(out.ok).toBe(true);
-    const ids = ((out as { parsed: ParsedPage }).parsed.record as { invitations: Array<{ id: string }> }).invitations.map((i) => i.id);
+    const ids = (
+      (out as { parsed: ParsedPage }).parsed.record as { invitations: Array<{ id: string }> }
+    ).invitations.map((i) => i.id);
     const before = (page.record as { invitations: Array<{ id: string }> }).invitations.map((i) => i.id);
     expect(before.length).toBeGreaterThan(2);
     expect(ids).toEqual(before.filter((_, i) => i !== 1));
@@ -47,9 +51,16 @@ describe("field-by-field validation", () => {
     bad.record.client.memberSince = "2023-13-03";
     bad.record.activity!.lastViewedAt = "2026-03-09T25:00:00.000Z";
     const fixed = (repairParsed(bad) as { parsed: ParsedPage & { record: JobRecord } }).parsed;
-    expect([fixed.record.job.postedAt, fixed.record.client.memberSince, fixed.record.activity!.lastViewedAt]).toEqual([null, null, null]);
+    expect([fixed.record.job.postedAt, fixed.record.client.memberSince, fixed.record.activity!.lastViewedAt]).toEqual([
+      null,
+      null,
+      null,
+    ]);
     expect(fixed.record.job.title).toBe("Warehouse barcode scanner app");
-    expect(repairParsed(page)).toMatchObject({ ok: true, parsed: { record: { job: { postedAt: (page.record as JobRecord).job.postedAt } } } });
+    expect(repairParsed(page)).toMatchObject({
+      ok: true,
+      parsed: { record: { job: { postedAt: (page.record as JobRecord).job.postedAt } } },
+    });
   });
 
   it("refuses what is not a parsed page at all, with a clear message", () => {

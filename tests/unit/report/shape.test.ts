@@ -63,7 +63,9 @@ describe("Shaper.url", () => {
       "https://www.upwork.com/freelance-jobs/apply/Some-title_~021999055296412911573/",
     ];
     for (const url of urls) expect(pageKind(s.url(url)), url).toBe(pageKind(url));
-    expect(s.url(urls[0]!)).toMatch(/^https:\/\/www\.upwork\.com\/jobs\/Xxxxx-Xxxxxx-xxxxxxxxx-xxx-xxx-xxxx-xxxxxxx-xxx_~02\d{19}\/$/);
+    expect(s.url(urls[0]!)).toMatch(
+      /^https:\/\/www\.upwork\.com\/jobs\/Xxxxx-Xxxxxx-xxxxxxxxx-xxx-xxx-xxxx-xxxxxxx-xxx_~02\d{19}\/$/,
+    );
   });
 
   it("shapes other hosts and query values, drops fragments and script addresses", () => {
@@ -82,7 +84,9 @@ describe("Shaper.token", () => {
     expect(s.token("about-client-container")).toBe("about-client-container");
     expect(s.token("air3-truncation-12")).toBe("air3-truncation-12");
     expect(s.token("2093300417788990012")).toMatch(/^1\d{18}$/);
-    expect(s.token("__transition-295-/jobs/Social-media-advertising_~01c18509838082155d")).toMatch(/^__xxxxxxxxxx-100-\/jobs\/Xxxxxx-xxxxx-xxxxxxxxxxx_~01\d{16}$/);
+    expect(s.token("__transition-295-/jobs/Social-media-advertising_~01c18509838082155d")).toMatch(
+      /^__xxxxxxxxxx-100-\/jobs\/Xxxxxx-xxxxx-xxxxxxxxxxx_~01\d{16}$/,
+    );
     expect(s.token("No feedback yet")).toBe("No feedback xxx");
   });
 });
@@ -96,10 +100,13 @@ function parserPatternWords(): Map<string, string> {
       const source = ts.createSourceFile(path, readFileSync(join(ROOT, path), "utf8"), ts.ScriptTarget.Latest, true);
       const visit = (node: ts.Node) => {
         let pattern: string | null = null;
-        if (node.kind === ts.SyntaxKind.RegularExpressionLiteral) pattern = node.getText(source).replace(/^\/|\/[a-z]*$/g, "");
-        else if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === "String.raw") pattern = node.template.getText(source).slice(1, -1);
+        if (node.kind === ts.SyntaxKind.RegularExpressionLiteral)
+          pattern = node.getText(source).replace(/^\/|\/[a-z]*$/g, "");
+        else if (ts.isTaggedTemplateExpression(node) && node.tag.getText(source) === "String.raw")
+          pattern = node.template.getText(source).slice(1, -1);
         // A `${…}` is another pattern's name, not a word of this one.
-        if (pattern) for (const w of patternWords(pattern.replace(/\$\{[^}]*\}/g, " "))) if (w.length > 1) words.set(w, path);
+        if (pattern)
+          for (const w of patternWords(pattern.replace(/\$\{[^}]*\}/g, " "))) if (w.length > 1) words.set(w, path);
         ts.forEachChild(node, visit);
       };
       visit(source);

@@ -30,10 +30,14 @@ const UPWORK_OPTIONS = new Set(["Worldwide", "U.S. only"]);
 /** Every text value of a record (≥ 4 characters: shorter ones occur anywhere) with its path. */
 function textValues(value: unknown, path = "", out: Array<[string, string]> = []): Array<[string, string]> {
   if (typeof value === "string") {
-    const key = path.replace(/\[\d+\]$/, "").split(".").at(-1)!;
+    const key = path
+      .replace(/\[\d+\]$/, "")
+      .split(".")
+      .at(-1)!;
     if (value.length >= 4 && !CODES.has(key) && !UPWORK_OPTIONS.has(value)) out.push([path, value]);
   } else if (Array.isArray(value)) value.forEach((v, i) => textValues(v, `${path}[${i}]`, out));
-  else if (value && typeof value === "object") for (const [k, v] of Object.entries(value)) textValues(v, path ? `${path}.${k}` : k, out);
+  else if (value && typeof value === "object")
+    for (const [k, v] of Object.entries(value)) textValues(v, path ? `${path}.${k}` : k, out);
   return out;
 }
 
@@ -117,11 +121,15 @@ describe.skipIf(!existsSync(CAPTURES))("the skeleton of the real captures (../sh
     });
   }
 });
-if (!existsSync(CAPTURES)) it.skip(`real captures: ${CAPTURES} is absent (a fresh clone has none); the sample pages and fixtures above still run`, () => {});
+if (!existsSync(CAPTURES))
+  it.skip(`real captures: ${CAPTURES} is absent (a fresh clone has none); the sample pages and fixtures above still run`, () => {});
 
 /** A blank happy-dom document to build pages in with the DOM API. */
 function blank(url = "https://www.upwork.com/nx/proposals/") {
-  const window = new Window({ url, settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true } });
+  const window = new Window({
+    url,
+    settings: { disableJavaScriptEvaluation: true, disableJavaScriptFileLoading: true, disableCSSFileLoading: true },
+  });
   return { doc: window.document as unknown as Document, close: () => window.happyDOM.close() };
 }
 
@@ -139,7 +147,7 @@ describe("what the skeleton leaves out", () => {
       const { html } = pageSkeleton(doc, "https://www.upwork.com/jobs/Secret-title_~022093300417788990012/");
       expect(html).not.toMatch(/secret|portland|steal|nuxt|color:red|our panel/i);
       expect(html).toContain(`<div data-test="about-client-container" class="air3-card" id="c1" role="region">`);
-      expect(html).toContain("<h5 data-testid=\"head-title\"> About the client </h5>");
+      expect(html).toContain('<h5 data-testid="head-title"> About the client </h5>');
       expect(html).toContain(`<svg data-cy="fixed-price"></svg>`);
       expect(html).toContain(`<input name="milestoneMode" type="radio" checked>`);
       expect(html).toContain(`<textarea aria-labelledby="cover_letter_label"></textarea>`);
@@ -170,11 +178,18 @@ describe("what the skeleton leaves out", () => {
       missing: ["client.city", "Portland, OR", "<!-- x -->"],
       warnings: ["client: section not found"],
       sources: { "job.title": "both", "a title with words": "text" },
-      anchors: { "job.title": ".job-details-card h4 --> span", "client.totalSpent": "label /(\\$\\s?[\\d,.]+\\s?[KMB]?\\+?\\s*total spent)/" },
+      anchors: {
+        "job.title": ".job-details-card h4 --> span",
+        "client.totalSpent": "label /(\\$\\s?[\\d,.]+\\s?[KMB]?\\+?\\s*total spent)/",
+      },
       fallbacks: ["client.totalSpent"],
       disagreements: ["job.title"],
     } as unknown as ParsedPage;
-    const { html } = pageSkeleton(doc, "https://www.upwork.com/jobs/~021", fieldHealth({ url: "https://www.upwork.com/jobs/~021", parsed }));
+    const { html } = pageSkeleton(
+      doc,
+      "https://www.upwork.com/jobs/~021",
+      fieldHealth({ url: "https://www.upwork.com/jobs/~021", parsed }),
+    );
     const comment = html.slice(html.indexOf("<!--\n"), html.indexOf("\n-->") + 4);
     expect(comment.slice(4, -3)).not.toContain("-->");
     expect(comment).toContain("  job.title: both, .job-details-card h4 -> span\n");
@@ -198,7 +213,7 @@ describe("the skeleton's bounds", () => {
     expect(html.match(/<\/div>/g)).toHaveLength(5000);
     expect(html).toContain("Xxxx xxxxxx");
     // Taken down leaf first: happy-dom's own teardown recurses and can overflow on 5,000 levels.
-    for (let leaf: Element | null = at; leaf && leaf !== doc.body; ) {
+    for (let leaf: Element | null = at; leaf && leaf !== doc.body;) {
       const parent: Element | null = leaf.parentElement;
       leaf.remove();
       leaf = parent;

@@ -1,7 +1,15 @@
 /** assessPage: what each page kind gets, and what the lookup adds. */
 import { describe, expect, it } from "vitest";
 import { assessPage, cipherOfJobUid, cliUrgency, emptyLookup, type AssessLookup } from "../../../src/scoring/assess";
-import { client, invitationPage, invitationRecord, invitationsPage, item, jobPage, userSettings } from "../../fixtures/scoring/builders";
+import {
+  client,
+  invitationPage,
+  invitationRecord,
+  invitationsPage,
+  item,
+  jobPage,
+  userSettings,
+} from "../../fixtures/scoring/builders";
 
 const NOW = new Date("2026-01-10T12:00:00.000Z");
 const settings = userSettings();
@@ -10,11 +18,17 @@ describe("assessPage", () => {
   it("invitations list: no fit, one urgency per row, fit from the opened invitation or null", () => {
     const opened = invitationRecord("2", { client: client({ paymentVerified: true }) });
     const lookup: AssessLookup = {
-      invitation: (id) => (id === "2" ? { record: opened, readAt: "2026-01-10T11:00:00.000Z", missing: ["client.industry"] } : null),
+      invitation: (id) =>
+        id === "2" ? { record: opened, readAt: "2026-01-10T11:00:00.000Z", missing: ["client.industry"] } : null,
       item: () => null,
       state: () => null,
     };
-    const a = assessPage(invitationsPage([item("1", "2026-01-10T10:00:00.000Z"), item("2", "2026-01-10")]), settings, NOW, lookup);
+    const a = assessPage(
+      invitationsPage([item("1", "2026-01-10T10:00:00.000Z"), item("2", "2026-01-10")]),
+      settings,
+      NOW,
+      lookup,
+    );
     expect(a.fit).toBeNull();
     expect(a.urgency).toBeNull();
     expect(a.invitations?.map((r) => [r.id, r.fit, r.urgency.level, r.urgency.replyBy])).toEqual([
@@ -25,13 +39,18 @@ describe("assessPage", () => {
     expect(cliUrgency(a)).toEqual(a.invitations!.map((r) => ({ ...r.urgency, fit: r.detail?.fit ?? null })));
     // The opened invitation carries its whole fit and unread fields, for the panel its badge opens.
     expect(a.invitations![0]!.detail).toBeNull();
-    expect(a.invitations![1]!.detail).toMatchObject({ fit: { score: 100 }, missing: ["client.industry"], provisional: false });
+    expect(a.invitations![1]!.detail).toMatchObject({
+      fit: { score: 100 },
+      missing: ["client.industry"],
+      provisional: false,
+    });
     expect(a.invitations![1]!.detail!.fit.factors.length).toBeGreaterThan(0);
   });
 
   describe("a row not opened yet", () => {
     const row = (over: Partial<ReturnType<typeof item>>) => ({ ...item("5", "2026-01-10T10:00:00.000Z"), ...over });
-    const only = (r: ReturnType<typeof item>, lookup: AssessLookup = emptyLookup) => assessPage(invitationsPage([r]), settings, NOW, lookup).invitations![0]!;
+    const only = (r: ReturnType<typeof item>, lookup: AssessLookup = emptyLookup) =>
+      assessPage(invitationsPage([r]), settings, NOW, lookup).invitations![0]!;
 
     it("is scored provisionally from the row's client facts, and says which factors it rests on", () => {
       const good = only(row({ client: { paymentVerified: true, totalSpent: 250_000, hires: 40 } }));
@@ -42,7 +61,13 @@ describe("assessPage", () => {
       expect(used.sort()).toEqual(["paymentVerified", "totalSpent"]);
       expect(good.detail!.fit.confidence).toBeLessThan(0.5);
       expect(poor.detail!.fit.flags.map((f) => f.id)).toContain("payment-unverified");
-      const [entry] = cliUrgency(assessPage(invitationsPage([row({ client: { paymentVerified: true, totalSpent: 10, hires: 1 } })]), settings, NOW)) as Array<{ fit: { provisional?: true } }>;
+      const [entry] = cliUrgency(
+        assessPage(
+          invitationsPage([row({ client: { paymentVerified: true, totalSpent: 10, hires: 1 } })]),
+          settings,
+          NOW,
+        ),
+      ) as Array<{ fit: { provisional?: true } }>;
       expect(entry!.fit.provisional).toBe(true);
     });
 
@@ -52,9 +77,13 @@ describe("assessPage", () => {
       const asks = only(row({ client, message: "Hi! Please contact me on WhatsApp +1 555 010 9999 to discuss." }));
       expect(plain.fit).toBe(100);
       expect(asks.fit).toBe(settings.scoring.thresholds.postRedFlagCap);
-      expect(asks.detail!.fit.flags.map((f) => f.id)).toEqual(expect.arrayContaining(["message-off-platform", "score-capped"]));
+      expect(asks.detail!.fit.flags.map((f) => f.id)).toEqual(
+        expect.arrayContaining(["message-off-platform", "score-capped"]),
+      );
       // A message alone is enough to say something.
-      expect(only(row({ message: "Do an unpaid test task first." })).detail!.fit.flags.map((f) => f.id)).toContain("message-unpaid-test");
+      expect(only(row({ message: "Do an unpaid test task first." })).detail!.fit.flags.map((f) => f.id)).toContain(
+        "message-unpaid-test",
+      );
     });
 
     it("gets the full fit of its job's page when the user read it (joined by the job's uid)", () => {
@@ -62,12 +91,15 @@ describe("assessPage", () => {
       const page = jobPage(cipherOfJobUid(uid), { client: { paymentVerified: true, hireRate: 80, jobsPosted: 12 } });
       const lookup: AssessLookup = {
         ...emptyLookup,
-        job: (c) => (c === `~02${uid}` && page.kind === "job" ? { record: page.record, missing: ["client.industry"] } : null),
+        job: (c) =>
+          c === `~02${uid}` && page.kind === "job" ? { record: page.record, missing: ["client.industry"] } : null,
       };
       const joined = only(row({ jobUid: uid, client: { paymentVerified: true, totalSpent: 10, hires: 1 } }), lookup);
       expect(joined.detail).toMatchObject({ provisional: false, missing: ["client.industry"] });
       expect(joined.detail!.fit.factors.find((f) => f.id === "hireRate")!.weight).toBeGreaterThan(0);
-      const [entry] = cliUrgency(assessPage(invitationsPage([row({ jobUid: uid })]), settings, NOW, lookup)) as Array<{ fit: { provisional?: true } }>;
+      const [entry] = cliUrgency(assessPage(invitationsPage([row({ jobUid: uid })]), settings, NOW, lookup)) as Array<{
+        fit: { provisional?: true };
+      }>;
       expect(entry!.fit).not.toHaveProperty("provisional");
     });
 
@@ -78,7 +110,11 @@ describe("assessPage", () => {
 
   it("invitation page: receipt time from the list row, else from when it was first seen", () => {
     const page = invitationPage(invitationRecord("7", { client: client({ paymentVerified: true }) }));
-    const fromRow = assessPage(page, settings, NOW, { invitation: () => null, item: () => item("7", "2026-01-10T09:00:00.000Z"), state: () => null });
+    const fromRow = assessPage(page, settings, NOW, {
+      invitation: () => null,
+      item: () => item("7", "2026-01-10T09:00:00.000Z"),
+      state: () => null,
+    });
     expect(fromRow.fit?.score).toBe(100);
     expect(fromRow.urgency).toMatchObject({ level: "today", replyBy: "2026-01-11T09:00:00.000Z" });
     const seen = { firstSeenAt: "2026-01-10T11:00:00.000Z", openedAt: null, replied: false, declined: false };
@@ -90,6 +126,8 @@ describe("assessPage", () => {
   it("job page: fit and a clock-less urgency; other kinds: nothing to assess", () => {
     const a = assessPage(jobPage("~021", { client: { totalSpent: 1000 } }), settings, NOW);
     expect(a).toMatchObject({ fit: { score: 60 }, urgency: { level: "low", replyBy: null }, invitations: null });
-    expect(assessPage({ kind: "home", record: { newInvitations: 1 }, missing: [], warnings: [] }, settings, NOW)).toEqual({ fit: null, urgency: null, invitations: null });
+    expect(
+      assessPage({ kind: "home", record: { newInvitations: 1 }, missing: [], warnings: [] }, settings, NOW),
+    ).toEqual({ fit: null, urgency: null, invitations: null });
   });
 });

@@ -16,8 +16,15 @@ import { activity, client, job, userSettings } from "../../fixtures/scoring/buil
 const NOW = new Date("2026-06-01T12:00:00.000Z");
 const settings = userSettings();
 const opt = <T>(arb: fc.Arbitrary<T>) => fc.option(arb, { nil: null });
-const day = fc.integer({ min: 0, max: 8000 }).map((d) => new Date(NOW.getTime() - d * 86_400_000).toISOString().slice(0, 10));
-const FEEDBACK = [null, "Great client", "Requirements were vague and unclear", "Refused to pay for extra work beyond the scope"];
+const day = fc
+  .integer({ min: 0, max: 8000 })
+  .map((d) => new Date(NOW.getTime() - d * 86_400_000).toISOString().slice(0, 10));
+const FEEDBACK = [
+  null,
+  "Great client",
+  "Requirements were vague and unclear",
+  "Refused to pay for extra work beyond the scope",
+];
 
 const historyEntry = fc.record({
   title: fc.constant("Past job"),
@@ -29,36 +36,59 @@ const historyEntry = fc.record({
 });
 
 const input: fc.Arbitrary<FitInput> = fc.record({
-  client: fc.record({
-    paymentVerified: opt(fc.boolean()),
-    rating: opt(fc.integer({ min: 0, max: 50 }).map((r) => r / 10)),
-    reviewsCount: opt(fc.integer({ min: 0, max: 200 })),
-    jobsPosted: opt(fc.integer({ min: 0, max: 300 })),
-    hireRate: opt(fc.integer({ min: 0, max: 100 })),
-    totalSpent: opt(fc.integer({ min: 0, max: 2_000_000 })),
-    avgHourlyRatePaid: opt(fc.integer({ min: 0, max: 200 })),
-    totalHours: opt(fc.integer({ min: 0, max: 20000 })),
-    memberSince: opt(day),
-    history: fc.array(historyEntry, { maxLength: 6 }),
-  }).map((c) => client(c)),
-  job: fc.record({
-    skills: fc.subarray(["React Native", "Expo.io", "TypeScript", "Python", "Mobile App Design", "Figma"]),
-    budget: fc.oneof(
-      fc.constant(null),
-      opt(fc.integer({ min: 0, max: 5000 })).map((amount) => ({ type: "fixed" as const, amount })),
-      fc.record({ type: fc.constant("hourly" as const), min: opt(fc.integer({ min: 3, max: 150 })), max: opt(fc.integer({ min: 3, max: 200 })) }),
-    ),
-    description: fc.constantFrom(null, "Short post.", "Build an Expo app with these deliverables: screens, tests and docs. ".repeat(5), "Contact me on WhatsApp for details. ".repeat(8)),
-  }).map((j) => job(j)),
+  client: fc
+    .record({
+      paymentVerified: opt(fc.boolean()),
+      rating: opt(fc.integer({ min: 0, max: 50 }).map((r) => r / 10)),
+      reviewsCount: opt(fc.integer({ min: 0, max: 200 })),
+      jobsPosted: opt(fc.integer({ min: 0, max: 300 })),
+      hireRate: opt(fc.integer({ min: 0, max: 100 })),
+      totalSpent: opt(fc.integer({ min: 0, max: 2_000_000 })),
+      avgHourlyRatePaid: opt(fc.integer({ min: 0, max: 200 })),
+      totalHours: opt(fc.integer({ min: 0, max: 20000 })),
+      memberSince: opt(day),
+      history: fc.array(historyEntry, { maxLength: 6 }),
+    })
+    .map((c) => client(c)),
+  job: fc
+    .record({
+      skills: fc.subarray(["React Native", "Expo.io", "TypeScript", "Python", "Mobile App Design", "Figma"]),
+      budget: fc.oneof(
+        fc.constant(null),
+        opt(fc.integer({ min: 0, max: 5000 })).map((amount) => ({ type: "fixed" as const, amount })),
+        fc.record({
+          type: fc.constant("hourly" as const),
+          min: opt(fc.integer({ min: 3, max: 150 })),
+          max: opt(fc.integer({ min: 3, max: 200 })),
+        }),
+      ),
+      description: fc.constantFrom(
+        null,
+        "Short post.",
+        "Build an Expo app with these deliverables: screens, tests and docs. ".repeat(5),
+        "Contact me on WhatsApp for details. ".repeat(8),
+      ),
+    })
+    .map((j) => job(j)),
   activity: opt(
-    fc.record({
-      proposals: opt(fc.constantFrom({ min: 0, max: 4 }, { min: 5, max: 10 }, { min: 10, max: 15 }, { min: 20, max: 50 }, { min: 50, max: null })),
-      lastViewedAt: fc.constant(null),
-      hires: opt(fc.integer({ min: 0, max: 3 })),
-      interviewing: opt(fc.integer({ min: 0, max: 10 })),
-      invitesSent: opt(fc.integer({ min: 0, max: 30 })),
-      unansweredInvites: opt(fc.integer({ min: 0, max: 30 })),
-    }).map((a) => activity(a)),
+    fc
+      .record({
+        proposals: opt(
+          fc.constantFrom(
+            { min: 0, max: 4 },
+            { min: 5, max: 10 },
+            { min: 10, max: 15 },
+            { min: 20, max: 50 },
+            { min: 50, max: null },
+          ),
+        ),
+        lastViewedAt: fc.constant(null),
+        hires: opt(fc.integer({ min: 0, max: 3 })),
+        interviewing: opt(fc.integer({ min: 0, max: 10 })),
+        invitesSent: opt(fc.integer({ min: 0, max: 30 })),
+        unansweredInvites: opt(fc.integer({ min: 0, max: 30 })),
+      })
+      .map((a) => activity(a)),
   ),
 });
 
@@ -75,12 +105,16 @@ function improvements(i: FitInput, step: number): FitInput[] {
   if (c.avgHourlyRatePaid !== null) out.push(withClient(i, { avgHourlyRatePaid: c.avgHourlyRatePaid + step }));
   if (c.rating !== null) out.push(withClient(i, { rating: Math.min(5, c.rating + step / 10) }));
   if (c.memberSince !== null) {
-    const earlier = new Date(Date.parse(`${c.memberSince}T00:00:00.000Z`) - step * 86_400_000).toISOString().slice(0, 10);
+    const earlier = new Date(Date.parse(`${c.memberSince}T00:00:00.000Z`) - step * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
     out.push(withClient(i, { memberSince: earlier }));
   }
   c.history.forEach((h, k) => {
     if (h.freelancerRating === null) return;
-    const history = c.history.map((e, j) => (j === k ? { ...e, freelancerRating: Math.min(5, h.freelancerRating! + step / 10) } : e));
+    const history = c.history.map((e, j) =>
+      j === k ? { ...e, freelancerRating: Math.min(5, h.freelancerRating! + step / 10) } : e,
+    );
     out.push(withClient(i, { history }));
   });
   return out;
@@ -89,10 +123,23 @@ function improvements(i: FitInput, step: number): FitInput[] {
 /** Every way of removing one piece of data from this input. */
 function removals(i: FitInput): FitInput[] {
   const out: FitInput[] = [];
-  const keys: Array<keyof Client> = ["paymentVerified", "rating", "reviewsCount", "jobsPosted", "hireRate", "totalSpent", "avgHourlyRatePaid", "totalHours", "memberSince"];
+  const keys: Array<keyof Client> = [
+    "paymentVerified",
+    "rating",
+    "reviewsCount",
+    "jobsPosted",
+    "hireRate",
+    "totalSpent",
+    "avgHourlyRatePaid",
+    "totalHours",
+    "memberSince",
+  ];
   for (const k of keys) if (i.client[k] !== null) out.push(withClient(i, { [k]: null } as Partial<Client>));
   i.client.history.forEach((h, k) => {
-    if (h.freelancerRating !== null) out.push(withClient(i, { history: i.client.history.map((e, j) => (j === k ? { ...e, freelancerRating: null } : e)) }));
+    if (h.freelancerRating !== null)
+      out.push(
+        withClient(i, { history: i.client.history.map((e, j) => (j === k ? { ...e, freelancerRating: null } : e)) }),
+      );
   });
   if (i.client.history.length) out.push(withClient(i, { history: [] }));
   if (i.activity) out.push({ ...i, activity: null });

@@ -10,7 +10,11 @@ import { activity, client, job, userSettings } from "../../fixtures/scoring/buil
 import { captureJobRecord, CAPTURE_READ_AT, reactNativeSettings } from "../../fixtures/scoring/job-detail-card";
 
 const NOW = new Date("2026-06-01T12:00:00.000Z");
-const only = (over: { client?: Partial<Client>; job?: Partial<Job>; activity?: Partial<Activity> | null }): FitInput => ({
+const only = (over: {
+  client?: Partial<Client>;
+  job?: Partial<Job>;
+  activity?: Partial<Activity> | null;
+}): FitInput => ({
   job: job(over.job),
   client: client(over.client),
   activity: over.activity ? activity(over.activity) : null,
@@ -51,15 +55,27 @@ describe("each factor alone (score = 100 × quality)", () => {
     ["hourly up to $20: 0.6 × 5/15", only({ job: { budget: { type: "hourly", min: 10, max: 20 } } }), 20],
     ["hourly from $50, no max", only({ job: { budget: { type: "hourly", min: 50, max: null } } }), 100],
     // skills: share of the job's skills / 0.75
-    ["2 of 4 skills: 0.5 / 0.75", only({ job: { skills: ["React Native", "Mobile App Design", "Mobile App Development", "Expo.io"] } }), 67],
+    [
+      "2 of 4 skills: 0.5 / 0.75",
+      only({ job: { skills: ["React Native", "Mobile App Design", "Mobile App Development", "Expo.io"] } }),
+      67,
+    ],
     ["Expo = Expo.io, React Native: all", only({ job: { skills: ["React Native", "Expo"] } }), 100],
     ["no skill in common", only({ job: { skills: ["Python", "Django"] } }), 0],
     // competition: proposals 1 at 0, 0.85 at 5, 0.5 at 20, 0.15 at 50; −0.05/interview; −0.02/answered invite; ×0.5 once hired
-    ["fewer than 5 proposals, 5 unanswered invites", only({ activity: { proposals: { min: 0, max: 4 }, interviewing: 0, invitesSent: 5, unansweredInvites: 5 } }), 100],
+    [
+      "fewer than 5 proposals, 5 unanswered invites",
+      only({ activity: { proposals: { min: 0, max: 4 }, interviewing: 0, invitesSent: 5, unansweredInvites: 5 } }),
+      100,
+    ],
     ["10 to 15 proposals: 0.85 − 0.35 × 5/15", only({ activity: { proposals: { min: 10, max: 15 } } }), 73],
     ["20 to 50 proposals", only({ activity: { proposals: { min: 20, max: 50 } } }), 50],
     ["50+ proposals", only({ activity: { proposals: { min: 50, max: null } } }), 15],
-    ["2 interviewing, 5 answered invites: 1 − 0.1 − 0.1", only({ activity: { proposals: { min: 0, max: 4 }, interviewing: 2, invitesSent: 5, unansweredInvites: 0 } }), 80],
+    [
+      "2 interviewing, 5 answered invites: 1 − 0.1 − 0.1",
+      only({ activity: { proposals: { min: 0, max: 4 }, interviewing: 2, invitesSent: 5, unansweredInvites: 0 } }),
+      80,
+    ],
     ["already hired", only({ activity: { proposals: { min: 0, max: 4 }, hires: 1 } }), 50],
   ];
   it.each(rows)("%s → %s", (_name, input, expected) => {
@@ -67,7 +83,14 @@ describe("each factor alone (score = 100 × quality)", () => {
   });
 
   it("history: recency-weighted ratings, halved on a pattern of complaints", () => {
-    const h = (freelancerRating: number | null, freelancerFeedback: string | null = null) => ({ title: "t", freelancerRating, freelancerFeedback, clientRating: null, clientFeedback: null, amount: null });
+    const h = (freelancerRating: number | null, freelancerFeedback: string | null = null) => ({
+      title: "t",
+      freelancerRating,
+      freelancerFeedback,
+      clientRating: null,
+      clientFeedback: null,
+      amount: null,
+    });
     expect(score(only({ client: { history: [h(5)] } })).score).toBe(100);
     // 4.4: 0.2 + 0.6 × 1.4/1.5 = 0.76
     expect(score(only({ client: { history: [h(4.4)] } })).score).toBe(76);
@@ -75,7 +98,11 @@ describe("each factor alone (score = 100 × quality)", () => {
     // = 1.016 / 2.8496 = 0.3565; two ratings under 3 = a pattern → halved = 0.178
     expect(score(only({ client: { history: [h(1), h(2.5), h(4.4), h(null), h(5)] } })).score).toBe(18);
     // a 3.5 whose words name a problem is a complaint too: with a 2.0 that makes a pattern
-    const f = score(only({ client: { history: [h(3.5, "Requirements kept changing and were unclear"), h(2, "unclear requirements")] } }));
+    const f = score(
+      only({
+        client: { history: [h(3.5, "Requirements kept changing and were unclear"), h(2, "unclear requirements")] },
+      }),
+    );
     expect(f.flags.find((x) => x.id === "history-pattern")?.text).toContain("unclear requirements");
     expect(score(only({ client: { history: [h(null)] } })).score).toBeNull();
   });
@@ -86,7 +113,11 @@ describe("evidence and renormalisation", () => {
     // payment (10 × 1) + hire rate (14 × 0.1 evidence, quality 0): 10 / 11.4
     const one = score(only({ client: { paymentVerified: true, hireRate: 0, jobsPosted: 1 } }));
     expect(one.score).toBe(88);
-    expect(one.factors.find((f) => f.id === "hireRate")).toMatchObject({ value: "0% of 1 post (weak evidence)", weight: 12.3, points: 0 });
+    expect(one.factors.find((f) => f.id === "hireRate")).toMatchObject({
+      value: "0% of 1 post (weak evidence)",
+      weight: 12.3,
+      points: 0,
+    });
     // from 10 posts the same 0 % counts in full: 10 / 24
     expect(score(only({ client: { paymentVerified: true, hireRate: 0, jobsPosted: 10 } })).score).toBe(42);
   });
@@ -122,14 +153,36 @@ describe("ceilings", () => {
     // + verified (10), since 2010 (4), rating 4.0 of 30 (8 × 0.2), hire rate 20 % of 30 (14 × 0.15):
     // 29.3 / 58 → 51; three reds → ceiling 25
     const three = score(
-      only({ client: { paymentVerified: true, totalSpent: 20000, memberSince: "2010-01-01", rating: 4.0, reviewsCount: 30, avgHourlyRatePaid: 10, totalHours: 100, hireRate: 20, jobsPosted: 30 } }),
+      only({
+        client: {
+          paymentVerified: true,
+          totalSpent: 20000,
+          memberSince: "2010-01-01",
+          rating: 4.0,
+          reviewsCount: 30,
+          avgHourlyRatePaid: 10,
+          totalHours: 100,
+          hireRate: 20,
+          jobsPosted: 30,
+        },
+      }),
     );
-    expect(three.flags.filter((f) => f.severity === "red").map((f) => f.id)).toEqual(["hire-rate-low", "avg-rate-low", "rating-low", "score-ceiling"]);
+    expect(three.flags.filter((f) => f.severity === "red").map((f) => f.id)).toEqual([
+      "hire-rate-low",
+      "avg-rate-low",
+      "rating-low",
+      "score-ceiling",
+    ]);
     expect(three).toMatchObject({ score: 25, uncapped: 51, suggestedAction: "decline" });
   });
 
   it("a post asking to move off Upwork caps the score at 25", () => {
-    const f = score(only({ client: { paymentVerified: true }, job: { description: "Quick job, contact me on WhatsApp +39 333 123 4567 to discuss the details of the work." } }));
+    const f = score(
+      only({
+        client: { paymentVerified: true },
+        job: { description: "Quick job, contact me on WhatsApp +39 333 123 4567 to discuss the details of the work." },
+      }),
+    );
     expect(f.score).toBe(25);
     expect(f.flags.map((x) => x.id)).toContain("post-off-platform");
   });
@@ -155,8 +208,18 @@ describe("the real capture job-detail-card.html, $45/h React Native profile", ()
     expect(fit.score).toBe(25);
     expect(fit.confidence).toBe(0.98);
     expect(fit.suggestedAction).toBe("decline");
-    expect(fit.profile).toEqual({ name: "Mobile apps", specialized: true, matched: ["React Native", "Expo.io"], share: 0.5 });
-    expect(fit.flags.filter((f) => f.severity === "red").map((f) => f.id)).toEqual(["avg-rate-low", "rating-low", "history-pattern", "score-ceiling"]);
+    expect(fit.profile).toEqual({
+      name: "Mobile apps",
+      specialized: true,
+      matched: ["React Native", "Expo.io"],
+      share: 0.5,
+    });
+    expect(fit.flags.filter((f) => f.severity === "red").map((f) => f.id)).toEqual([
+      "avg-rate-low",
+      "rating-low",
+      "history-pattern",
+      "score-ceiling",
+    ]);
     expect(fit.flags.find((f) => f.id === "history-pattern")?.text).toBe(
       "2 of the last 4 freelancers who rated this client gave it under 3 or complained (1.0, 2.5); they mention unclear requirements and work beyond the agreed scope.",
     );

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { messageFlags, postTextFlags } from "../../../src/scoring/red-flags";
 
 const LONG = " We need a clean, tested app with clear milestones and a handover at the end of the work.".repeat(3);
-const ids = (description: string) => postTextFlags({ title: null, description: description + LONG, questions: [] }, 200).flags.map((f) => f.id);
+const ids = (description: string) =>
+  postTextFlags({ title: null, description: description + LONG, questions: [] }, 200).flags.map((f) => f.id);
 
 describe("postTextFlags", () => {
   const rows: Array<[string, string[]]> = [
@@ -26,13 +27,30 @@ describe("postTextFlags", () => {
   });
 
   it("a short post is amber; a post naming deliverables is green", () => {
-    expect(postTextFlags({ title: null, description: "Need an app.", questions: [] }, 200).flags.map((f) => [f.id, f.severity])).toEqual([["post-short", "amber"]]);
-    expect(postTextFlags({ title: null, description: `Deliverables: the app and its tests.${LONG}`, questions: [] }, 200).red).toBe(false);
+    expect(
+      postTextFlags({ title: null, description: "Need an app.", questions: [] }, 200).flags.map((f) => [
+        f.id,
+        f.severity,
+      ]),
+    ).toEqual([["post-short", "amber"]]);
+    expect(
+      postTextFlags({ title: null, description: `Deliverables: the app and its tests.${LONG}`, questions: [] }, 200)
+        .red,
+    ).toBe(false);
     expect(ids("Deliverables: the app.")).toContain("post-deliverables");
   });
 
   it("screening questions are read too", () => {
-    expect(postTextFlags({ title: null, description: null, questions: ["What is your WhatsApp number? Add me on WhatsApp: +1 555 010 9999"] }, 200).red).toBe(true);
+    expect(
+      postTextFlags(
+        {
+          title: null,
+          description: null,
+          questions: ["What is your WhatsApp number? Add me on WhatsApp: +1 555 010 9999"],
+        },
+        200,
+      ).red,
+    ).toBe(true);
   });
 });
 

@@ -5,31 +5,84 @@ import { activity, invitationRecord, item, userSettings } from "../../fixtures/s
 
 const NOW = new Date("2026-01-10T12:00:00.000Z");
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
-const base: UrgencyInput = { invitation: true, receivedAt: null, firstSeenAt: null, status: "pending", activity: null, state: null, fit: null };
+const base: UrgencyInput = {
+  invitation: true,
+  receivedAt: null,
+  firstSeenAt: null,
+  status: "pending",
+  activity: null,
+  state: null,
+  fit: null,
+};
 const u = (over: Partial<UrgencyInput>) => urgencyFor({ ...base, ...over }, userSettings(), NOW);
 
 describe("levels from the 24-hour clock", () => {
   const rows: Array<[string, Partial<UrgencyInput>, string, string | null]> = [
-    ["received 2 h ago: 22 h left, inside the window: today", { receivedAt: ago(120) }, "today", "2026-01-11T10:00:00.000Z"],
+    [
+      "received 2 h ago: 22 h left, inside the window: today",
+      { receivedAt: ago(120) },
+      "today",
+      "2026-01-11T10:00:00.000Z",
+    ],
     ["received 13 h ago: 11 h left", { receivedAt: ago(13 * 60) }, "today", "2026-01-10T23:00:00.000Z"],
     ["received 22 h ago: 2 h left (≤ 3)", { receivedAt: ago(22 * 60) }, "now", "2026-01-10T14:00:00.000Z"],
     ["received 25 h ago: window over (late)", { receivedAt: ago(25 * 60) }, "low", "2026-01-10T11:00:00.000Z"],
     ["received 30 min ago: fresh raises today → now", { receivedAt: ago(30) }, "now", "2026-01-11T11:30:00.000Z"],
-    ["client viewed 10 min ago (active now) raises today → now", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10) }) }, "now", "2026-01-11T10:00:00.000Z"],
-    ["active and interviewing raise soon → now", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10), interviewing: 1 }) }, "now", "2026-01-11T10:00:00.000Z"],
-    ["viewed 2 h ago is not active", { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(120) }) }, "today", "2026-01-11T10:00:00.000Z"],
-    ["window over, client active: still late (low), never raised to look on time", { receivedAt: ago(25 * 60), activity: activity({ lastViewedAt: ago(5) }) }, "low", "2026-01-10T11:00:00.000Z"],
-    ["date only today (tests run in UTC): that day's midnight + 24 h, 12 h left", { receivedAt: "2026-01-10" }, "today", "2026-01-11T00:00:00.000Z"],
+    [
+      "client viewed 10 min ago (active now) raises today → now",
+      { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10) }) },
+      "now",
+      "2026-01-11T10:00:00.000Z",
+    ],
+    [
+      "active and interviewing raise soon → now",
+      { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(10), interviewing: 1 }) },
+      "now",
+      "2026-01-11T10:00:00.000Z",
+    ],
+    [
+      "viewed 2 h ago is not active",
+      { receivedAt: ago(120), activity: activity({ lastViewedAt: ago(120) }) },
+      "today",
+      "2026-01-11T10:00:00.000Z",
+    ],
+    [
+      "window over, client active: still late (low), never raised to look on time",
+      { receivedAt: ago(25 * 60), activity: activity({ lastViewedAt: ago(5) }) },
+      "low",
+      "2026-01-10T11:00:00.000Z",
+    ],
+    [
+      "date only today (tests run in UTC): that day's midnight + 24 h, 12 h left",
+      { receivedAt: "2026-01-10" },
+      "today",
+      "2026-01-11T00:00:00.000Z",
+    ],
     ["date only yesterday: over", { receivedAt: "2026-01-09" }, "low", "2026-01-10T00:00:00.000Z"],
     ["no receipt time: 24 h from first seen", { firstSeenAt: ago(60) }, "today", "2026-01-11T11:00:00.000Z"],
     ["nothing known: reply within the day", {}, "today", null],
-    ["declined (state)", { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: false, declined: true } }, "closed", "2026-01-11T11:00:00.000Z"],
-    ["replied (state)", { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: true, declined: false } }, "closed", "2026-01-11T11:00:00.000Z"],
+    [
+      "declined (state)",
+      { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: false, declined: true } },
+      "closed",
+      "2026-01-11T11:00:00.000Z",
+    ],
+    [
+      "replied (state)",
+      { receivedAt: ago(60), state: { firstSeenAt: ago(60), openedAt: null, replied: true, declined: false } },
+      "closed",
+      "2026-01-11T11:00:00.000Z",
+    ],
     ["accepted (page)", { receivedAt: ago(60), status: "accepted" }, "closed", "2026-01-11T11:00:00.000Z"],
     ["expired (page)", { status: "expired" }, "closed", null],
     ["already hired", { receivedAt: ago(60), activity: activity({ hires: 1 }) }, "closed", "2026-01-11T11:00:00.000Z"],
     ["job page, no invitation", { invitation: false, status: null }, "low", null],
-    ["job posted 10 min ago, client active: low → today", { invitation: false, status: null, postedAt: ago(10), activity: activity({ lastViewedAt: ago(3) }) }, "today", null],
+    [
+      "job posted 10 min ago, client active: low → today",
+      { invitation: false, status: null, postedAt: ago(10), activity: activity({ lastViewedAt: ago(3) }) },
+      "today",
+      null,
+    ],
   ];
   it.each(rows)("%s → %s", (_name, over, level, replyBy) => {
     expect(u(over)).toMatchObject({ level, replyBy });
@@ -39,7 +92,9 @@ describe("levels from the 24-hour clock", () => {
     const saved = process.env.TZ;
     process.env.TZ = "Australia/Sydney"; // UTC+11 in March: midnight of Mar 6 there is Mar 5, 13:00 UTC
     try {
-      expect(urgencyFor({ ...base, receivedAt: "2026-03-06" }, userSettings(), new Date("2026-03-06T10:00:00Z")).replyBy).toBe("2026-03-06T13:00:00.000Z");
+      expect(
+        urgencyFor({ ...base, receivedAt: "2026-03-06" }, userSettings(), new Date("2026-03-06T10:00:00Z")).replyBy,
+      ).toBe("2026-03-06T13:00:00.000Z");
     } finally {
       process.env.TZ = saved;
     }
@@ -72,12 +127,20 @@ describe("invitationUrgency (list rows)", () => {
   const settings = userSettings();
   it("uses the row's receipt time and the cached page's status", () => {
     const row = item("111", ago(120));
-    expect(invitationUrgency(row, null, null, settings, NOW)).toMatchObject({ id: "111", level: "today", replyBy: "2026-01-11T10:00:00.000Z" });
+    expect(invitationUrgency(row, null, null, settings, NOW)).toMatchObject({
+      id: "111",
+      level: "today",
+      replyBy: "2026-01-11T10:00:00.000Z",
+    });
     const declined = { record: invitationRecord("111", { status: "declined" }), readAt: ago(30), missing: [] };
     expect(invitationUrgency(row, declined, null, settings, NOW).level).toBe("closed");
   });
   it("scores the cached page for the suggested action", () => {
-    const poor = { record: invitationRecord("222", { client: { ...invitationRecord("2").client, paymentVerified: false } }), readAt: ago(30), missing: [] };
+    const poor = {
+      record: invitationRecord("222", { client: { ...invitationRecord("2").client, paymentVerified: false } }),
+      readAt: ago(30),
+      missing: [],
+    };
     const r = invitationUrgency(item("222", ago(120)), poor, null, settings, NOW);
     expect(r.suggestedAction).toBe("decline");
   });

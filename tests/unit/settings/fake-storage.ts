@@ -20,7 +20,8 @@ export class MemoryArea implements StorageAreaLike {
 
   async get(keys?: null | string | string[]): Promise<Record<string, unknown>> {
     if (this.failWith) throw new Error(this.failWith);
-    const wanted = keys === null || keys === undefined ? [...this.data.keys()] : typeof keys === "string" ? [keys] : keys;
+    const wanted =
+      keys === null || keys === undefined ? [...this.data.keys()] : typeof keys === "string" ? [keys] : keys;
     const out: Record<string, unknown> = {};
     for (const k of wanted) if (this.data.has(k)) out[k] = JSON.parse(this.data.get(k)!);
     return out;
@@ -30,7 +31,8 @@ export class MemoryArea implements StorageAreaLike {
     if (this.failWith) throw new Error(this.failWith);
     const { perItem, total } = this.quota;
     if (perItem !== undefined) {
-      for (const [k, v] of Object.entries(items)) if (bytes(k, v) > perItem) throw new Error("QUOTA_BYTES_PER_ITEM quota exceeded");
+      for (const [k, v] of Object.entries(items))
+        if (bytes(k, v) > perItem) throw new Error("QUOTA_BYTES_PER_ITEM quota exceeded");
     }
     if (total !== undefined) {
       const next = new Map(this.data);

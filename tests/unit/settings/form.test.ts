@@ -28,9 +28,18 @@ describe("options form helpers", () => {
   });
 
   it("maps every problem to its field, with ids that tie the error to the input", () => {
-    const s = setAt(setAt(defaultSettings(), ["scoring", "weights", "budget"], Number.NaN), ["profile", "portfolio"], [{ title: "", skills: [] }]);
-    expect(validate(s)).toEqual({ "scoring.weights.budget": "Enter a number.", "profile.portfolio.0.title": "Required." });
-    expect(validate(setAt(defaultSettings(), ["rates", "hourly"], -1))).toEqual({ "rates.hourly": "Must be at least 0." });
+    const s = setAt(
+      setAt(defaultSettings(), ["scoring", "weights", "budget"], Number.NaN),
+      ["profile", "portfolio"],
+      [{ title: "", skills: [] }],
+    );
+    expect(validate(s)).toEqual({
+      "scoring.weights.budget": "Enter a number.",
+      "profile.portfolio.0.title": "Required.",
+    });
+    expect(validate(setAt(defaultSettings(), ["rates", "hourly"], -1))).toEqual({
+      "rates.hourly": "Must be at least 0.",
+    });
     expect(validate(defaultSettings())).toEqual({});
     expect(fieldId(["profile", "portfolio", 0, "title"])).toBe("f-profile-portfolio-0-title");
     expect(errorId(["rates", "hourly"])).toBe("f-rates-hourly-error");

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { defaultSettings } from "../../../src/shared/settings";
-import { applyImport, diffSettings, exportSettings, loadSettings, previewImport, saveSettings } from "../../../src/shared/settings-store";
+import {
+  applyImport,
+  diffSettings,
+  exportSettings,
+  loadSettings,
+  previewImport,
+  saveSettings,
+} from "../../../src/shared/settings-store";
 import { fakeStorage } from "./fake-storage";
 
 /** The example file of records.md §5, as other tools write it. */
@@ -13,7 +20,14 @@ const SPEC_FILE = {
     overview: "Eight years building mobile apps…",
     skills: ["React Native", "TypeScript", "Expo.io"],
     specializedProfiles: [{ name: "Mobile apps", skills: ["React Native", "Expo.io"], hourlyRate: 50 }],
-    portfolio: [{ title: "Fitness tracker app", url: "https://example.com/fit", skills: ["React Native"], outcome: "4.8★ on both stores" }],
+    portfolio: [
+      {
+        title: "Fitness tracker app",
+        url: "https://example.com/fit",
+        skills: ["React Native"],
+        outcome: "4.8★ on both stores",
+      },
+    ],
   },
 };
 
@@ -26,9 +40,17 @@ describe("import preview", () => {
     if (!preview.ok) return;
     expect(preview.changes).toContainEqual({ path: "rates.hourly", from: null, to: 45 });
     expect(preview.changes).toContainEqual({ path: "profile.name", from: "", to: "Dana K." });
-    expect(preview.changes).toContainEqual({ path: "profile.skills", from: [], to: ["React Native", "TypeScript", "Expo.io"] });
+    expect(preview.changes).toContainEqual({
+      path: "profile.skills",
+      from: [],
+      to: ["React Native", "TypeScript", "Expo.io"],
+    });
     // A new list item is one change holding the whole item.
-    expect(preview.changes).toContainEqual({ path: "profile.portfolio.0", from: undefined, to: SPEC_FILE.profile.portfolio[0] });
+    expect(preview.changes).toContainEqual({
+      path: "profile.portfolio.0",
+      from: undefined,
+      to: SPEC_FILE.profile.portfolio[0],
+    });
     // preferredPayment is already "milestone" by default: not a change.
     expect(preview.changes.map((c) => c.path)).not.toContain("rates.preferredPayment");
     // Sections absent from the file take their defaults: nothing to change on a fresh install.
@@ -56,7 +78,10 @@ describe("import preview", () => {
 
   it("an export carrying `recovered` still imports (recovered is for the user, not applied)", async () => {
     const storage = fakeStorage();
-    const preview = await previewImport({ ...SPEC_FILE, recovered: { rates: [{ raw: "x", error: "e", at: "2025-01-01T00:00:00.000Z" }] } }, storage);
+    const preview = await previewImport(
+      { ...SPEC_FILE, recovered: { rates: [{ raw: "x", error: "e", at: "2025-01-01T00:00:00.000Z" }] } },
+      storage,
+    );
     expect(preview.ok).toBe(true);
   });
 
@@ -74,12 +99,35 @@ describe("invalid import: refused with the field named, nothing changes", () => 
   const cases: Array<[string, unknown, RegExp]> = [
     ["not JSON", "{ version: 1,", /not valid JSON/],
     ["not an object", "[1,2]", /\(root\): expected a settings object/],
-    ["bad enum", { ...SPEC_FILE, rates: { ...SPEC_FILE.rates, preferredPayment: "weekly" } }, /^rates\.preferredPayment: must be one of "hourly", "fixed", "milestone"/],
-    ["negative rate", { ...SPEC_FILE, rates: { ...SPEC_FILE.rates, hourly: -5 } }, /^rates\.hourly: must be at least 0/],
-    ["rate as text", { ...SPEC_FILE, rates: { ...SPEC_FILE.rates, minimumFixed: "250" } }, /^rates\.minimumFixed: expected number, got "250"/],
-    ["empty portfolio title", { ...SPEC_FILE, profile: { ...SPEC_FILE.profile, portfolio: [{ title: "", skills: [] }] } }, /^profile\.portfolio\.0\.title: must not be empty/],
+    [
+      "bad enum",
+      { ...SPEC_FILE, rates: { ...SPEC_FILE.rates, preferredPayment: "weekly" } },
+      /^rates\.preferredPayment: must be one of "hourly", "fixed", "milestone"/,
+    ],
+    [
+      "negative rate",
+      { ...SPEC_FILE, rates: { ...SPEC_FILE.rates, hourly: -5 } },
+      /^rates\.hourly: must be at least 0/,
+    ],
+    [
+      "rate as text",
+      { ...SPEC_FILE, rates: { ...SPEC_FILE.rates, minimumFixed: "250" } },
+      /^rates\.minimumFixed: expected number, got "250"/,
+    ],
+    [
+      "empty portfolio title",
+      { ...SPEC_FILE, profile: { ...SPEC_FILE.profile, portfolio: [{ title: "", skills: [] }] } },
+      /^profile\.portfolio\.0\.title: must not be empty/,
+    ],
     ["missing skills", { ...SPEC_FILE, profile: { name: "x" } }, /^profile\.skills: is missing/],
-    ["weight over 100", { ...SPEC_FILE, scoring: { ...defaultSettings().scoring, weights: { ...defaultSettings().scoring.weights, budget: 150 } } }, /^scoring\.weights\.budget: must be at most 100/],
+    [
+      "weight over 100",
+      {
+        ...SPEC_FILE,
+        scoring: { ...defaultSettings().scoring, weights: { ...defaultSettings().scoring.weights, budget: 150 } },
+      },
+      /^scoring\.weights\.budget: must be at most 100/,
+    ],
     ["future version", { ...SPEC_FILE, version: 7 }, /^version: 7 is newer/],
   ];
   for (const [name, input, error] of cases) {
@@ -111,12 +159,16 @@ describe("settings bounds", () => {
   /** Dotted paths of every number in the settings. */
   function numberPaths(value: unknown, path = ""): string[] {
     if (typeof value === "number") return [path];
-    if (value && typeof value === "object") return Object.entries(value).flatMap(([k, v]) => numberPaths(v, path ? `${path}.${k}` : k));
+    if (value && typeof value === "object")
+      return Object.entries(value).flatMap(([k, v]) => numberPaths(v, path ? `${path}.${k}` : k));
     return [];
   }
 
   it("refuses an import with any number out of its range, naming the field", async () => {
-    const base = { ...defaultSettings(), rates: { ...defaultSettings().rates, hourly: 45, minimumHourly: 30, minimumFixed: 250 } };
+    const base = {
+      ...defaultSettings(),
+      rates: { ...defaultSettings().rates, hourly: 45, minimumHourly: 30, minimumFixed: 250 },
+    };
     const paths = numberPaths(base).filter((p) => p !== "version");
     expect(paths.length).toBeGreaterThan(20);
     for (const path of paths) {

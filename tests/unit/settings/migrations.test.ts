@@ -15,7 +15,11 @@ const TEST_MIGRATIONS: Migration[] = [
       return { ...v, rates: { ...rates, hourly: rate ?? null } };
     },
   },
-  { from: 0, describe: "preferredPayment added", up: (v) => ({ ...v, rates: { preferredPayment: "milestone", ...(v["rates"] as object) } }) },
+  {
+    from: 0,
+    describe: "preferredPayment added",
+    up: (v) => ({ ...v, rates: { preferredPayment: "milestone", ...(v["rates"] as object) } }),
+  },
 ];
 
 describe("migrate", () => {
@@ -27,14 +31,24 @@ describe("migrate", () => {
   it("runs each step in order, without touching the input", () => {
     const input = { version: 0, rates: { hourly: 10, minimumHourly: null, minimumFixed: null } };
     const out = migrate(input, TEST_MIGRATIONS);
-    expect(out).toEqual({ ok: true, value: { version: 1, rates: { preferredPayment: "milestone", hourly: 10, minimumHourly: null, minimumFixed: null } }, applied: ["0 → 1: preferredPayment added"] });
+    expect(out).toEqual({
+      ok: true,
+      value: {
+        version: 1,
+        rates: { preferredPayment: "milestone", hourly: 10, minimumHourly: null, minimumFixed: null },
+      },
+      applied: ["0 → 1: preferredPayment added"],
+    });
     expect(input.version).toBe(0);
   });
 
   it("refuses newer versions, gaps and nonsense", () => {
     expect(migrate({ version: 2 })).toMatchObject({ ok: false, error: expect.stringMatching(/newer/) });
     expect(migrate({ version: 0 }, [])).toMatchObject({ ok: false, error: "version: no migration from version 0" });
-    expect(migrate({ version: "one" })).toMatchObject({ ok: false, error: expect.stringMatching(/^version: not a version number/) });
+    expect(migrate({ version: "one" })).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^version: not a version number/),
+    });
   });
 });
 
@@ -44,7 +58,12 @@ describe("migrations in the store", () => {
     storage.sync.put(VERSION_KEY, 0);
     storage.sync.put(sectionKey("rates"), { savedAt: 1, value: { hourly: 40, minimumHourly: 20, minimumFixed: 100 } });
     const loaded = await loadSettings({ storage, migrations: TEST_MIGRATIONS });
-    expect(loaded.settings.rates).toEqual({ hourly: 40, minimumHourly: 20, minimumFixed: 100, preferredPayment: "milestone" });
+    expect(loaded.settings.rates).toEqual({
+      hourly: 40,
+      minimumHourly: 20,
+      minimumFixed: 100,
+      preferredPayment: "milestone",
+    });
     expect(loaded.notices).toEqual([expect.stringMatching(/updated to the current format \(version 0 → 1\)/)]);
     expect(storage.sync.raw(VERSION_KEY)).toBe(1);
     expect(storage.sync.raw(sectionKey("rates"))).toMatchObject({ value: loaded.settings.rates });
@@ -55,7 +74,10 @@ describe("migrations in the store", () => {
   it("settings from a newer Invitewise are read as far as possible and never written back", async () => {
     const storage = fakeStorage();
     storage.sync.put(VERSION_KEY, 5);
-    storage.sync.put(sectionKey("rates"), { savedAt: 1, value: { hourly: 40, minimumHourly: 20, minimumFixed: 100, preferredPayment: "fixed", newThing: true } });
+    storage.sync.put(sectionKey("rates"), {
+      savedAt: 1,
+      value: { hourly: 40, minimumHourly: 20, minimumFixed: 100, preferredPayment: "fixed", newThing: true },
+    });
     const before = storage.sync.snapshot();
     const loaded = await loadSettings(storage);
     expect(loaded.settings.rates.hourly).toBe(40);
@@ -65,8 +87,14 @@ describe("migrations in the store", () => {
 
   it("an imported old file is migrated before validation", async () => {
     const storage = fakeStorage();
-    const preview = await previewImport({ version: -1, rates: { rate: 55, minimumHourly: null, minimumFixed: null } }, { storage, migrations: TEST_MIGRATIONS });
-    expect(preview).toMatchObject({ ok: true, migrated: ["-1 → 0: rates.rate renamed to rates.hourly", "0 → 1: preferredPayment added"] });
+    const preview = await previewImport(
+      { version: -1, rates: { rate: 55, minimumHourly: null, minimumFixed: null } },
+      { storage, migrations: TEST_MIGRATIONS },
+    );
+    expect(preview).toMatchObject({
+      ok: true,
+      migrated: ["-1 → 0: rates.rate renamed to rates.hourly", "0 → 1: preferredPayment added"],
+    });
     expect(preview.ok && preview.settings.rates).toEqual({ ...defaultSettings().rates, hourly: 55 });
   });
 });

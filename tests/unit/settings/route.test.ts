@@ -16,11 +16,15 @@ describe("options page sections by address", () => {
 
   it("shows a field's own section, with the field to focus", () => {
     expect(routeOf("#f-scoring-weights-hireRate")).toEqual({ section: "scoring", field: "f-scoring-weights-hireRate" });
-    expect(routeOf("#f-profile-portfolio-3-title")).toEqual({ section: "profile", field: "f-profile-portfolio-3-title" });
+    expect(routeOf("#f-profile-portfolio-3-title")).toEqual({
+      section: "profile",
+      field: "f-profile-portfolio-3-title",
+    });
   });
 
   it("ignores what names no section: the page stays where it is", () => {
-    for (const hash of ["", "#", "#main", "#f-nothing-here", "#f-backup-x", "#%E0%A4%A"]) expect(routeOf(hash)).toBeNull();
+    for (const hash of ["", "#", "#main", "#f-nothing-here", "#f-backup-x", "#%E0%A4%A"])
+      expect(routeOf(hash)).toBeNull();
   });
 
   it("maps a settings path to its section", () => {

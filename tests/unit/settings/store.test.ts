@@ -50,7 +50,8 @@ describe("settings store: first run and round trip", () => {
     const saved = await saveSettings(s, storage);
     expect(saved.notices).toEqual([]);
     expect(saved.placement).toEqual({ rates: "sync", profile: "sync", templates: "sync", scoring: "sync" });
-    for (const section of ["rates", "profile", "templates", "scoring"]) expect(storage.sync.raw(sectionKey(section))).toMatchObject({ value: (s as never)[section] });
+    for (const section of ["rates", "profile", "templates", "scoring"])
+      expect(storage.sync.raw(sectionKey(section))).toMatchObject({ value: (s as never)[section] });
     expect(storage.sync.raw(VERSION_KEY)).toBe(1);
     const loaded = await loadSettings(storage);
     expect(loaded.settings).toEqual(s);
@@ -140,7 +141,9 @@ describe("settings store: sync/local split", () => {
     s.rates.hourly = 99;
     const saved = await saveSettings(s, storage);
     expect(saved.placement.rates).toBe("local");
-    expect(saved.notices.join("\n")).toMatch(/rates settings could not be saved to browser sync \(MAX_WRITE_OPERATIONS_PER_MINUTE/);
+    expect(saved.notices.join("\n")).toMatch(
+      /rates settings could not be saved to browser sync \(MAX_WRITE_OPERATIONS_PER_MINUTE/,
+    );
     // The stale sync copy must not win over the newer local one.
     storage.sync.failWith = null;
     expect((await loadSettings(storage)).settings.rates.hourly).toBe(99);
@@ -162,7 +165,10 @@ describe("settings store: sync/local split", () => {
     s.profile.portfolio = portfolio(30);
     await saveSettings(s, storage); // profile local here, pointer in sync
     // Another browser then saves a small profile straight to sync.
-    storage.sync.put(sectionKey("profile"), { savedAt: Date.now() + 60_000, value: { ...s.profile, name: "Other browser", portfolio: [] } });
+    storage.sync.put(sectionKey("profile"), {
+      savedAt: Date.now() + 60_000,
+      value: { ...s.profile, name: "Other browser", portfolio: [] },
+    });
     expect((await loadSettings(storage)).settings.profile.name).toBe("Other browser");
   });
 
@@ -172,7 +178,9 @@ describe("settings store: sync/local split", () => {
     storage.sync.put(sectionKey("profile"), { savedAt: Date.now(), storedIn: "local" });
     const loaded = await loadSettings(storage);
     expect(loaded.settings.profile).toEqual(defaultSettings().profile);
-    expect(loaded.notices.join("\n")).toMatch(/profile settings were last saved in another browser.*Defaults are in use/);
+    expect(loaded.notices.join("\n")).toMatch(
+      /profile settings were last saved in another browser.*Defaults are in use/,
+    );
   });
 });
 
@@ -181,14 +189,19 @@ describe("settings store: corrupt values", () => {
     const storage = fakeStorage();
     const s = filled();
     await saveSettings(s, storage);
-    const bad = { savedAt: Date.now() + 1, value: { hourly: "forty", minimumHourly: 30, minimumFixed: 250, preferredPayment: "hourly" } };
+    const bad = {
+      savedAt: Date.now() + 1,
+      value: { hourly: "forty", minimumHourly: 30, minimumFixed: 250, preferredPayment: "hourly" },
+    };
     storage.sync.put(sectionKey("rates"), bad);
     const loaded = await loadSettings(storage);
     expect(loaded.settings.rates).toEqual(defaultSettings().rates);
     expect(loaded.settings.profile).toEqual(s.profile);
     expect(loaded.sources?.rates).toBe("default");
     expect(loaded.notices).toHaveLength(1);
-    expect(loaded.notices[0]).toMatch(/stored rates settings could not be read \(rates\.hourly: expected number, got "forty"\)/);
+    expect(loaded.notices[0]).toMatch(
+      /stored rates settings could not be read \(rates\.hourly: expected number, got "forty"\)/,
+    );
     const kept = storage.local.raw(corruptKey("rates")) as Array<{ raw: unknown; error: string }>;
     expect(kept).toHaveLength(1);
     expect(kept[0]!.raw).toEqual(bad.value);
@@ -211,7 +224,9 @@ describe("settings store: corrupt values", () => {
     await loadSettings(storage);
     expect(storage.local.raw(corruptKey("templates"))).toHaveLength(1);
     const file = await exportSettings(storage);
-    expect(file.recovered?.templates).toEqual([expect.objectContaining({ raw: { coverLetter: 42 }, error: expect.stringMatching(/templates\.coverLetter/) })]);
+    expect(file.recovered?.templates).toEqual([
+      expect.objectContaining({ raw: { coverLetter: 42 }, error: expect.stringMatching(/templates\.coverLetter/) }),
+    ]);
     expect(file.templates).toEqual(defaultSettings().templates);
   });
 
@@ -233,7 +248,11 @@ describe("settings store: export", () => {
     await saveSettings(filled(), storage);
     const file = await exportSettings(storage);
     expect(Object.keys(file).slice(0, 3)).toEqual(["version", "rates", "profile"]);
-    expect(file).toMatchObject({ version: 1, rates: { hourly: 45, minimumHourly: 30, minimumFixed: 250, preferredPayment: "hourly" }, profile: { name: "Dana K." } });
+    expect(file).toMatchObject({
+      version: 1,
+      rates: { hourly: 45, minimumHourly: 30, minimumFixed: 250, preferredPayment: "hourly" },
+      profile: { name: "Dana K." },
+    });
     expect(file).toHaveProperty("templates");
     expect(file).toHaveProperty("scoring");
     expect(file).not.toHaveProperty("recovered");

@@ -38,7 +38,7 @@ describe("decodeState: Nuxt 3 (__NUXT_DATA__, devalue)", () => {
       { x: 13 },
       "shallow",
       "_",
-      "{\"n\":1}",
+      '{"n":1}',
       { statusCode: 14, message: 15 },
       1,
       404,
@@ -64,7 +64,7 @@ describe("decodeState: Nuxt 3 (__NUXT_DATA__, devalue)", () => {
     expect(fails("nuxt3", full.slice(0, full.length / 2))).toMatch(/not valid JSON/);
     expect(fails("nuxt3", '{"not":"an array"}')).toMatch(/not a devalue array/);
     expect(fails("nuxt3", "[]")).toMatch(/not a devalue array/);
-    expect(fails("nuxt3", "[{\"a\":99}]")).toMatch(/could not be decoded/); // a reference past the end
+    expect(fails("nuxt3", '[{"a":99}]')).toMatch(/could not be decoded/); // a reference past the end
     expect(fails("nuxt3", '[{"__proto__":1},{"polluted":2},true]')).toMatch(/__proto__/);
     expect(({} as Obj).polluted).toBeUndefined();
   });
@@ -102,8 +102,22 @@ describe("decodeState: Nuxt 2 (window.__NUXT__ expression, literal syntax only)"
         "quoted-key":1, 7:"seven", big:10n, re:/x/
       }}("hello",2,true,{x:1}))`,
     );
-    expect(root).toMatchObject({ s: "hello", n: -2, p: 2, t: true, f: false, nul: null, neg: -1.5, tpl: "plain", arr: ["hello", undefined, true], nested: { deep: { k: true } }, "quoted-key": 1, 7: "seven" });
-    for (const k of ["u", "withExpr", "call", "fn", "bin", "mem", "notObj", "missing", "big", "re"]) expect(root[k], k).toBeUndefined();
+    expect(root).toMatchObject({
+      s: "hello",
+      n: -2,
+      p: 2,
+      t: true,
+      f: false,
+      nul: null,
+      neg: -1.5,
+      tpl: "plain",
+      arr: ["hello", undefined, true],
+      nested: { deep: { k: true } },
+      "quoted-key": 1,
+      7: "seven",
+    });
+    for (const k of ["u", "withExpr", "call", "fn", "bin", "mem", "notObj", "missing", "big", "re"])
+      expect(root[k], k).toBeUndefined();
   });
 
   it("applies simple member assignments to bound objects before the return", () => {
@@ -118,7 +132,10 @@ describe("decodeState: Nuxt 2 (window.__NUXT__ expression, literal syntax only)"
   it("never runs the script", () => {
     const g = globalThis as Obj;
     delete g.__iwRan;
-    const root = ok("nuxt2", `window.__NUXT__=(function(a){globalThis.__iwRan=1;(function(){globalThis.__iwRan=2}());return {a:a}}(1))`);
+    const root = ok(
+      "nuxt2",
+      `window.__NUXT__=(function(a){globalThis.__iwRan=1;(function(){globalThis.__iwRan=2}());return {a:a}}(1))`,
+    );
     expect(root).toEqual({ a: 1 });
     expect(g.__iwRan).toBeUndefined();
     // An object literal's __proto__ key is not a prototype.
@@ -152,7 +169,10 @@ describe("decodeState: limits", () => {
   });
 
   it("refuses an unknown form or missing text", () => {
-    expect(decodeState({ form: "nuxt4" as never, text: "{}" })).toEqual({ ok: false, reason: "unknown state form nuxt4" });
+    expect(decodeState({ form: "nuxt4" as never, text: "{}" })).toEqual({
+      ok: false,
+      reason: "unknown state form nuxt4",
+    });
     expect(decodeState({ form: "nuxt3", text: undefined as never }).ok).toBe(false);
   });
 });

@@ -28,7 +28,14 @@ describe("embeddedStateText", () => {
 
   it("takes the inline window.__NUXT__= script (Nuxt 2) among other inline and external scripts", () => {
     const script = nuxt2Script({ jobDetails: jobDetails() });
-    const d = doc(page(`<script src="/app.js"></script>`, `<script>window.dataLayer=[];</script>`, `<script>${script}</script>`, `<script>var after=1</script>`));
+    const d = doc(
+      page(
+        `<script src="/app.js"></script>`,
+        `<script>window.dataLayer=[];</script>`,
+        `<script>${script}</script>`,
+        `<script>var after=1</script>`,
+      ),
+    );
     expect(embeddedStateText(d)).toEqual({ form: "nuxt2", text: script });
   });
 

@@ -56,7 +56,14 @@ describe("stateFacts: the job page's data, found by shape", () => {
       industry: "Health & Fitness",
       companySize: "Mid-sized company (10-99 people)",
     });
-    expect(f.activity).toEqual({ proposals: 7, lastViewedAt: "2025-06-10T09:35:40.000Z", hires: 0, interviewing: 2, invitesSent: 3, unansweredInvites: 1 });
+    expect(f.activity).toEqual({
+      proposals: 7,
+      lastViewedAt: "2025-06-10T09:35:40.000Z",
+      hires: 0,
+      interviewing: 2,
+      invitesSent: 3,
+      unansweredInvites: 1,
+    });
     expect(f.bidRange).toEqual({ high: 48, avg: 33.33, low: 20 });
   });
 
@@ -76,9 +83,34 @@ describe("stateFacts: the job page's data, found by shape", () => {
   });
 
   it("maps the job type and tier codes: 1 fixed / 2 hourly; 1 entry, 2 intermediate, 3 expert", () => {
-    const fixed = facts(nuxt3Json(jobDetails({ job: { type: 1, budget: { amount: 750 }, contractorTier: 3, workload: null, durationLabel: "Less than a month" } })), "nuxt3").job!.job;
-    expect(fixed).toMatchObject({ budget: { type: "fixed", amount: 750 }, experienceLevel: "expert", hoursPerWeek: null, duration: "less-than-1-month" });
-    const entry = facts(nuxt3Json(jobDetails({ job: { contractorTier: 1, workload: "More than 30 hrs/week", durationLabel: null, durationIdV3: 2 } })), "nuxt3").job!.job;
+    const fixed = facts(
+      nuxt3Json(
+        jobDetails({
+          job: {
+            type: 1,
+            budget: { amount: 750 },
+            contractorTier: 3,
+            workload: null,
+            durationLabel: "Less than a month",
+          },
+        }),
+      ),
+      "nuxt3",
+    ).job!.job;
+    expect(fixed).toMatchObject({
+      budget: { type: "fixed", amount: 750 },
+      experienceLevel: "expert",
+      hoursPerWeek: null,
+      duration: "less-than-1-month",
+    });
+    const entry = facts(
+      nuxt3Json(
+        jobDetails({
+          job: { contractorTier: 1, workload: "More than 30 hrs/week", durationLabel: null, durationIdV3: 2 },
+        }),
+      ),
+      "nuxt3",
+    ).job!.job;
     expect(entry).toMatchObject({ experienceLevel: "entry", hoursPerWeek: "more-than-30", duration: "1-3-months" });
     const unknown = facts(nuxt3Json(jobDetails({ job: { type: 9, contractorTier: 7 } })), "nuxt3");
     expect(unknown.job!.job).toMatchObject({ budget: null, experienceLevel: null });
@@ -89,14 +121,30 @@ describe("stateFacts: the job page's data, found by shape", () => {
     const f = facts(
       nuxt3Json(
         jobDetails({
-          stats: { feedbackCount: 0, score: 0, hoursCount: 0, totalCharges: null, totalJobsWithHires: 0, totalAssignments: 0, activeAssignmentsCount: 0 },
+          stats: {
+            feedbackCount: 0,
+            score: 0,
+            hoursCount: 0,
+            totalCharges: null,
+            totalJobsWithHires: 0,
+            totalAssignments: 0,
+            activeAssignmentsCount: 0,
+          },
           buyer: { jobs: { postedCount: 0, openCount: 1 }, avgHourlyJobsRate: { amount: 0 } },
           job: { type: 1, budget: { amount: 0 } },
         }),
       ),
       "nuxt3",
     ).job!;
-    expect(f.client).toMatchObject({ rating: null, reviewsCount: 0, avgHourlyRatePaid: null, totalSpent: null, hireRate: null, hires: 0, totalHours: 0 });
+    expect(f.client).toMatchObject({
+      rating: null,
+      reviewsCount: 0,
+      avgHourlyRatePaid: null,
+      totalSpent: null,
+      hireRate: null,
+      hires: 0,
+      totalHours: 0,
+    });
     expect(f.job.budget).toEqual({ type: "fixed", amount: null });
     // A rate without hours is no rate either.
     const g = facts(nuxt3Json(jobDetails({ stats: { hoursCount: 0 } })), "nuxt3").job!;
@@ -116,9 +164,16 @@ describe("stateFacts: the job page's data, found by shape", () => {
       "nuxt3",
     );
     const c = f.job!.client;
-    expect([c.totalSpent, c.rating, c.hires, c.memberSince, c.openJobs, f.job!.job.connectsRequired, f.job!.job.postedAt, f.job!.activity.proposals]).toEqual([
-      null, null, null, null, null, null, null, null,
-    ]);
+    expect([
+      c.totalSpent,
+      c.rating,
+      c.hires,
+      c.memberSince,
+      c.openJobs,
+      f.job!.job.connectsRequired,
+      f.job!.job.postedAt,
+      f.job!.activity.proposals,
+    ]).toEqual([null, null, null, null, null, null, null, null]);
     expect(c.hireRate).toBeNull(); // 17 jobs with hires of 4 posted is over 100%
     expect(f.dropped).toEqual(
       expect.arrayContaining([
@@ -136,7 +191,12 @@ describe("stateFacts: the job page's data, found by shape", () => {
   });
 
   it("leaves out a last activity from before the job was posted (the page shows no 'Last viewed' then)", () => {
-    const f = facts(nuxt3Json(jobDetails({ job: { clientActivity: { lastBuyerActivity: "2025-06-10T08:00:00.000Z", totalApplicants: 1 } } })), "nuxt3");
+    const f = facts(
+      nuxt3Json(
+        jobDetails({ job: { clientActivity: { lastBuyerActivity: "2025-06-10T08:00:00.000Z", totalApplicants: 1 } } }),
+      ),
+      "nuxt3",
+    );
     expect(f.job!.activity.lastViewedAt).toBeNull();
   });
 
@@ -159,15 +219,32 @@ describe("stateFacts: the job page's data, found by shape", () => {
     });
     const state = {
       lists: {
-        invitationsList: { items: [item("2000000000000000001", "2025-06-09T10:11:12.345Z", "Hi,\n\nwe liked   your profile."), item("2000000000000000002", "2025-06-01T00:00:00Z", null)] },
+        invitationsList: {
+          items: [
+            item("2000000000000000001", "2025-06-09T10:11:12.345Z", "Hi,\n\nwe liked   your profile."),
+            item("2000000000000000002", "2025-06-01T00:00:00Z", null),
+          ],
+        },
         offersList: { items: [{ uid: "9", title: "An offer", ctime: "2025-05-01T00:00:00.000Z" }] },
       },
     };
     const f = facts(nuxt2Script(state), "nuxt2");
     expect(f.job).toBeNull();
     expect(f.invitations).toEqual([
-      { id: "2000000000000000001", message: "Hi,\n\nwe liked your profile.", jobUid: "1777000000000000001", receivedAt: "2025-06-09T10:11:12.345Z", title: "Migrate a Shopify theme" },
-      { id: "2000000000000000002", message: null, jobUid: "1777000000000000001", receivedAt: "2025-06-01T00:00:00.000Z", title: "Migrate a Shopify theme" },
+      {
+        id: "2000000000000000001",
+        message: "Hi,\n\nwe liked your profile.",
+        jobUid: "1777000000000000001",
+        receivedAt: "2025-06-09T10:11:12.345Z",
+        title: "Migrate a Shopify theme",
+      },
+      {
+        id: "2000000000000000002",
+        message: null,
+        jobUid: "1777000000000000001",
+        receivedAt: "2025-06-01T00:00:00.000Z",
+        title: "Migrate a Shopify theme",
+      },
     ]);
   });
 
@@ -176,15 +253,21 @@ describe("stateFacts: the job page's data, found by shape", () => {
     a.self = a;
     a.list = [a, new Map([["k", a]]), new Set([a]), new Date(0)];
     expect(stateFacts(a).job?.ciphertext).toBe(CIPHER);
-    for (const v of [null, undefined, 1, "x", [], {}, [[[]]]]) expect(stateFacts(v)).toEqual({ job: null, invitations: [], dropped: [] });
+    for (const v of [null, undefined, 1, "x", [], {}, [[[]]]])
+      expect(stateFacts(v)).toEqual({ job: null, invitations: [], dropped: [] });
   });
 });
 
 describe("readState", () => {
   it("is null without a state, an error for an unreadable one, facts otherwise", () => {
     expect(readState(null)).toBeNull();
-    expect(readState({ form: "nuxt3", text: "[1," })).toEqual({ error: expect.stringMatching(/^state is not valid JSON/) });
-    const f = readState({ form: "nuxt2", text: nuxt2Script({ jobDetails: jobDetails({ workHistory: [history("One", 10)] }) }) });
+    expect(readState({ form: "nuxt3", text: "[1," })).toEqual({
+      error: expect.stringMatching(/^state is not valid JSON/),
+    });
+    const f = readState({
+      form: "nuxt2",
+      text: nuxt2Script({ jobDetails: jobDetails({ workHistory: [history("One", 10)] }) }),
+    });
     expect(f && "job" in f ? f.job?.client.history?.length : null).toBe(1);
   });
 });

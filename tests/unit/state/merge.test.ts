@@ -30,20 +30,37 @@ describe("mergeState: fill", () => {
     expect(record.activity?.hires).toBe(0);
     expect(record.client.industry).toBe("Health & Fitness");
     expect(record.bidRange).toEqual({ high: 48, avg: 33.33, low: 20 });
-    for (const p of ["job.category", "job.duration", "job.questions", "activity.hires", "client.industry", "bidRange"]) expect(sources[p], p).toBe("state");
+    for (const p of ["job.category", "job.duration", "job.questions", "activity.hires", "client.industry", "bidRange"])
+      expect(sources[p], p).toBe("state");
     expect(parsed.missing).toEqual([]);
   });
 
   it("fills the history (completed contracts only) when the page lists none", () => {
     const { record, sources } = merge(textJobPage());
-    expect(record.client.history.map((h) => h.title)).toEqual(["Landing page tweaks", "Logo refresh", "Landing page tweaks"]);
-    expect(record.client.history[0]).toEqual({ title: "Landing page tweaks", freelancerRating: 5, freelancerFeedback: "Clear brief and quick payment.", clientRating: 4.8, clientFeedback: "Solid work.", amount: 640 });
+    expect(record.client.history.map((h) => h.title)).toEqual([
+      "Landing page tweaks",
+      "Logo refresh",
+      "Landing page tweaks",
+    ]);
+    expect(record.client.history[0]).toEqual({
+      title: "Landing page tweaks",
+      freelancerRating: 5,
+      freelancerFeedback: "Clear brief and quick payment.",
+      clientRating: 4.8,
+      clientFeedback: "Solid work.",
+      amount: 640,
+    });
     expect(sources["client.history[1].freelancerRating"]).toBe("state");
     expect(sources["client.history[1].clientRating"]).toBeUndefined(); // null: no source
   });
 
   it("fills the budget figures the page leaves out", () => {
-    const { record, sources, parsed } = merge(textJobPage({ job: { budget: { type: "hourly", min: null, max: null } }, missing: ["job.budget.min", "job.budget.max"] }));
+    const { record, sources, parsed } = merge(
+      textJobPage({
+        job: { budget: { type: "hourly", min: null, max: null } },
+        missing: ["job.budget.min", "job.budget.max"],
+      }),
+    );
     expect(record.job.budget).toEqual({ type: "hourly", min: 25, max: 45 });
     expect(sources["job.budget"]).toBe("both");
     expect(parsed.missing).toEqual([]);
@@ -51,7 +68,14 @@ describe("mergeState: fill", () => {
 
   it("fills a whole activity section the page lacks, naming what the state lacks as missing", () => {
     const { record, sources, parsed } = merge(textJobPage({ activity: null, missing: ["activity"] }));
-    expect(record.activity).toEqual({ proposals: { min: 7, max: 7 }, lastViewedAt: "2025-06-10T09:35:40.000Z", hires: 0, interviewing: 2, invitesSent: 3, unansweredInvites: 1 });
+    expect(record.activity).toEqual({
+      proposals: { min: 7, max: 7 },
+      lastViewedAt: "2025-06-10T09:35:40.000Z",
+      hires: 0,
+      interviewing: 2,
+      invitesSent: 3,
+      unansweredInvites: 1,
+    });
     expect(sources["activity.proposals"]).toBe("state");
     expect(parsed.missing).not.toContain("activity");
   });
@@ -67,7 +91,17 @@ describe("mergeState: refine", () => {
     expect(record.job.postedAt).toBe("2025-06-10T08:20:15.250Z"); // "3 hours ago" = (08:00, 09:00]
     expect(record.activity?.lastViewedAt).toBe("2025-06-10T09:35:40.000Z"); // "2 hours ago"
     expect(record.client.totalHours).toBe(413);
-    for (const p of ["client.totalSpent", "client.rating", "activity.proposals", "job.postedAt", "activity.lastViewedAt", "client.hires", "client.memberSince", "job.skills", "job.budget"]) {
+    for (const p of [
+      "client.totalSpent",
+      "client.rating",
+      "activity.proposals",
+      "job.postedAt",
+      "activity.lastViewedAt",
+      "client.hires",
+      "client.memberSince",
+      "job.skills",
+      "job.budget",
+    ]) {
       expect(sources[p], p).toBe("both");
     }
     expect(sources["client.localTime"]).toBe("text");
@@ -100,14 +134,26 @@ describe("mergeState: refine", () => {
     const [dlo, dhi] = timeWindow("2025-06-01")!;
     expect(dlo).toBeLessThan(at("2025-06-01T00:00:00.000Z"));
     expect(dhi).toBeGreaterThan(at("2025-06-01T23:59:59.999Z"));
-    expect(timeWindow("2025-06-10T08:00:00.000Z")).toEqual([at("2025-06-10T08:00:00.000Z") - 1, at("2025-06-10T08:00:00.000Z")]);
+    expect(timeWindow("2025-06-10T08:00:00.000Z")).toEqual([
+      at("2025-06-10T08:00:00.000Z") - 1,
+      at("2025-06-10T08:00:00.000Z"),
+    ]);
   });
 
   it("refines a date-only 'Posted' to the exact time on that day, and a shortened feedback to the whole text", () => {
     const { record, sources } = merge(
       textJobPage({
         job: { postedAt: "2025-06-10" },
-        client: { history: [emptyClientJob({ title: "Landing page tweaks", freelancerRating: 4, freelancerFeedback: "Fine to work with, slow", amount: 220 })] },
+        client: {
+          history: [
+            emptyClientJob({
+              title: "Landing page tweaks",
+              freelancerRating: 4,
+              freelancerFeedback: "Fine to work with, slow",
+              amount: 220,
+            }),
+          ],
+        },
       }),
     );
     expect(record.job.postedAt).toBe("2025-06-10T08:20:15.250Z");
@@ -121,7 +167,10 @@ describe("mergeState: refine", () => {
 describe("mergeState: disagree", () => {
   it("keeps the visible text, warns, and lists the disagreement", () => {
     const { record, sources, parsed, disagreements } = merge(
-      textJobPage({ client: { openJobs: 1, memberSince: "2018-03-04", totalSpent: 25000, rating: 4.5, hireRate: 60 }, activity: { proposals: { min: 10, max: 15 } } }),
+      textJobPage({
+        client: { openJobs: 1, memberSince: "2018-03-04", totalSpent: 25000, rating: 4.5, hireRate: 60 },
+        activity: { proposals: { min: 10, max: 15 } },
+      }),
     );
     expect(record.client.openJobs).toBe(1);
     expect(record.client.memberSince).toBe("2018-03-04");
@@ -143,7 +192,9 @@ describe("mergeState: disagree", () => {
     // "Posted 1 hour ago" (11:00) cannot be 08:20.
     const { record, parsed } = merge(textJobPage({ job: { postedAt: "2025-06-10T11:00:00.000Z" } }));
     expect(record.job.postedAt).toBe("2025-06-10T11:00:00.000Z");
-    expect(parsed.warnings).toEqual(["job.postedAt: page shows 2025-06-10T11:00:00.000Z, page state says 2025-06-10T08:20:15.250Z"]);
+    expect(parsed.warnings).toEqual([
+      "job.postedAt: page shows 2025-06-10T11:00:00.000Z, page state says 2025-06-10T08:20:15.250Z",
+    ]);
   });
 });
 
@@ -156,7 +207,23 @@ describe("mergeState: never invents", () => {
       }),
     );
     const { record, sources, parsed } = merge(
-      textJobPage({ client: { rating: null, reviewsCount: null, avgHourlyRatePaid: null, totalSpent: null, hireRate: null, jobsPosted: null }, missing: ["client.rating", "client.reviewsCount", "client.avgHourlyRatePaid", "client.totalSpent", "client.hireRate"] }),
+      textJobPage({
+        client: {
+          rating: null,
+          reviewsCount: null,
+          avgHourlyRatePaid: null,
+          totalSpent: null,
+          hireRate: null,
+          jobsPosted: null,
+        },
+        missing: [
+          "client.rating",
+          "client.reviewsCount",
+          "client.avgHourlyRatePaid",
+          "client.totalSpent",
+          "client.hireRate",
+        ],
+      }),
       facts,
     );
     expect(record.client.rating).toBeNull();
@@ -165,7 +232,12 @@ describe("mergeState: never invents", () => {
     expect(record.client.hireRate).toBeNull();
     expect(record.client.reviewsCount).toBe(0); // a count of none is a count
     expect(sources["client.rating"]).toBeUndefined();
-    expect(parsed.missing).toEqual(["client.rating", "client.avgHourlyRatePaid", "client.totalSpent", "client.hireRate"]);
+    expect(parsed.missing).toEqual([
+      "client.rating",
+      "client.avgHourlyRatePaid",
+      "client.totalSpent",
+      "client.hireRate",
+    ]);
   });
 });
 
@@ -186,7 +258,9 @@ describe("mergeState: only a state about this page", () => {
 
   it("reports the values the state held but dropped as implausible", () => {
     const bad = stateOf(jobDetails({ connects: { requiredConnects: 99999 } }));
-    expect(mergeState(textJobPage(), bad, URL_, NOW).parsed.warnings).toEqual(["state: job.connectsRequired: 99999 is not plausible"]);
+    expect(mergeState(textJobPage(), bad, URL_, NOW).parsed.warnings).toEqual([
+      "state: job.connectsRequired: 99999 is not plausible",
+    ]);
   });
 
   it("leaves the record as read, all 'text', when the state is absent; warns when it is unreadable", () => {
@@ -238,20 +312,40 @@ describe("mergeState: history matching", () => {
   it("matches by order only when every item lines up with the completed contracts", () => {
     const s = state();
     const items = [emptyClientJob({ amount: 640 }), emptyClientJob({ amount: 150 }), emptyClientJob({ amount: 220 })];
-    expect(matchHistory(items, s).map((m) => m?.title)).toEqual(["Landing page tweaks", "Logo refresh", "Landing page tweaks"]);
+    expect(matchHistory(items, s).map((m) => m?.title)).toEqual([
+      "Landing page tweaks",
+      "Logo refresh",
+      "Landing page tweaks",
+    ]);
     // Same amounts twice and out of order: nothing lines up, and no amount is unique → nothing.
-    const twins = [history("A", 100, { toClient: [5, null] }), history("B", 100, { toClient: [2, null] }), history("C", 300)];
+    const twins = [
+      history("A", 100, { toClient: [5, null] }),
+      history("B", 100, { toClient: [2, null] }),
+      history("C", 300),
+    ];
     const f = stateOf(jobDetails({ workHistory: twins })).job!.client.history!;
-    expect(matchHistory([emptyClientJob({ amount: 300 }), emptyClientJob({ amount: 100 })], f).map((m) => m?.title ?? null)).toEqual(["C", null]);
+    expect(
+      matchHistory([emptyClientJob({ amount: 300 }), emptyClientJob({ amount: 100 })], f).map((m) => m?.title ?? null),
+    ).toEqual(["C", null]);
   });
 
   it("never attaches one item's data to another: an ambiguous item gets nothing", () => {
-    const twins = [history("A", 100, { toClient: [5, "Great client."] }), history("B", 100, { toClient: [1, "Never again."] })];
+    const twins = [
+      history("A", 100, { toClient: [5, "Great client."] }),
+      history("B", 100, { toClient: [1, "Never again."] }),
+    ];
     const facts = stateOf(jobDetails({ workHistory: twins }));
     // The first item is B by its feedback, so the page's order is not the state's; the second $100
     // item could be A or B (B is taken, but "taken" is a guess about what the page filtered): nothing.
     const { record, parsed } = merge(
-      textJobPage({ client: { history: [emptyClientJob({ amount: 100, freelancerFeedback: "Never again." }), emptyClientJob({ amount: 100 })] } }),
+      textJobPage({
+        client: {
+          history: [
+            emptyClientJob({ amount: 100, freelancerFeedback: "Never again." }),
+            emptyClientJob({ amount: 100 }),
+          ],
+        },
+      }),
       facts,
     );
     expect(record.client.history[0]!.title).toBe("B");
@@ -262,7 +356,9 @@ describe("mergeState: history matching", () => {
 
   it("matches a lone item by its title and amount and fills the rest", () => {
     const { record, parsed } = merge(
-      textJobPage({ client: { history: [emptyClientJob({ title: "Logo refresh", amount: 150, clientFeedback: null })] } }),
+      textJobPage({
+        client: { history: [emptyClientJob({ title: "Logo refresh", amount: 150, clientFeedback: null })] },
+      }),
     );
     expect(record.client.history[0]).toMatchObject({ title: "Logo refresh", freelancerRating: 3.5, amount: 150 });
     expect(parsed.warnings).toEqual([]);
@@ -277,8 +373,20 @@ describe("mergeState: invitations", () => {
         lists: {
           invitationsList: {
             items: [
-              { uid: "2000000000000000001", invitationLetter: "Hello,\nplease have a look.", jobPostingUid: "1777000000000000001", ctime: "2025-06-09T10:11:12.345Z", title: "Migrate a Shopify theme" },
-              { uid: "2000000000000000002", invitationLetter: "Short one.", jobPostingUid: "1777000000000000002", ctime: "2025-06-10T10:41:05.000Z", title: "Fix a checkout bug" },
+              {
+                uid: "2000000000000000001",
+                invitationLetter: "Hello,\nplease have a look.",
+                jobPostingUid: "1777000000000000001",
+                ctime: "2025-06-09T10:11:12.345Z",
+                title: "Migrate a Shopify theme",
+              },
+              {
+                uid: "2000000000000000002",
+                invitationLetter: "Short one.",
+                jobPostingUid: "1777000000000000002",
+                ctime: "2025-06-10T10:41:05.000Z",
+                title: "Fix a checkout bug",
+              },
             ],
           },
         },
@@ -301,20 +409,43 @@ describe("mergeState: invitations", () => {
 
   it("matches rows by id: message and job uid filled, the received date refined to the exact time", () => {
     const record: InvitationsRecord = {
-      invitations: [row("2000000000000000002", "Fix a checkout bug", "2025-06-10T11:00:00.000Z"), row("2000000000000000001", "Migrate a Shopify theme", "2025-06-09"), row("2000000000000000003", "Not in the state", "2025-06-08")],
+      invitations: [
+        row("2000000000000000002", "Fix a checkout bug", "2025-06-10T11:00:00.000Z"),
+        row("2000000000000000001", "Migrate a Shopify theme", "2025-06-09"),
+        row("2000000000000000003", "Not in the state", "2025-06-08"),
+      ],
       count: 3,
     };
-    const page: ParsedPage = { kind: "invitations", record, missing: ["invitations[0].message", "invitations[0].jobUid", "invitations[2].message", "invitations[2].client.hires"], warnings: [] };
+    const page: ParsedPage = {
+      kind: "invitations",
+      record,
+      missing: [
+        "invitations[0].message",
+        "invitations[0].jobUid",
+        "invitations[2].message",
+        "invitations[2].client.hires",
+      ],
+      warnings: [],
+    };
     const out = mergeState(page, listState(), "https://www.upwork.com/nx/proposals/", NOW);
     expect(ParsedPageSchema.safeParse(out.parsed).success).toBe(true);
     const inv = (out.parsed.record as InvitationsRecord).invitations;
-    expect(inv[0]).toMatchObject({ message: "Short one.", jobUid: "1777000000000000002", receivedAt: "2025-06-10T10:41:05.000Z" }); // "1 hour ago"
+    expect(inv[0]).toMatchObject({
+      message: "Short one.",
+      jobUid: "1777000000000000002",
+      receivedAt: "2025-06-10T10:41:05.000Z",
+    }); // "1 hour ago"
     expect(inv[1]).toMatchObject({ message: "Hello,\nplease have a look.", receivedAt: "2025-06-09T10:11:12.345Z" });
     expect(inv[2]).toMatchObject({ message: null, jobUid: null, receivedAt: "2025-06-08" });
     const s = out.parsed.sources!;
-    expect([s["invitations[0].message"], s["invitations[0].receivedAt"], s["invitations[0].jobTitle"], s["invitations[2].receivedAt"], s["invitations[0].client.totalSpent"], s["count"]]).toEqual([
-      "state", "both", "both", "text", "text", "text",
-    ]);
+    expect([
+      s["invitations[0].message"],
+      s["invitations[0].receivedAt"],
+      s["invitations[0].jobTitle"],
+      s["invitations[2].receivedAt"],
+      s["invitations[0].client.totalSpent"],
+      s["count"],
+    ]).toEqual(["state", "both", "both", "text", "text", "text"]);
     expect(out.parsed.missing).toEqual(["invitations[2].message", "invitations[2].client.hires"]);
   });
 });

@@ -12,7 +12,9 @@ export const NOW = new Date("2025-06-10T12:00:00.000Z");
 type Obj = Record<string, unknown>;
 
 /** A `jobDetails` object as Upwork's job page keeps it (2024/2026 shape). */
-export function jobDetails(over: { job?: Obj; buyer?: Obj; stats?: Obj; workHistory?: Obj[]; applicants?: Obj; connects?: Obj } = {}): Obj {
+export function jobDetails(
+  over: { job?: Obj; buyer?: Obj; stats?: Obj; workHistory?: Obj[]; applicants?: Obj; connects?: Obj } = {},
+): Obj {
   const stats = {
     totalAssignments: 31,
     activeAssignmentsCount: 3,
@@ -65,16 +67,28 @@ export function jobDetails(over: { job?: Obj; buyer?: Obj; stats?: Obj; workHist
       ...over.buyer,
     },
     workHistory: over.workHistory ?? [
-      history("Landing page tweaks", 640, { toClient: [5, "Clear brief and quick payment."], toFreelancer: [4.8, "Solid work."] }),
+      history("Landing page tweaks", 640, {
+        toClient: [5, "Clear brief and quick payment."],
+        toFreelancer: [4.8, "Solid work."],
+      }),
       history("Logo refresh", 150, { toClient: [3.5, null], toFreelancer: null }),
       history("Ongoing support", 900, { ended: false }),
-      history("Landing page tweaks", 220, { toClient: [4, "Fine to work with, slow replies at times."], toFreelancer: [5, null] }),
+      history("Landing page tweaks", 220, {
+        toClient: [4, "Fine to work with, slow replies at times."],
+        toFreelancer: [5, null],
+      }),
     ],
     sands: {
       ontologySkills: [{ name: "Web Development Skills", children: [{ name: "JavaScript" }, { name: "CSS" }] }],
       additionalSkills: [{ name: "Calendar Integration" }],
     },
-    applicants: over.applicants ?? { applicantsBidsStats: { avgRateBid: { amount: 33.333333 }, minRateBid: { amount: 20 }, maxRateBid: { amount: 48 } } },
+    applicants: over.applicants ?? {
+      applicantsBidsStats: {
+        avgRateBid: { amount: 33.333333 },
+        minRateBid: { amount: 20 },
+        maxRateBid: { amount: 48 },
+      },
+    },
     connects: { requiredConnects: 12, availableConnects: 60, ...over.connects },
   };
 }
@@ -83,7 +97,12 @@ export function jobDetails(over: { job?: Obj; buyer?: Obj; stats?: Obj; workHist
 export function history(
   title: string,
   charge: number,
-  o: { toClient?: [number, string | null] | null; toFreelancer?: [number, string | null] | null; ended?: boolean; name?: string } = {},
+  o: {
+    toClient?: [number, string | null] | null;
+    toFreelancer?: [number, string | null] | null;
+    ended?: boolean;
+    name?: string;
+  } = {},
 ): Obj {
   const fb = (x: [number, string | null] | null | undefined) => (x ? { score: x[0], comment: x[1] } : null);
   return {
@@ -102,7 +121,14 @@ export function history(
 
 /** The Nuxt 3 payload: devalue JSON with the root marked "Reactive", the job under `vuex`. */
 export function nuxt3Json(details: Obj, extraState: Obj = {}): string {
-  const root = { data: {}, state: { ...extraState }, once: [], serverRendered: true, path: `/jobs/${CIPHER}`, vuex: { jobDetails: details } };
+  const root = {
+    data: {},
+    state: { ...extraState },
+    once: [],
+    serverRendered: true,
+    path: `/jobs/${CIPHER}`,
+    vuex: { jobDetails: details },
+  };
   return stringify(root, { Reactive: (v: unknown) => (v === root ? { ...root } : undefined) });
 }
 
@@ -113,11 +139,19 @@ export function nuxt3Json(details: Obj, extraState: Obj = {}): string {
 export function nuxt2Script(state: Obj, arrow = false): string {
   const counts = new Map<unknown, number>();
   const tally = (v: unknown): void => {
-    if (v === null || typeof v === "boolean" || (typeof v === "string" && v.length > 2) || typeof v === "number") counts.set(v, (counts.get(v) ?? 0) + 1);
+    if (v === null || typeof v === "boolean" || (typeof v === "string" && v.length > 2) || typeof v === "number")
+      counts.set(v, (counts.get(v) ?? 0) + 1);
     else if (Array.isArray(v)) v.forEach(tally);
     else if (v && typeof v === "object") Object.values(v).forEach(tally);
   };
-  const root = { layout: "layout-user", data: [{}], error: null, state, serverRendered: true, routePath: `/jobs/${CIPHER}` };
+  const root = {
+    layout: "layout-user",
+    data: [{}],
+    error: null,
+    state,
+    serverRendered: true,
+    routePath: `/jobs/${CIPHER}`,
+  };
   tally(root);
   const params = new Map<unknown, string>();
   for (const [v, n] of counts) if (n > 1) params.set(v, name(params.size));
@@ -134,14 +168,20 @@ export function nuxt2Script(state: Obj, arrow = false): string {
       .join(",")}}`;
   };
   const names = [...params.values()].join(",");
-  const args = [...params.keys()].map((v) => (v === true ? "true" : v === false ? "false" : JSON.stringify(v))).join(",");
+  const args = [...params.keys()]
+    .map((v) => (v === true ? "true" : v === false ? "false" : JSON.stringify(v)))
+    .join(",");
   const body = lit(root);
-  return arrow ? `window.__NUXT__=(((${names})=>{return ${body}})(${args}));` : `window.__NUXT__=(function(${names}){return ${body}}(${args}));`;
+  return arrow
+    ? `window.__NUXT__=(((${names})=>{return ${body}})(${args}));`
+    : `window.__NUXT__=(function(${names}){return ${body}}(${args}));`;
 }
 
 function name(i: number): string {
   const letters = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  return i < letters.length ? letters[i]! : `${letters[Math.floor(i / letters.length) - 1]}${letters[i % letters.length]}`;
+  return i < letters.length
+    ? letters[i]!
+    : `${letters[Math.floor(i / letters.length) - 1]}${letters[i % letters.length]}`;
 }
 
 /** An HTML page holding the given scripts (as the saved pages do, scripts off when loaded). */
@@ -170,7 +210,15 @@ export const emptyClientJob = (over: Partial<ClientJob> = {}): ClientJob => ({
 });
 
 /** A text-parsed job page (what the parsers would give) for the synthetic state above. */
-export function textJobPage(over: { job?: Partial<JobRecord["job"]>; client?: Partial<JobRecord["client"]>; activity?: Partial<NonNullable<JobRecord["activity"]>> | null; bidRange?: JobRecord["bidRange"]; missing?: string[] } = {}): ParsedPage {
+export function textJobPage(
+  over: {
+    job?: Partial<JobRecord["job"]>;
+    client?: Partial<JobRecord["client"]>;
+    activity?: Partial<NonNullable<JobRecord["activity"]>> | null;
+    bidRange?: JobRecord["bidRange"];
+    missing?: string[];
+  } = {},
+): ParsedPage {
   const record: JobRecord = {
     job: {
       ciphertext: CIPHER,
@@ -225,6 +273,14 @@ export function textJobPage(over: { job?: Partial<JobRecord["job"]>; client?: Pa
           },
     bidRange: over.bidRange === undefined ? null : over.bidRange,
   };
-  const missing = over.missing ?? ["job.category", "job.duration", "job.questions", "activity.hires", "client.industry", "client.history", "bidRange"];
+  const missing = over.missing ?? [
+    "job.category",
+    "job.duration",
+    "job.questions",
+    "activity.hires",
+    "client.industry",
+    "client.history",
+    "bidRange",
+  ];
   return { kind: "job", record, missing, warnings: [] };
 }
