@@ -1,17 +1,34 @@
 // Plain Node (no dependencies): runs before anything is installed, from `npm start` and `npm test`.
 import { execFileSync, spawnSync } from "node:child_process";
-import { existsSync, statSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
 const root = new URL("..", import.meta.url).pathname;
 
-/** Installs the locked dependencies when node_modules is missing or older than package-lock.json. */
+/**
+ * Installs the locked dependencies when node_modules is missing or does not hold what
+ * package-lock.json locks. Compared by content, not file times: a fresh checkout or a git worktree
+ * gives the lock file a new time, and `npm ci` would then wipe a perfectly good install.
+ */
 export function ensureDependencies() {
-  const installed = join(root, "node_modules", ".package-lock.json");
-  const lock = join(root, "package-lock.json");
-  if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) return;
+  if (installedMatchesLock()) return;
   console.log("Installing dependencies (npm ci)…");
   execFileSync("npm", ["ci", "--no-audit", "--no-fund"], { cwd: root, stdio: "inherit" });
+}
+
+/** npm's own record of what is installed (node_modules/.package-lock.json) names every locked package at its version. */
+function installedMatchesLock() {
+  const installedPath = join(root, "node_modules", ".package-lock.json");
+  if (!existsSync(installedPath)) return false;
+  try {
+    const locked = JSON.parse(readFileSync(join(root, "package-lock.json"), "utf8")).packages ?? {};
+    const installed = JSON.parse(readFileSync(installedPath, "utf8")).packages ?? {};
+    return Object.entries(locked).every(
+      ([path, entry]) => path === "" || entry.optional || installed[path]?.version === entry.version,
+    );
+  } catch {
+    return false;
+  }
 }
 
 export const CHROMIUM_CANDIDATES = [
