@@ -6,13 +6,8 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks"
 import { readDiagnostics, readStorageNotices, type ParseMiss, type StorageNotice } from "../shared/diagnostics";
 import { readSeenSkills } from "../shared/seen-skills";
 import { defaultSettings, type Settings } from "../shared/settings";
-import {
-  discardRecovered,
-  InvalidSettingsError,
-  loadSettings,
-  saveSettings,
-  type RecoveredEntry,
-} from "../shared/settings-store";
+import { discardRecovered, type RecoveredEntry } from "../shared/settings-recovery";
+import { InvalidSettingsError, loadSettings, saveSettings } from "../shared/settings-store";
 import type { FieldContext } from "./fields";
 import { fieldId, setAt, validate, type Path } from "./form";
 import { loadLastOpenedJob } from "./last-job";

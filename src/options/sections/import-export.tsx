@@ -1,5 +1,5 @@
 import { useState } from "preact/hooks";
-import { applyImport, exportSettings, previewImport, type SettingsChange } from "../../shared/settings-store";
+import { applyImport, exportSettings, previewImport, type SettingsChange } from "../../shared/settings-import";
 import { headingId, titleOf } from "../route";
 
 const show = (v: unknown) =>

@@ -3,7 +3,7 @@
  * and the sync fake enforces Chrome's quotas the way chrome.storage.sync does: it rejects the whole
  * `set` call when an item is over QUOTA_BYTES_PER_ITEM or the total would pass QUOTA_BYTES.
  */
-import type { SettingsStorage, StorageAreaLike } from "../../../src/shared/settings-store";
+import type { SettingsStorage, StorageAreaLike } from "../../../src/shared/settings-layout";
 
 export const QUOTA_BYTES_PER_ITEM = 8_192;
 export const QUOTA_BYTES = 102_400;

@@ -1,13 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { defaultSettings } from "../../../src/shared/settings";
-import {
-  applyImport,
-  diffSettings,
-  exportSettings,
-  loadSettings,
-  previewImport,
-  saveSettings,
-} from "../../../src/shared/settings-store";
+import { applyImport, diffSettings, exportSettings, previewImport } from "../../../src/shared/settings-import";
+import { loadSettings, saveSettings } from "../../../src/shared/settings-store";
 import { fakeStorage } from "./fake-storage";
 
 /** The example file of records.md §5, as other tools write it. */

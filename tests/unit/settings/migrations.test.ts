@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultSettings } from "../../../src/shared/settings";
 import { migrate, MIGRATIONS, type Migration } from "../../../src/shared/settings-migrations";
-import { loadSettings, previewImport, sectionKey, VERSION_KEY } from "../../../src/shared/settings-store";
+import { previewImport } from "../../../src/shared/settings-import";
+import { sectionKey, VERSION_KEY } from "../../../src/shared/settings-layout";
+import { loadSettings } from "../../../src/shared/settings-store";
 import { fakeStorage } from "./fake-storage";
 
 // A made-up history for the tests: version -1 kept the hourly rate as `rate` and had no version 0 step

@@ -1,18 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { defaultSettings, type Settings } from "../../../src/shared/settings";
-import {
-  corruptKey,
-  exportSettings,
-  InvalidSettingsError,
-  LEGACY_KEY,
-  loadSettings,
-  saveSettings,
-  sectionKey,
-  planPlacement,
-  SYNC_ITEM_LIMIT,
-  SYNC_TOTAL_LIMIT,
-  VERSION_KEY,
-} from "../../../src/shared/settings-store";
+import { exportSettings } from "../../../src/shared/settings-import";
+import { corruptKey, LEGACY_KEY, sectionKey, VERSION_KEY } from "../../../src/shared/settings-layout";
+import { planPlacement, SYNC_ITEM_LIMIT, SYNC_TOTAL_LIMIT } from "../../../src/shared/settings-placement";
+import { InvalidSettingsError, loadSettings, saveSettings } from "../../../src/shared/settings-store";
 import { fakeStorage } from "./fake-storage";
 
 function filled(): Settings {
