@@ -8,6 +8,7 @@
  * Each call reads the DOM afresh, as a snapshot: to wait for something, poll (`waitForShadow`).
  */
 import type { CDPSession, Page } from "playwright-core";
+import { pollUntil } from "./poll";
 
 /**
  * Runs in the page's main world with the shadow root as `this`: it is sent as source text, so it must
@@ -118,22 +119,7 @@ export async function waitForShadow<R, A = undefined>(
   arg?: A,
   timeout = 10_000,
 ): Promise<NonNullable<Awaited<R>>> {
-  const deadline = Date.now() + timeout;
-  let last: unknown = "never truthy";
-  for (;;) {
-    try {
-      const value = await inShadow(page, hostSelector, fn, arg);
-      if (value) return value as NonNullable<Awaited<R>>;
-      last = `last value: ${JSON.stringify(value)}`;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `waitForShadow(${hostSelector}) timed out after ${timeout} ms (${last instanceof Error ? last.message : String(last)})`,
-      );
-    await new Promise((done) => setTimeout(done, 100));
-  }
+  return pollUntil(`waitForShadow(${hostSelector})`, () => inShadow(page, hostSelector, fn, arg), timeout);
 }
 
 /**

@@ -11,6 +11,7 @@ import { join } from "node:path";
 import { ROOT, sampleSite, type SampleSite } from "../../scripts/extension-browser";
 import { clickTarget, type ShadowFunction } from "../../scripts/closed-shadow";
 import { GECKO_ID } from "../../scripts/firefox-manifest";
+import { pollUntil } from "../../scripts/poll";
 // @ts-expect-error — plain ESM helper shared with the install scripts, no type declarations.
 import { findFirefox, NO_FIREFOX } from "../../scripts/ensure.mjs";
 
@@ -161,7 +162,7 @@ export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firef
   // An options page kept open for the run: any extension page has the API.
   const controlPage = () => (control ??= openExtensionPage("src/options/index.html"));
   const inExtension = async <R, A>(fn: (arg: A) => R | Promise<R>, arg?: A): Promise<R> =>
-    (await controlPage()).evaluate(fn as (arg: unknown) => R, arg ?? null) as Promise<R>;
+    (await controlPage()).evaluate(fn as (arg: unknown) => R, arg ?? null);
 
   const tabIdOf = async (page: Page): Promise<number> => {
     const known = tabIds.get(page);
@@ -270,7 +271,7 @@ export async function inShadow<R, A = null>(
 ): Promise<Awaited<R>> {
   const [first] = await fx.inEveryShadow(page, `${hostSelector}`, fn, arg);
   if (first === undefined) throw new Error(`no element matches ${hostSelector}`);
-  return first as Awaited<R>;
+  return first;
 }
 
 /** Polls `fn` in the first host's closed root until it returns a truthy value, and returns it. */
@@ -282,22 +283,7 @@ export async function waitForShadow<R, A = null>(
   arg?: A,
   timeout = 10_000,
 ): Promise<NonNullable<Awaited<R>>> {
-  const deadline = Date.now() + timeout;
-  let last: unknown = "never truthy";
-  for (;;) {
-    try {
-      const value = await inShadow(fx, page, hostSelector, fn, arg);
-      if (value) return value as NonNullable<Awaited<R>>;
-      last = `last value: ${JSON.stringify(value)}`;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `waitForShadow(${hostSelector}) timed out after ${timeout} ms (${last instanceof Error ? last.message : String(last)})`,
-      );
-    await new Promise((done) => setTimeout(done, 100));
-  }
+  return pollUntil(`waitForShadow(${hostSelector})`, () => inShadow(fx, page, hostSelector, fn, arg), timeout);
 }
 
 /**
