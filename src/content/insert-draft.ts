@@ -5,7 +5,7 @@
  * It ships in dist/insert-draft.js (entry: insert-draft-entry.ts), which the popup injects into the
  * tab only when the user clicks "Insert into proposal": it is not part of the content script.
  */
-import { FILL } from "./anchors/apply";
+import { applyFormFields, collapse, type FormField } from "./anchors/apply-form";
 import {
   InsertableDraft,
   type InsertDraftReply,
@@ -13,15 +13,8 @@ import {
   type NotFilledReason as Reason,
 } from "../shared/content-messages";
 
-type Field = HTMLInputElement | HTMLTextAreaElement;
+type Field = FormField;
 
-// Ordered lists are tried first to last (a comma selector would pick by document order instead).
-const { scope: SCOPE, letter: LETTER, milestoneAmount: MILESTONE_AMOUNT, rate: RATE, amount: AMOUNT } = FILL;
-
-const first = <T extends Element = Field>(root: ParentNode, selectors: readonly string[]) =>
-  selectors.map((s) => root.querySelector<T>(s)).find(Boolean);
-
-const collapse = (text?: string | null) => (text ?? "").replace(/\s+/g, " ").trim();
 const lower = (text?: string | null) => collapse(text).toLowerCase();
 const norm = (text: string) => text.replace(/\r\n?/g, "\n").trim();
 /** "$1,234.50" → 1234.5; NaN when the field holds no number. */
@@ -29,24 +22,12 @@ const money = (text = "") => parseFloat(text.replace(/[^0-9.]/g, ""));
 /** Matches a drafted question to the page's, ignoring spacing, case and trailing punctuation. */
 const questionKey = (q: string) => lower(q).replace(/(?<![\s?.:!])[\s?.:!]+$/, "");
 
-const scopeOf = (doc: Document): ParentNode => first<Element>(doc, SCOPE) ?? doc;
-
-/** By selector, else the textarea in the form group of a "Cover Letter" label. */
-function letterField(root: ParentNode) {
-  let field = first(root, LETTER);
-  for (const label of root.querySelectorAll("label")) {
-    if (!field && lower(label.textContent) == "cover letter")
-      field = label.closest(".form-group")?.querySelector("textarea");
-  }
-  return field;
-}
-
 /**
  * Sets a value as a user would: focus, the prototype's setter (past any instance-level tracker a
  * framework put on the element), input + change, then blur.
  */
 function fill(el: Field, value: string) {
-  const win = (el.ownerDocument.defaultView ?? globalThis) as typeof globalThis;
+  const win = el.ownerDocument.defaultView ?? globalThis;
   el.focus();
   const set = Object.getOwnPropertyDescriptor(Object.getPrototypeOf(el), "value")?.set;
   if (set) set.call(el, value);
@@ -66,7 +47,7 @@ function fill(el: Field, value: string) {
 }
 
 export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult {
-  const root = scopeOf(doc);
+  const form = applyFormFields(doc);
   const result: InsertResult = { filled: [], notFilled: [] };
   const fail = (field: string, reason: Reason) => void result.notFilled.push({ field, reason });
 
@@ -74,7 +55,7 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
   const put = (field: string, el: Field | null | undefined, value: string | number, missing?: Reason) => {
     if (!el) return fail(field, missing!);
     if (el.disabled || el.readOnly) return fail(field, "read-only");
-    const isMoney = typeof value == "number";
+    const isMoney = typeof value === "number";
     fill(el, isMoney ? value.toFixed(2) : value);
     if (isMoney ? Math.round(money(el.value) * 100) === Math.round(value * 100) : norm(el.value) === norm(value))
       result.filled.push(field);
@@ -82,45 +63,36 @@ export function insertDraft(doc: Document, draft: InsertableDraft): InsertResult
     else fail(field, "not-kept");
   };
 
-  if (draft.coverLetter.trim()) put("Cover letter", letterField(root), draft.coverLetter, "no-letter-field");
+  if (draft.coverLetter.trim()) put("Cover letter", form.letter, draft.coverLetter, "no-letter-field");
 
   const { terms } = draft;
-  if (terms.kind == "hourly") {
+  if (terms.kind === "hourly") {
     if (terms.rate == null) fail("Hourly rate", "no-rate");
-    else put("Hourly rate", root.querySelector<Field>(RATE), terms.rate, "no-rate-field");
+    else put("Hourly rate", form.rate, terms.rate, "no-rate-field");
   } else if (terms.amount == null) {
     fail("Bid", "no-bid");
   } else {
-    const rows = root.querySelectorAll(FILL.milestone);
-    const whole = root.querySelector<Field>(AMOUNT);
-    if (terms.kind == "milestone" && rows.length) {
+    const rows = form.milestones;
+    if (terms.kind === "milestone" && rows.length) {
       terms.milestones.forEach((m, i) => {
         const row = rows[i];
         const name = `Milestone ${i + 1}`;
         if (!row) return fail(name, "add-milestone");
-        put(
-          `${name} description`,
-          row.querySelector<Field>(FILL.milestoneDescription),
-          m.description,
-          "no-milestone-description-field",
-        );
-        put(`${name} amount`, first(row, MILESTONE_AMOUNT), m.amount, "no-milestone-amount-field");
+        put(`${name} description`, row.description, m.description, "no-milestone-description-field");
+        put(`${name} amount`, row.amount, m.amount, "no-milestone-amount-field");
       });
-    } else if (whole) {
-      put("Fixed price", whole, terms.amount);
-      if (terms.kind == "milestone") fail("Milestones", "by-project");
+    } else if (form.amount) {
+      put("Fixed price", form.amount, terms.amount);
+      if (terms.kind === "milestone") fail("Milestones", "by-project");
     } else {
       fail("Bid", "no-bid-fields");
     }
   }
 
   // Each page question takes at most one answer; those left over have none in the draft.
-  const groups = [...root.querySelectorAll(FILL.questionGroup)].map((group) => ({
-    question: collapse(group.querySelector("label")?.textContent),
-    field: group.querySelector("textarea"),
-  }));
+  const groups = [...form.questions];
   for (const { question, answer } of draft.answers) {
-    const i = groups.findIndex((g) => questionKey(g.question) == questionKey(question));
+    const i = groups.findIndex((g) => questionKey(g.question) === questionKey(question));
     const name = `Question: ${collapse(question)}`;
     if (i < 0) fail(name, "no-question");
     else put(name, groups.splice(i, 1)[0]!.field, answer, "no-answer-field");
@@ -149,12 +121,11 @@ export async function insertDraftReply(doc: Document, input: unknown): Promise<I
   try {
     const data = insertDraft(doc, draft);
     await new Promise((resolve) => setTimeout(resolve, 0));
-    const root = scopeOf(doc);
-    const value = (selector: string) => root.querySelector<Field>(selector)?.value;
+    const now = applyFormFields(doc);
     const kept: Array<[string, boolean]> = [
-      ["Cover letter", norm(letterField(root)?.value ?? "") == norm(draft.coverLetter)],
-      ["Hourly rate", money(value(RATE)) === draft.terms.rate],
-      ["Fixed price", money(value(AMOUNT)) === draft.terms.amount],
+      ["Cover letter", norm(now.letter?.value ?? "") === norm(draft.coverLetter)],
+      ["Hourly rate", money(now.rate?.value) === draft.terms.rate],
+      ["Fixed price", money(now.amount?.value) === draft.terms.amount],
     ];
     for (const [field, ok] of kept) {
       const i = data.filled.indexOf(field);
