@@ -297,20 +297,22 @@ export class RecordCache {
           page: { url, readAt, missing: parsed.missing, record: parsed.record },
         };
         await this.write([entry], seen);
-      } else if (parsed.kind === "invitation") {
-        const key = invitationKey(parsed.record.id);
+      } else if (parsed.kind === "invitation" && parsed.record.id) {
+        // (An invitation page without an id — a saved file without its address — has nothing to key it by.)
+        const { id } = parsed.record;
+        const key = invitationKey(id);
         const old = (await this.read([key])).get(key);
         const prev = old?.kind === "invitation" ? old : null;
         const state = prev?.state ?? newState(readAt);
         const entry: InvitationEntry = {
           kind: "invitation",
-          id: parsed.record.id,
+          id,
           item: prev?.item ?? null,
           page: { url, readAt, missing: parsed.missing, record: parsed.record },
           state: { ...state, firstSeenAt: state.firstSeenAt ?? readAt, openedAt: readAt },
         };
         await this.write([entry], seen);
-        await this.storage.set({ [LAST_INVITATION_KEY]: parsed.record.id });
+        await this.storage.set({ [LAST_INVITATION_KEY]: id });
       } else if (parsed.kind === "invitations") {
         const items = parsed.record.invitations;
         const existing = await this.read(items.map((i) => invitationKey(i.id)));

@@ -136,8 +136,8 @@ export function assessPage(
     case "invitation": {
       const r = parsed.record;
       const fit = scoreFit(r, settings, now);
-      const item = lookup.item(r.id);
-      const state = lookup.state(r.id);
+      const item = r.id ? lookup.item(r.id) : null;
+      const state = r.id ? lookup.state(r.id) : null;
       const urgency = urgencyFor(
         {
           invitation: true,

@@ -120,7 +120,8 @@ export const InvitationStatus = z.enum(["pending", "accepted", "declined", "expi
 
 export const InvitationsRecord = z.object({ invitations: z.array(InvitationItem), count: z.nullable(count) });
 export const InvitationRecord = z.object({
-  id: z.string().check(z.regex(/^\d+$/)),
+  /** null when the page's address is unknown (a saved page without one): named in `missing`. */
+  id: z.nullable(z.string().check(z.regex(/^\d+$/))),
   job: Job,
   client: Client,
   activity: z.nullable(Activity),
@@ -144,7 +145,8 @@ export const ApplyForm = z.object({
 });
 export const ApplyRecord = z.object({ job: Job, form: ApplyForm });
 export const ProposalRecord = z.object({
-  id: z.string().check(z.regex(/^\d+$/)),
+  /** null when the page's address is unknown (a saved page without one): named in `missing`. */
+  id: z.nullable(z.string().check(z.regex(/^\d+$/))),
   job: Job,
   terms: z.object({
     kind: z.nullable(z.enum(["hourly", "fixed"])),

@@ -9,8 +9,8 @@ import { parseMoney } from "./values";
 
 export function parseProposal(doc: Document, url: string, ctx: Ctx): ProposalRecord {
   const headings = collectHeadings(doc);
-  const id = proposalIdFromUrl(url);
-  if (!id) ctx.warn("id", "not found");
+  // From the address: a saved page without one has no id, said as missing (never a made-up one).
+  const id = ctx.read("id", () => proposalIdFromUrl(url));
   const termsEl = resolveElement(doc, PROPOSAL.terms) ?? sectionByHeading(headings, PROPOSAL.termsHeadings);
   const t = visibleText(termsEl) ?? "";
   /** The figure in the block a label heads (label and figure share a parent), else right after the label. */
@@ -34,7 +34,7 @@ export function parseProposal(doc: Document, url: string, ctx: Ctx): ProposalRec
   const coverEl =
     resolveElement(doc, PROPOSAL.coverLetter) ?? qs(sectionByHeading(headings, PROPOSAL.coverHeadings), "p");
   return {
-    id: id ?? "0",
+    id,
     job: parseJobDetailsCard(doc, headings, url, ctx),
     terms,
     coverLetter: ctx.read("coverLetter", () => visibleLines(coverEl)),

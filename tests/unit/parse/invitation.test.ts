@@ -13,6 +13,15 @@ describe("invitation parser", () => {
     expect(rec.message).toMatch(/^Hello!\n\nI'd like to invite you/);
   });
 
+  it("a saved page without its address has no id: null and named missing, never a made-up one", () => {
+    const out = parseHtml(readFixture("sample-pages/invitation.html"), "")!;
+    expect(out.kind).toBe("invitation");
+    const rec = out.record as InvitationRecord;
+    expect(rec.id).toBeNull();
+    expect(out.missing).toContain("id");
+    expect(rec.job.title).toBeTruthy(); // the rest of the page is still read
+  });
+
   it("reads a declined status from the page text", () => {
     const out = parseHtml(readFixture("invitation/declined.html"))!;
     expect((out.record as InvitationRecord).status).toBe("declined");
