@@ -137,7 +137,6 @@ async function main(): Promise<void> {
     } else log("overlay not present in the built content script: badges and memory skipped");
 
     // ——— summary ———
-    const byKind = (k: string) => parse.find((p) => p.page === k);
     const badge = (n: number) => badges.find((b) => b.rows === n);
     const longTasksExt = loads.reduce((s, l) => s + l.longTasks, 0) + badges.reduce((s, b) => s + b.longTasks, 0);
     const longTasksBase =
@@ -323,7 +322,7 @@ async function main(): Promise<void> {
       });
 
     console.log(
-      `\nInvitewise benchmark (${summary.chromium ?? "Chromium"}, ${summary.seconds}s; baselines from the same run)\n`,
+      `\nInvitewise benchmark (${typeof summary.chromium === "string" ? summary.chromium : "Chromium"}, ${String(summary.seconds)}s; baselines from the same run)\n`,
     );
     console.log(table(rows));
     console.log(

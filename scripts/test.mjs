@@ -17,6 +17,8 @@ const step = (name, status) => {
 };
 
 step("type-check (tsc --noEmit)", run("npx", ["tsc", "--noEmit", "-p", "tsconfig.json"]));
+step("lint (eslint: the house rules, eslint.config.js)", run("npx", ["eslint", "--max-warnings", "0", "."]));
+step("format (prettier --check)", run("npx", ["prettier", "--check", "--log-level", "warn", "."]));
 const built =
   step("build (vite build)", run("npx", ["vite", "build", "--logLevel", "warn"])) &&
   step("test build (vite build --mode test)", run("npx", ["vite", "build", "--mode", "test", "--logLevel", "warn"]));

@@ -145,7 +145,7 @@ async function profiled<T>(session: CDPSession, fn: () => Promise<T>): Promise<{
   await session.send("Profiler.start");
   const value = await fn();
   const { profile } = await session.send("Profiler.stop");
-  return { value, profile: profile as CpuProfile };
+  return { value, profile: profile };
 }
 
 // ——— badges ———————————————————————————————————————————————————————————————————————
@@ -459,8 +459,7 @@ export async function workerReply(
     // The worker records after it replies: wait until the seed is in the cache.
     const cachedNow = () =>
       page.evaluate(
-        async () =>
-          Object.keys(((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}) as object).length,
+        async () => Object.keys((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}).length,
       );
     const deadline = Date.now() + 15_000;
     let cached = await cachedNow();

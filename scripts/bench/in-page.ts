@@ -48,7 +48,7 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
     return n;
   };
   // The floor of reading text at all: the page's text once, as one string (no visibility rules).
-  const text = () => document.body.textContent!.length;
+  const text = () => document.body.textContent.length;
   const calibrate = (fn: () => unknown) => {
     for (let k = 1; ; k *= 2) {
       const t0 = performance.now();
@@ -61,7 +61,11 @@ export function parseVsWalk(args: { url: string; now: string; batches: number })
     const m = s.length >> 1;
     return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
   };
-  for (let i = 0; i < 10; i++) (parse(), walk(), text());
+  for (let i = 0; i < 10; i++) {
+    parse();
+    walk();
+    text();
+  }
   const kp = calibrate(parse);
   const kw = calibrate(walk);
   const kt = calibrate(text);

@@ -102,9 +102,7 @@ async function main(): Promise<void> {
         await session.send("Profiler.start");
       }
       const ms = await page.evaluate(insertListAndWait, { card, rows, expectBadges: !base, timeoutMs: 10_000 });
-      const { profile } = sampling
-        ? ((await session.send("Profiler.stop")) as unknown as { profile: Profile })
-        : { profile: { nodes: [] } as Profile };
+      const { profile } = sampling ? await session.send("Profiler.stop") : { profile: { nodes: [] } as Profile };
       await page.evaluate(quiet);
       const m1 = await metrics(session);
       const cpu = Object.fromEntries(

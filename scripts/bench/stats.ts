@@ -14,7 +14,7 @@ export function median(values: readonly number[]): number {
  */
 export function timePerCall(fn: () => unknown, batchMs = 5, batches = 15, budgetMs = 1500): number {
   let k = 1;
-  let batchTime = 0;
+  let batchTime: number;
   for (;;) {
     const t0 = performance.now();
     for (let i = 0; i < k; i++) fn();

@@ -215,11 +215,11 @@ export async function dispatch(
     // Every request sees what earlier page reads wrote after their replies (the tab's page, the cache).
     if (request.type !== "page-parsed") await deps.settled?.();
     const handler = handlers[request.type] as Handler<typeof request.type>;
-    const data = await handler(request as never, { tabId: sender.tab?.id ?? null }, deps);
+    const data = await handler(request, { tabId: sender.tab?.id ?? null }, deps);
     // Our own replies go through their schema too: a handler bug surfaces as an error, not bad data.
     const checked = REPLY_DATA[request.type].safeParse(data);
     if (!checked.success) return { ok: false, error: `Internal error: invalid ${request.type} reply` };
-    return { ok: true, data: checked.data } as Reply<RequestType>;
+    return { ok: true, data: checked.data };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

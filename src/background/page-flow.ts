@@ -20,10 +20,12 @@ export async function lookupFor(cache: RecordCache, parsed: ParsedPage): Promise
   const ids =
     parsed.kind === "invitations"
       ? parsed.record.invitations.map((i) => i.id)
-      : parsed.kind === "invitation"
+      : parsed.kind === "invitation" && parsed.record.id
         ? [parsed.record.id]
         : [];
-  const entries: Map<string, InvitationEntry> = ids.length ? await cache.invitations(ids) : new Map();
+  const entries: Map<string, InvitationEntry> = ids.length
+    ? await cache.invitations(ids)
+    : new Map<string, InvitationEntry>();
   // A list row whose job page the user read gets that page's fit.
   const jobUids =
     parsed.kind === "invitations"

@@ -15,7 +15,7 @@ export async function reportPage(tabId: number, health: FieldHealth | null): Pro
     target: { tabId },
     // Serialised into the tab: it may use only its argument and the global the script above defined.
     // The health crosses as JSON text (Chrome drops null-valued properties of `args`).
-    func: (json: string) => globalThis.invitewiseReportPage?.(JSON.parse(json)),
+    func: (json: string) => globalThis.invitewiseReportPage?.(JSON.parse(json) as FieldHealth | null),
     args: [JSON.stringify(health)],
   });
   const report: unknown = frame?.result;

@@ -45,8 +45,10 @@ export async function runScore(files: string[], options: ScoreOptions = {}): Pro
     });
     return parsed.success ? parsed.data : null;
   });
-  for (const [i, parsed] of pages.entries())
-    if (parsed) await cache.record(parsed, String(lines[i]!.url ?? ""), readAt);
+  for (const [i, parsed] of pages.entries()) {
+    const url = lines[i]!.url;
+    if (parsed) await cache.record(parsed, typeof url === "string" ? url : "", readAt);
+  }
 
   const out: Array<Record<string, unknown>> = [];
   for (const [i, line] of lines.entries()) {

@@ -11,7 +11,8 @@ export async function readSettingsFile(path: string | undefined): Promise<Settin
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     throw new Error(
-      `settings file ${path}: ${err?.code === "ENOENT" ? "file not found" : `not valid JSON (${err?.message ?? e})`}`,
+      `settings file ${path}: ${err?.code === "ENOENT" ? "file not found" : `not valid JSON (${err?.message ?? String(e)})`}`,
+      { cause: e },
     );
   }
   const parsed = parseSettingsFile(raw);

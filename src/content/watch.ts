@@ -7,13 +7,16 @@
  * Reader habit).
  * Mutations caused by our own hosts are ignored, so our writes never wake us up again.
  */
+import { closest, matches } from "./anchors/dom";
 
 export const TAG = "[invitewise]";
 const logged = new Set<string>();
 
 /** Logs a failure once per name, tagged, and never rethrows: Upwork's page must keep working. */
 export function report(name: string, error: unknown): void {
-  if (!logged.has(name)) (logged.add(name), console.warn(`${TAG} ${name} failed:`, error));
+  if (logged.has(name)) return;
+  logged.add(name);
+  console.warn(`${TAG} ${name} failed:`, error);
 }
 
 /** Wraps a listener or callback so a throw is logged once and swallowed. */
@@ -29,14 +32,12 @@ export function guard<A extends unknown[], R>(name: string, fn: (...args: A) => 
 
 /** Our host elements: mutations of these (inserting, removing a badge) are our own writes. */
 export const HOST_SELECTOR = "iw-badge, iw-panel";
-const isHost = (node: Node): boolean => (node as Element).matches?.(HOST_SELECTOR);
+const isHost = (node: Node): boolean => node.nodeType === 1 && matches(node as Element, HOST_SELECTOR);
 
 /** Whether a batch of mutations touched Upwork's content rather than only our own hosts. */
 export function relevant(records: readonly MutationRecord[]): boolean {
   for (const record of records) {
-    if (
-      (record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement)?.closest(HOST_SELECTOR)
-    )
+    if (closest(record.target.nodeType === 1 ? (record.target as Element) : record.target.parentElement, HOST_SELECTOR))
       continue;
     // Attributes matter only on html/body: a theme switch (class, data-theme, style) there.
     if (record.type === "attributes" && !/^(HTML|BODY)$/.test((record.target as Element).tagName)) continue;
@@ -88,7 +89,10 @@ export function watchPage(doc: Document, work: (dirty: boolean) => void): Watche
   };
   const observer = new MutationObserver(
     guard("observer", (records: MutationRecord[]) => {
-      if (relevant(records)) ((dirty = true), schedule());
+      if (relevant(records)) {
+        dirty = true;
+        schedule();
+      }
     }),
   );
   // attributeFilter keeps attribute records to the few names a theme switch uses; the rest are skipped in `relevant`.

@@ -37,5 +37,5 @@ export function leftoverTokens(text: string): string[] {
 
 /** `[what the user must write]` placeholders still in a text. */
 export function placeholders(text: string): string[] {
-  return [...new Set([...text.matchAll(/\[[^\[\]\n]{3,120}\]/g)].map((m) => m[0]))];
+  return [...new Set([...text.matchAll(/\[[^[\]\n]{3,120}\]/g)].map((m) => m[0]))];
 }

@@ -213,7 +213,7 @@ export function App() {
         <nav class="sidenav" aria-label="Sections">
           <ul>
             {SECTIONS.map(({ id, title, settings }) => {
-              const unsaved = settings && !same(draft[id as SettingsSectionId], saved[id as SettingsSectionId]);
+              const unsaved = settings && !same(draft[id], saved[id]);
               const toFix = settings ? Object.keys(errors).filter((p) => sectionOfPath(p) === id).length : 0;
               return (
                 // Diagnostics are no setting: listed apart.

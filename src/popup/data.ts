@@ -52,7 +52,7 @@ export async function insertIntoTab(tabId: number, draft: InsertableDraft): Prom
   } catch {
     return { ok: false, error: "Could not reach the Upwork tab. Reload it and try again." };
   }
-  const reply = InsertDraftReply.safeParse(typeof answer == "string" ? parseJson(answer) : undefined);
+  const reply = InsertDraftReply.safeParse(typeof answer === "string" ? parseJson(answer) : undefined);
   return reply.success
     ? reply.data
     : { ok: false, error: "The page did not answer. Reload the Upwork tab and try again." };

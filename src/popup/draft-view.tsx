@@ -3,7 +3,7 @@
  * (edits autosaved) and copyable; the reply marks on invitations; Insert on proposal forms.
  * Page text is rendered only as text children.
  */
-import { useEffect, useMemo, useRef, useState } from "preact/hooks";
+import { useCallback, useEffect, useMemo, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { checkLetter } from "../drafting/index";
 import type { Draft } from "../shared/draft";
@@ -61,10 +61,10 @@ export function DraftView(props: Loaded) {
   // with the change itself, not in an effect: effects run after paint, and a popup closed within
   // that frame would lose the last keystroke.
   const pending = useRef<SavedEdits | null>(null);
-  const flush = () => {
+  const flush = useCallback(() => {
     if (pending.current) void sendToBackground({ type: "save-edits", key, edits: pending.current });
     pending.current = null;
-  };
+  }, [key]);
   const change = (next: (e: SavedEdits) => SavedEdits) =>
     setEdits((e) => {
       const edited = next(e);
@@ -74,11 +74,11 @@ export function DraftView(props: Loaded) {
   useEffect(() => {
     const timer = setTimeout(flush, 300);
     return () => clearTimeout(timer);
-  }, [edits]);
+  }, [edits, flush]);
   useEffect(() => {
     addEventListener("pagehide", flush);
     return () => removeEventListener("pagehide", flush);
-  }, []);
+  }, [flush]);
 
   const edit = (patch: Partial<SavedEdits>) => change((e) => ({ ...e, ...patch }));
   const canInsert = page.source === "tab" && page.parsed.kind === "apply" && tabId != null;
@@ -108,7 +108,7 @@ export function DraftView(props: Loaded) {
         </p>
       ))}
 
-      {page.parsed.kind === "invitation" && <ReplyStatus id={page.parsed.record.id} />}
+      {page.parsed.kind === "invitation" && page.parsed.record.id && <ReplyStatus id={page.parsed.record.id} />}
 
       {canInsert && <InsertPanel tabId={tabId} draft={shown} />}
 

@@ -23,5 +23,5 @@ export const NOT_FILLED_TEXT: Record<NotFilledReason, string | ((n: NotFilled) =
 /** Why a field was not filled, in words for the user. */
 export function notFilledText(n: NotFilled): string {
   const text = NOT_FILLED_TEXT[n.reason];
-  return typeof text == "function" ? text(n) : text;
+  return typeof text === "function" ? text(n) : text;
 }

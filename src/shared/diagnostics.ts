@@ -7,7 +7,7 @@
  */
 import * as z from "zod/mini";
 import { FIELD, KIND, fieldNames } from "./field-names";
-import { extensionStorage, type StorageAreaLike } from "./settings-store";
+import { extensionStorage, type StorageAreaLike } from "./settings-layout";
 
 export const DIAGNOSTICS_KEY = "diagnostics.parseMisses";
 export const MAX_DIAGNOSTICS = 50;

@@ -39,23 +39,25 @@ type Access = "checking" | "granted" | "missing" | "given" | "refused" | { error
  * the button that asks. It follows grants and withdrawals made elsewhere while it is open.
  */
 export function HostAccessNotice(props: { class: string; permissions?: PermissionsLike; origins?: string[] }) {
-  const permissions = props.permissions ?? (browser.permissions as unknown as PermissionsLike);
+  const permissions = props.permissions ?? browser.permissions;
   const origins = props.origins ?? upworkOrigins();
   const [access, setAccess] = useState<Access>("checking");
 
   useEffect(() => {
     const check = () =>
-      permissions.contains({ origins }).then(
+      void permissions.contains({ origins }).then(
         (has) => setAccess((now) => (has ? (now === "given" ? now : "granted") : "missing")),
         (e: unknown) => setAccess({ error: e instanceof Error ? e.message : String(e) }),
       );
-    void check();
+    check();
     permissions.onAdded.addListener(check);
     permissions.onRemoved.addListener(check);
     return () => {
       permissions.onAdded.removeListener(check);
       permissions.onRemoved.removeListener(check);
     };
+    // Subscribed once for the notice's life: the permissions API and the origins do not change.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
 
   if (access === "checking" || access === "granted") return null;

@@ -157,7 +157,7 @@ export async function sendToBackground<T extends RequestType>(
   const checked = Request.safeParse(request);
   if (!checked.success) return { ok: false, error: `Invalid ${request.type} request: ${firstIssue(checked.error)}` };
   try {
-    return parseReply(request.type as T, await send(checked.data));
+    return parseReply(request.type, await send(checked.data));
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   }

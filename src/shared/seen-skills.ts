@@ -3,7 +3,7 @@
  * Bounded (most recently seen first), in storage.local: it is a hint, not a setting worth syncing.
  */
 import * as z from "zod/mini";
-import { extensionStorage, type StorageAreaLike } from "./settings-store";
+import { extensionStorage, type StorageAreaLike } from "./settings-layout";
 
 export const SEEN_SKILLS_KEY = "seenSkills";
 export const MAX_SEEN_SKILLS = 200;
@@ -58,8 +58,10 @@ export function recordSeenSkills(
     const now = Date.now();
     for (const name of names) {
       const found = list.find((e) => e.name.toLowerCase() === name.toLowerCase());
-      if (found) ((found.count += 1), (found.last = now));
-      else list.push({ name, count: 1, last: now });
+      if (found) {
+        found.count += 1;
+        found.last = now;
+      } else list.push({ name, count: 1, last: now });
     }
     list.sort((a, b) => b.last - a.last || b.count - a.count);
     await local.set({ [SEEN_SKILLS_KEY]: list.slice(0, MAX_SEEN_SKILLS) });

@@ -36,16 +36,14 @@ export interface SettingsChange {
 export type ImportPreview =
   { ok: true; settings: Settings; changes: SettingsChange[]; migrated: string[] } | { ok: false; error: string };
 
+const isList = (x: unknown): x is unknown[] => Array.isArray(x);
+
 /** Every leaf that differs. Lists of plain values (skills) count as one value; lists of objects are compared item by item. */
 export function diffSettings(from: unknown, to: unknown, path = "", out: SettingsChange[] = []): SettingsChange[] {
   const join = (k: string | number) => (path ? `${path}.${k}` : String(k));
   if (isRecord(from) && isRecord(to)) {
     for (const k of new Set([...Object.keys(from), ...Object.keys(to)])) diffSettings(from[k], to[k], join(k), out);
-  } else if (
-    Array.isArray(from) &&
-    Array.isArray(to) &&
-    [...from, ...to].some((x) => typeof x === "object" && x !== null)
-  ) {
+  } else if (isList(from) && isList(to) && [...from, ...to].some((x) => typeof x === "object" && x !== null)) {
     for (let i = 0; i < Math.max(from.length, to.length); i++) diffSettings(from[i], to[i], join(i), out);
   } else if (json(from) !== json(to)) {
     out.push({ path, from, to });
@@ -55,7 +53,8 @@ export function diffSettings(from: unknown, to: unknown, path = "", out: Setting
 
 /** Parses and validates a settings file without changing anything; lists what applying it would change. */
 export async function previewImport(
-  input: string | unknown,
+  /** The file's text, or its value already parsed. */
+  input: unknown,
   arg?: SettingsStorage | StoreOptions,
 ): Promise<ImportPreview> {
   const { storage, migrations } = options(arg);
@@ -84,7 +83,8 @@ export async function previewImport(
 
 /** Validates again and saves; an invalid file changes nothing. Call after the user confirmed the preview. */
 export async function applyImport(
-  input: string | unknown,
+  /** The file's text, or its value already parsed. */
+  input: unknown,
   arg?: SettingsStorage | StoreOptions,
 ): Promise<{ ok: true; changes: SettingsChange[]; save: SaveResult } | { ok: false; error: string }> {
   const { storage, migrations } = options(arg);

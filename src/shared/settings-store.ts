@@ -12,10 +12,9 @@
  * notice naming it, and its raw value is kept under `settings.corrupt.<section>` in storage.local and
  * exported under `recovered`, so the user can get it back.
  */
-import * as z from "zod/mini";
+import type * as z from "zod/mini";
 import { describeIssue, Settings, SETTINGS_VERSION } from "./settings";
 import {
-  errorText,
   extensionStorage,
   isRecord,
   LEGACY_KEY,
@@ -77,7 +76,11 @@ export async function loadSettings(arg?: SettingsStorage | StoreOptions): Promis
     rewrite = true;
     if (isRecord(legacy)) {
       version = typeof legacy["version"] === "number" ? legacy["version"] : 1;
-      for (const s of SECTIONS) if (legacy[s] !== undefined) ((raws[s] = legacy[s]), (sources[s] = "sync"));
+      for (const s of SECTIONS) {
+        if (legacy[s] === undefined) continue;
+        raws[s] = legacy[s];
+        sources[s] = "sync";
+      }
     } else {
       // Not even an object: keep it whole for recovery; every section takes its default.
       const entry = {

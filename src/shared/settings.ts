@@ -283,7 +283,7 @@ export function describeIssue(issue: z.core.$ZodIssue, root: unknown, prefix?: s
   };
   // zod does not report the input by default; look it up, to say what was found instead.
   const input = issue.path.reduce<unknown>(
-    (v, k) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[k as PropertyKey] : undefined),
+    (v, k) => (typeof v === "object" && v !== null ? (v as Record<PropertyKey, unknown>)[k] : undefined),
     root,
   );
   let why: string;

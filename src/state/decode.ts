@@ -104,7 +104,7 @@ const NUXT_REVIVERS: Record<string, (value: unknown) => unknown> = {
   ShallowRef: (v) => v,
   EmptyRef: emptyRef,
   EmptyShallowRef: emptyRef,
-  NuxtError: (v) => (v && typeof v === "object" ? { ...(v as object), nuxtError: true } : undefined),
+  NuxtError: (v) => (v && typeof v === "object" ? { ...v, nuxtError: true } : undefined),
   Island: () => undefined,
 };
 
@@ -259,7 +259,7 @@ class Evaluator {
   ): string | undefined {
     if (!computed && node.type === "Identifier") return node.name;
     if (node.type === "PrivateIdentifier") return undefined;
-    const v = computed ? this.value(node as Expression, env, depth) : node.type === "Literal" ? node.value : undefined;
+    const v = computed ? this.value(node, env, depth) : node.type === "Literal" ? node.value : undefined;
     return typeof v === "string" || typeof v === "number" ? String(v) : undefined;
   }
 

@@ -211,7 +211,7 @@ export function stateFacts(root: unknown): StateFacts {
     if (!job && isJobDetails(v)) job = jobFacts(v, r);
     if (Array.isArray(v) && v.length > 0 && v.every(isInvitation)) {
       for (const item of v) {
-        const inv = invitationFacts(item as Obj, r);
+        const inv = invitationFacts(item, r);
         if (inv && !invitations.has(inv.id)) invitations.set(inv.id, inv);
       }
     }

@@ -58,7 +58,7 @@ class Merger {
     private readonly parsed: ParsedPage,
     private readonly now: Date | undefined,
   ) {
-    this.record = structuredClone(parsed.record) as unknown as Rec;
+    this.record = structuredClone(parsed.record);
     this.missing = [...parsed.missing];
     this.warnings = [...parsed.warnings];
   }

@@ -192,15 +192,13 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(body)),
     });
-    await page
-      .getByTestId("import-file")
-      .setInputFiles(
-        file("good.json", {
-          version: 1,
-          rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "fixed" },
-          profile: { name: "Dana", skills: ["React"] },
-        }),
-      );
+    await page.getByTestId("import-file").setInputFiles(
+      file("good.json", {
+        version: 1,
+        rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "fixed" },
+        profile: { name: "Dana", skills: ["React"] },
+      }),
+    );
     await page.getByTestId("import-changes").waitFor();
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });

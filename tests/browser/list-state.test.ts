@@ -3,6 +3,7 @@
  * any is opened, the client's message previewed and checked, the exact reply-by from the state,
  * and the rows of the next page badged as Upwork's app puts them in place.
  */
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
@@ -29,7 +30,7 @@ beforeAll(async () => {
 });
 afterAll(async () => browser?.close());
 
-const hosts = (page: import("playwright-core").Page) =>
+const hosts = (page: Page) =>
   page.$$eval(BADGE, (els) =>
     els.map((h) => ({
       id: h.getAttribute("data-iw-invitation"),

@@ -235,7 +235,7 @@ describe("options page", () => {
     await show(page, "backup");
     const download = page.waitForEvent("download");
     await page.getByTestId("export").click();
-    const file = JSON.parse(await readFile((await (await download).path())!, "utf8"));
+    const file = JSON.parse(await readFile(await (await download).path(), "utf8"));
     expect(Object.keys(file).slice(0, 3)).toEqual(["version", "rates", "profile"]);
     expect(file.rates.hourly).toBe(52);
     expect(file.recovered.rates[0].raw).toEqual({ hourly: "forty", preferredPayment: 7 });

@@ -277,7 +277,7 @@ describe("the overlay on the sample pages", () => {
                 r.top < p.bottom &&
                 r.bottom > p.top,
             )
-            .map(({ b }) => b.textContent!.trim());
+            .map(({ b }) => b.textContent.trim());
         }, PANEL);
       await page.waitForFunction(
         (sel) => /^\d+$/.test(document.querySelector(sel)?.getAttribute("data-iw-fit") ?? ""),
@@ -492,7 +492,7 @@ describe("the overlay on the sample pages", () => {
     await page.evaluate(() => navigator.clipboard.writeText("the page's own text"));
     const statusRightAfter = await inShadow(page, PANEL, function () {
       for (const button of this.querySelectorAll("button"))
-        if (["Draft reply", "Report this page", "Copy note"].includes(button.textContent!)) button.click();
+        if (["Draft reply", "Report this page", "Copy note"].includes(button.textContent)) button.click();
       return this.querySelector("[role=status]")!.textContent;
     });
     // Every action clears the status line first, within the click: still there, so none of them started.

@@ -140,13 +140,11 @@ describe.skipIf(skipReason)("the overlay in Firefox", () => {
     const tabId = await fx.tabIdOf(page);
     const opened = () =>
       fx.inExtension(async () => {
-        const popups = browser.extension
-          .getViews({ type: "popup" })
-          .map((w) => ({
-            where: "popup",
-            title: w.document.querySelector("h1.title")?.textContent ?? null,
-            letter: (w.document.querySelector("#letter-text") as HTMLTextAreaElement | null)?.value ?? "",
-          }));
+        const popups = browser.extension.getViews({ type: "popup" }).map((w) => ({
+          where: "popup",
+          title: w.document.querySelector("h1.title")?.textContent ?? null,
+          letter: w.document.querySelector<HTMLTextAreaElement>("#letter-text")?.value ?? "",
+        }));
         const tabs = (await browser.tabs.query({}))
           .filter((t) => t.url?.includes("/src/popup/index.html"))
           .map((t) => ({ where: "tab", title: t.url ?? null, letter: "" }));

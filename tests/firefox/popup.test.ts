@@ -142,9 +142,7 @@ describe.skipIf(skipReason)("the popup in Firefox", () => {
     const errors: string[] = [];
     const popup = await openPopup(await fx.tabIdOf(page), errors);
     const letter = await value(popup, "#letter-text");
-    const answers = await popup.$$eval("textarea[id^='answer-']", (els) =>
-      els.map((e) => (e as HTMLTextAreaElement).value),
-    );
+    const answers = await popup.$$eval("textarea[id^='answer-']", (els) => els.map((e) => e.value));
     expect(answers).toHaveLength(2);
     const rate = Number(/\$(\d+(?:\.\d+)?)\/hr/.exec((await popup.$eval(".terms p", (p) => p.textContent)) ?? "")?.[1]);
     expect(rate).toBeGreaterThan(0);
@@ -159,11 +157,7 @@ describe.skipIf(skipReason)("the popup in Firefox", () => {
     await page.evaluate(() => new Promise((done) => setTimeout(done)));
     expect(await value(page, "textarea[aria-labelledby='cover_letter_label']")).toBe(letter);
     expect(Number((await value(page, "#step-rate")).replace(/[^0-9.]/g, ""))).toBe(rate);
-    expect(
-      await page.$$eval(".fe-proposal-job-questions textarea", (els) =>
-        els.map((e) => (e as HTMLTextAreaElement).value),
-      ),
-    ).toEqual(answers);
+    expect(await page.$$eval(".fe-proposal-job-questions textarea", (els) => els.map((e) => e.value))).toEqual(answers);
     expect(await page.evaluate(() => document.activeElement?.tagName)).not.toBe("TEXTAREA");
     expect(await page.evaluate(() => (window as unknown as { iwSubmitClicks: number }).iwSubmitClicks)).toBe(0);
     expect(errors).toEqual([]);

@@ -45,7 +45,7 @@ const hourlyDraft: InsertableDraft = {
 function recordEvents(el: EventTarget): string[] {
   const seen: string[] = [];
   for (const type of ["input", "change", "blur", "focusout"])
-    el.addEventListener(type, (e) => seen.push(`${type}${(e as Event).bubbles ? "↑" : ""}`));
+    el.addEventListener(type, (e) => seen.push(`${type}${e.bubbles ? "↑" : ""}`));
   return seen;
 }
 

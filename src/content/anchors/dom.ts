@@ -104,7 +104,7 @@ export function visibleText(el: Element | null | undefined): string | null {
   if (!el) return null;
   let t = texts.get(el);
   if (t === undefined) {
-    let raw = "";
+    let raw: string;
     // Most values (a link, a date, a name) hold nothing hidden and no block: two native calls
     // then read them, where the walk would touch every node.
     if (!el.querySelector(NOT_PLAIN)) raw = el.textContent ?? "";
@@ -134,6 +134,22 @@ export const qs = (root: ParentNode | null | undefined, sel: string): Element | 
     return root?.querySelector(sel) ?? null;
   } catch {
     return null;
+  }
+};
+/** The element itself or its nearest ancestor that matches; null for none (or a selector the browser refuses). */
+export const closest = (el: Element | null | undefined, sel: string): Element | null => {
+  try {
+    return el?.closest(sel) ?? null;
+  } catch {
+    return null;
+  }
+};
+/** Whether the element matches; false for a selector the browser refuses. */
+export const matches = (el: Element, sel: string): boolean => {
+  try {
+    return el.matches(sel);
+  } catch {
+    return false;
   }
 };
 export const qsa = (root: ParentNode | null | undefined, sel: string): Element[] => {
@@ -201,7 +217,7 @@ export function byOwnText(root: ParentNode | null | undefined, label: RegExp, se
   // Any element: only those holding a non-blank text node can match, so visit the text nodes (a
   // native walk) instead of every element's children; then restore document order.
   const doc = (root as Node).ownerDocument ?? (root as Document);
-  const walker = doc.createTreeWalker(root as Node, 4 /* NodeFilter.SHOW_TEXT */);
+  const walker = doc.createTreeWalker(root, 4 /* NodeFilter.SHOW_TEXT */);
   const tried = new Set<Element>();
   const out: Element[] = [];
   for (let n = walker.nextNode(); n; n = walker.nextNode()) {

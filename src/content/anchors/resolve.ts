@@ -32,7 +32,7 @@ export class Scope {
 
 /** The elements a selector anchor finds under root (`up`: their closest such ancestor, kept inside root). */
 function hits(root: Element | null, a: SelectorAnchor): Element[] {
-  return typeof a == "string"
+  return typeof a === "string"
     ? qsa(root, a)
     : qsa(root, a.sel)
         .map((hit) => hit.closest(a.up))
@@ -65,14 +65,14 @@ export function resolve<T>(scope: Scope, anchors: readonly Anchor[], parse: (tex
 }
 
 /** An anchor as diagnostics name it: the selector, or "label /…/" for a visible-label pattern. */
-const anchorName = (a: Anchor) => (a instanceof RegExp ? `label /${a.source}/` : typeof a == "string" ? a : a.sel);
+const anchorName = (a: Anchor) => (a instanceof RegExp ? `label /${a.source}/` : typeof a === "string" ? a : a.sel);
 
 /** The first element any selector anchor finds (labels are not used for elements). */
 export function resolveElement(root: ParentNode | null, anchors: readonly Anchor[]): Element | null {
   for (const a of anchors) {
     if (a instanceof RegExp) continue;
     const el =
-      typeof a == "string"
+      typeof a === "string"
         ? qs(root, a)
         : qsa(root, a.sel)
             .map((hit) => hit.closest(a.up))
@@ -98,7 +98,7 @@ export class Ctx {
   track<T>(paths: string | readonly string[], fn: () => T): T {
     const outer = onHit;
     onHit = (i, a) => {
-      for (const p of typeof paths == "string" ? [paths] : paths) {
+      for (const p of typeof paths === "string" ? [paths] : paths) {
         if (p in this.anchors) continue;
         this.anchors[p] = anchorName(a);
         if (i > 0) this.fallbacks.push(p);

@@ -3,7 +3,7 @@
  * is one new child appended to the row's title cell; the panel is a fixed-position element docked
  * beside the page, in a band where it covers none of Upwork's buttons.
  */
-import { qsa } from "../anchors/dom";
+import { closest, qsa } from "../anchors/dom";
 import { INVITATIONS } from "../anchors/invitations";
 import { invitationIdFromUrl } from "../routes";
 import { guard, HOST_SELECTOR } from "../watch";
@@ -31,12 +31,12 @@ export function invitationRows(doc: Document, wanted: ReadonlyMap<string, string
   for (const link of qsa(doc, INVITATIONS.link)) {
     const id = invitationIdFromUrl(link.getAttribute("href") ?? "");
     if (!id || (wanted && !wanted.has(id)) || rows.has(id)) continue;
-    const row = link.closest(INVITATIONS.row);
+    const row = closest(link, INVITATIONS.row);
     if (row)
       rows.set(id, {
-        cell: link.closest("td, th") ?? link.parentElement ?? row,
+        cell: closest(link, "td, th") ?? link.parentElement ?? row,
         link: link as HTMLElement,
-        title: wanted?.get(id) ?? link.textContent!.trim(),
+        title: wanted?.get(id) ?? link.textContent.trim(),
       });
   }
   return rows;
@@ -127,7 +127,7 @@ export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destr
     // Rectangles of Upwork's visible controls (never ours).
     for (const el of qsa(doc, CONTROLS)) {
       const r = el.getBoundingClientRect();
-      if (r.width > 0 && r.height > 0 && !el.closest(HOST_SELECTOR)) boxes.push(r);
+      if (r.width > 0 && r.height > 0 && !closest(el, HOST_SELECTOR)) boxes.push(r);
     }
     // The natural height, not the (maybe clipped) current one.
     const height =

@@ -93,11 +93,16 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
     try {
       await navigator.clipboard.writeText(text);
       say("Report copied — paste it into your bug report.");
-      if (s.report != null) ((s.report = undefined), onNote());
+      if (s.report != null) {
+        s.report = undefined;
+        onNote();
+      }
     } catch {
       // The clipboard refused (the page lost focus, a policy): the report to copy by hand.
       say("Copying was blocked: select the report below and copy it.");
-      ((s.report = text), (s.focus = "report"), onNote());
+      s.report = text;
+      s.focus = "report";
+      onNote();
     }
   };
   return [
@@ -251,7 +256,7 @@ export function panelElement(p: PanelProps): HTMLElement {
               "span",
               { class: "t " + (error ? "none" : fitTone(fit?.score)) },
               h("span", { class: "sr" }, "fit "),
-              error ? "unavailable" : score == "unknown" ? "not scored" : score,
+              error ? "unavailable" : score === "unknown" ? "not scored" : score,
             ),
         h("span", { class: "chev", "aria-hidden": "true" }, collapsed ? "‹" : "›"),
       ),
@@ -280,7 +285,7 @@ export function panelElement(p: PanelProps): HTMLElement {
                 f.label,
                 h("span", { class: "pts" }, f.weight ? factorShare(f.points, f.weight) : "not scored"),
                 f.value !== null &&
-                  h("span", { class: "val" }, typeof f.value == "boolean" ? (f.value ? "yes" : "no") : "" + f.value),
+                  h("span", { class: "val" }, typeof f.value === "boolean" ? (f.value ? "yes" : "no") : "" + f.value),
               ),
             ),
             "factors",
@@ -316,13 +321,15 @@ export function panelElement(p: PanelProps): HTMLElement {
 export function renderPanel(host: Host, p: PanelProps): boolean {
   const { root } = host;
   const { state } = p;
-  const controls = () => root.querySelectorAll<HTMLTextAreaElement>("button,textarea");
+  const controls = () => host.root.querySelectorAll<HTMLTextAreaElement>("button,textarea");
   const was = root.activeElement as HTMLTextAreaElement | null;
   const at = was ? [...controls()].indexOf(was) : -1;
   const ok = host.show(() => panelElement(p));
-  if (state.top) root.querySelector(".body")?.scrollTo(0, state.top);
-  if (state.focus) (root.querySelector<HTMLElement>(`.${state.focus} textarea`)?.focus(), (state.focus = undefined));
-  else if (at >= 0) {
+  if (state.top) host.root.querySelector(".body")?.scrollTo(0, state.top);
+  if (state.focus) {
+    host.root.querySelector<HTMLElement>(`.${state.focus} textarea`)?.focus();
+    state.focus = undefined;
+  } else if (at >= 0) {
     const el = controls()[at];
     el?.focus({ preventScroll: true });
     el?.setSelectionRange?.(was!.selectionStart, was!.selectionEnd);

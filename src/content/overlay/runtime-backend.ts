@@ -26,10 +26,10 @@ declare const browser: { runtime?: Runtime } | undefined;
  * script starts and only if it is the real API: in Chrome a page element with id="browser" is what
  * `browser` names (a form named "browser" with a "runtime" field even has a `runtime`).
  */
-const isRuntime = (r: unknown): r is Runtime => typeof (r as Runtime | undefined)?.sendMessage == "function";
+const isRuntime = (r: unknown): r is Runtime => typeof (r as Runtime | undefined)?.sendMessage === "function";
 const RUNTIME: Runtime | undefined = [
-  typeof browser != "undefined" ? browser?.runtime : undefined,
-  typeof chrome != "undefined" ? chrome?.runtime : undefined,
+  typeof browser !== "undefined" ? browser?.runtime : undefined,
+  typeof chrome !== "undefined" ? chrome?.runtime : undefined,
 ].find(isRuntime);
 const runtime = (): Runtime => {
   if (!RUNTIME) throw Error("the extension API is not available");

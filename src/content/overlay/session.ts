@@ -96,7 +96,10 @@ export function startPage(ctx: PageContext): PageSession {
       const mine = ++seq;
       score = undefined;
       const settle = (value: PageScore | null) => {
-        if (mine === seq) ((score = value), ctx.schedule());
+        if (mine === seq) {
+          score = value;
+          ctx.schedule();
+        }
       };
       if (state === undefined) state = STATE_KINDS.has(kind) ? embeddedStateText(doc) : null;
       ctx.backend
@@ -281,7 +284,10 @@ export function startPage(ctx: PageContext): PageSession {
       panel.el.setAttribute("data-iw-panel", "");
       docker = dockPanel(panel, () => {
         // No band beside Upwork's buttons is free: fold to the small tab rather than cover them.
-        if (!isCollapsed()) (setCollapsed(true), ctx.schedule());
+        if (!isCollapsed()) {
+          setCollapsed(true);
+          ctx.schedule();
+        }
       });
     }
     if (!panel.el.isConnected) doc.body.append(panel.el);
@@ -325,8 +331,10 @@ export function startPage(ctx: PageContext): PageSession {
   return {
     update(dirty) {
       if (dirty) read();
-      if (kind === "invitations") (updateBadges(), updateListPanel());
-      else if (kind === "invitation" || kind === "job") updatePanel();
+      if (kind === "invitations") {
+        updateBadges();
+        updateListPanel();
+      } else if (kind === "invitation" || kind === "job") updatePanel();
       armTick();
     },
     destroy() {

@@ -1,6 +1,6 @@
 /** The invitation detail page → InvitationRecord. Its DOM is known least, so it leans on headings and text. */
 import type { InvitationRecord, InvitationStatus } from "../../shared/records";
-import { collectHeadings, qs, qsa, sectionByHeading, visibleLines, visibleText } from "../anchors/dom";
+import { collectHeadings, matches, qs, qsa, sectionByHeading, visibleLines, visibleText } from "../anchors/dom";
 import { INVITATION } from "../anchors/invitation";
 import type { Ctx } from "../anchors/resolve";
 import { invitationIdFromUrl } from "../routes";
@@ -18,12 +18,12 @@ function messageOf(doc: Document, headings: ReturnType<typeof collectHeadings>):
     (c) => !headings.some((h) => c.contains(h.el) && INVITATION.messageHeadings.some((re) => re.test(h.text))),
   );
   // One wrapper around everything: its children are the blocks.
-  while (blocks.length === 1 && qs(blocks[0]!, ":scope > div, :scope > p, :scope > section, :scope > header"))
+  while (blocks.length === 1 && qs(blocks[0], ":scope > div, :scope > p, :scope > section, :scope > header"))
     blocks = Array.from(blocks[0]!.children);
   const received = blocks.findIndex((b) => INVITATION.messageMeta.test(visibleText(b) ?? ""));
   const parts = blocks
     .slice(received + 1)
-    .filter((b) => !qs(b, INVITATION.sender) && !b.matches(INVITATION.sender))
+    .filter((b) => !qs(b, INVITATION.sender) && !matches(b, INVITATION.sender))
     .map(visibleLines)
     .filter((t): t is string => !!t);
   return parts.join("\n\n") || null;
@@ -43,10 +43,9 @@ function statusOf(doc: Document): InvitationStatus | null {
 
 export function parseInvitation(doc: Document, url: string, ctx: Ctx): InvitationRecord {
   const headings = collectHeadings(doc);
-  const id = invitationIdFromUrl(url);
-  if (!id) ctx.warn("id", "not found");
   return {
-    id: id ?? "0",
+    // From the address: a saved page without one has no id, said as missing (never a made-up one).
+    id: ctx.read("id", () => invitationIdFromUrl(url)),
     job: parseJobDetailsCard(doc, headings, "", ctx),
     client: parseClient(doc, headings, ctx),
     activity: parseActivity(doc, headings, ctx),

@@ -1,6 +1,6 @@
 /** The Proposals page → the invitations list only (never offers, active or submitted proposals). */
 import type { InvitationItem, InvitationsRecord } from "../../shared/records";
-import { attr, collectHeadings, qsa, sectionByHeading, visibleText } from "../anchors/dom";
+import { attr, closest, collectHeadings, qsa, sectionByHeading, visibleText } from "../anchors/dom";
 import {
   INVITATION_ROW_MARK,
   INVITATION_ROWS_HOLDER,
@@ -44,7 +44,7 @@ function freeToApply(row: Element | null, listHasCells: boolean): boolean | null
 
 function rowsHolder(row: Element | null): Element | null {
   for (const holder of INVITATION_ROWS_HOLDER) {
-    const found = row?.closest(holder);
+    const found = closest(row, holder);
     if (found) return found;
   }
   return null;
@@ -53,13 +53,13 @@ function rowsHolder(row: Element | null): Element | null {
 export function parseInvitations(doc: Document, _url: string, ctx: Ctx): InvitationsRecord {
   const headings = collectHeadings(doc);
   // The card's own anchor, else what holds the rows marked as invitations, else the heading (it drifts most).
-  let section =
+  const section =
     resolveElement(doc, INVITATIONS_ROOT) ??
     rowsHolder(resolveElement(doc, INVITATION_ROW_MARK)) ??
     sectionByHeading(headings, INVITATIONS_HEADINGS, INVITATIONS.link);
   if (!section) ctx.warn("invitations", "section not found");
   const heading = section
-    ? headings.find((h) => section!.contains(h.el) && INVITATIONS_HEADINGS.some((re) => re.test(h.text)))
+    ? headings.find((h) => section.contains(h.el) && INVITATIONS_HEADINGS.some((re) => re.test(h.text)))
     : undefined;
 
   const count = ctx.read("count", () => {
@@ -81,7 +81,7 @@ export function parseInvitations(doc: Document, _url: string, ctx: Ctx): Invitat
           const jobTitle = visibleText(link);
           if (!id || seen.has(id) || !jobTitle) continue;
           seen.add(id);
-          const row = link.closest(INVITATIONS.row);
+          const row = closest(link, INVITATIONS.row);
           const timeEl = resolveElement(row, INVITATIONS.time);
           const profileEl = resolveElement(row, INVITATIONS.profile);
           out.push({

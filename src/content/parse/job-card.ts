@@ -1,6 +1,16 @@
 /** The job card of the job page and of the find-work slider → Job (REFERENCE.md §2.4). */
 import type { Budget, Job } from "../../shared/records";
-import { attr, byOwnText, qs, qsa, sectionByHeading, textsOf, visibleText, type Headings } from "../anchors/dom";
+import {
+  attr,
+  byOwnText,
+  closest,
+  qs,
+  qsa,
+  sectionByHeading,
+  textsOf,
+  visibleText,
+  type Headings,
+} from "../anchors/dom";
 import { BUDGET_LABELS, CARD_TEXT_END, CONNECTS, FEATURES_LABELS, JOB, JOB_ROOT, SUMMARY_LABEL } from "../anchors/job";
 import { resolve, resolveElement, Scope, type Ctx } from "../anchors/resolve";
 import {
@@ -120,6 +130,6 @@ export function parseJobCard(root: ParentNode, headings: Headings, url: string, 
       resolve(card, JOB.projectType, (t) => (/project/i.test(t) ? t.replace(/^Project Type:\s*/i, "") || null : null)),
     locationRequirement: () => resolve(card, JOB.locationRequirement, (t) => t),
     connectsRequired: () => connectsOf(root, descEl),
-    questions: () => textsOf(qsa(questionsIntro?.closest("section") ?? questionsIntro?.parentElement, "ol li, ul li")),
+    questions: () => textsOf(qsa(closest(questionsIntro, "section") ?? questionsIntro?.parentElement, "ol li, ul li")),
   });
 }

@@ -48,7 +48,7 @@ describe("fit hook and tone", () => {
     [Number.NaN, "unknown", "poor"],
   ] as const)("%s → %s, %s", (score, hook, tone) => {
     expect(fitHook(score)).toBe(hook);
-    if (!Number.isNaN(score as number)) expect(fitTone(score)).toBe(tone);
+    if (!Number.isNaN(score)) expect(fitTone(score)).toBe(tone);
   });
   it("clamps to 0..100", () => {
     expect(fitHook(120)).toBe("100");

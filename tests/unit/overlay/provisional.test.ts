@@ -74,9 +74,9 @@ describe("a provisional fit", () => {
     );
     const preview = el.querySelector(".msg")!;
     expect(preview.querySelector("b")).toBeNull();
-    expect(preview.textContent!.startsWith("Hi <b>there</b>!\nWe need a sync app.")).toBe(true);
-    expect(preview.textContent!.length).toBeLessThanOrEqual(601);
-    expect(preview.textContent!.endsWith("…")).toBe(true);
+    expect(preview.textContent.startsWith("Hi <b>there</b>!\nWe need a sync app.")).toBe(true);
+    expect(preview.textContent.length).toBeLessThanOrEqual(601);
+    expect(preview.textContent.endsWith("…")).toBe(true);
     const button = [...el.querySelectorAll("button")].find((b) => b.textContent === "Open the invitation")!;
     button.click();
     expect(open).toHaveBeenCalledTimes(1);

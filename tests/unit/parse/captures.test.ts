@@ -65,14 +65,14 @@ function refines(shown: unknown, got: unknown, path: string): boolean {
 describe.skipIf(!haveCaptures)("real captures, read as the command line reads them (text and page state)", () => {
   for (const { name, exp } of haveCaptures ? captureExpectations() : []) {
     it(`${name}: the state fills and refines, never contradicts what the page shows`, async () => {
-      const line = (await parseFile(join(CAPTURES, exp.capture), {
+      const line = await parseFile(join(CAPTURES, exp.capture), {
         url: exp.url,
         now: new Date(exp.now),
         files: [],
-      })) as Record<string, any>;
+      });
       expect(line.error).toBeUndefined();
       expect(line.kind).toBe(exp.kind);
-      const sources: Record<string, string> = line.sources;
+      const sources = line.sources as Record<string, string>;
       const want = leaves(exp.record);
       const got = leaves(line.record);
       const problems: string[] = [];

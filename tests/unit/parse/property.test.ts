@@ -73,7 +73,7 @@ function caseOf(name: string, html: string, url: string, now: Date): Case {
 }
 
 const op = fc.record({
-  kind: fc.constantFrom("delete", "duplicate", "strip", "junk") as fc.Arbitrary<Op["kind"]>,
+  kind: fc.constantFrom<Op["kind"]>("delete", "duplicate", "strip", "junk"),
   at: fc.nat(),
   // Junk has no digits: a page that shows another figure is not damage but a different value.
   junk: fc.stringMatching(/^[A-Za-z .,:()-]{0,12}$/),

@@ -134,7 +134,7 @@ function removals(i: FitInput): FitInput[] {
     "totalHours",
     "memberSince",
   ];
-  for (const k of keys) if (i.client[k] !== null) out.push(withClient(i, { [k]: null } as Partial<Client>));
+  for (const k of keys) if (i.client[k] !== null) out.push(withClient(i, { [k]: null }));
   i.client.history.forEach((h, k) => {
     if (h.freelancerRating !== null)
       out.push(

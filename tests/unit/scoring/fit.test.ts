@@ -20,7 +20,6 @@ const only = (over: {
   activity: over.activity ? activity(over.activity) : null,
 });
 const score = (input: FitInput, settings = userSettings()) => scoreFit(input, settings, NOW);
-const factor = (input: FitInput, id: string) => score(input).factors.find((f) => f.id === id)!;
 
 describe("each factor alone (score = 100 × quality)", () => {
   const rows: Array<[string, FitInput, number]> = [

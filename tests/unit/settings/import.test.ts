@@ -168,7 +168,7 @@ describe("settings bounds", () => {
     for (const path of paths) {
       const file = structuredClone(base) as Record<string, unknown>;
       const keys = path.split(".");
-      let at = file as Record<string, unknown>;
+      let at = file;
       for (const k of keys.slice(0, -1)) at = at[k] as Record<string, unknown>;
       at[keys.at(-1)!] = 1e10;
       const preview = await previewImport(JSON.stringify(file), fakeStorage());

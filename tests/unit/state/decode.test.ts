@@ -2,6 +2,8 @@ import { describe, expect, it } from "vitest";
 import { decodeState } from "../../../src/state/decode";
 import { jobDetails, nuxt2Script, nuxt3Json } from "./synthetic";
 
+// Decoded page state is poked field by field, as the page wrote it.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Obj = Record<string, any>;
 
 function ok(form: "nuxt2" | "nuxt3", text: string): Obj {
