@@ -212,6 +212,9 @@ export function App() {
       </a>
       <header class="top">
         <h1>Invitewise settings</h1>
+        <a href="#privacy" class="top-link" data-testid="header-privacy">
+          Privacy
+        </a>
       </header>
 
       <div class="layout">
@@ -355,6 +358,15 @@ export function App() {
                 setStatus("Imported and saved.");
               }}
               onError={setStatus}
+              onErased={async () => {
+                await reload(true);
+                setShowErrors(false);
+                setSaveNotices([]);
+                setSeenSkills([]);
+                setDiagnostics([]);
+                setStorageNotices([]);
+                setPreviewJob(null);
+              }}
             />
           </div>
           {/* Diagnostics are no setting: no save bar there. */}
