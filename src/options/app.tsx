@@ -212,9 +212,6 @@ export function App() {
       </a>
       <header class="top">
         <h1>Invitewise settings</h1>
-        <a href="#privacy" class="top-link" data-testid="header-privacy">
-          Privacy
-        </a>
       </header>
 
       <div class="layout">
@@ -405,6 +402,12 @@ export function App() {
           )}
         </main>
       </div>
+      {/* Last in the tab order: the privacy policy is shown under Export and import. */}
+      <footer class="foot">
+        <a href="#privacy" data-testid="footer-privacy">
+          Privacy policy
+        </a>
+      </footer>
     </div>
   );
 }

@@ -11,7 +11,7 @@ import { collectErrors, launchExtension, type ExtensionBrowser } from "./harness
 
 declare const chrome: {
   storage: Record<"sync" | "local" | "session", { get(keys: null): Promise<Record<string, unknown>> }>;
-  action: { getBadgeText(details: object): Promise<string> };
+  action: { getBadgeText(details: object): Promise<string>; setBadgeText(details: { text: string }): Promise<void> };
 };
 
 let browser: ExtensionBrowser;
@@ -38,7 +38,9 @@ describe("Erase all data", () => {
     expect(before.session).toBeGreaterThan(0);
     const local = await browser.serviceWorker.evaluate(() => chrome.storage.local.get(null));
     expect(Object.keys(local).filter((key) => key.startsWith("drafts."))).not.toEqual([]);
-    expect(await browser.serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).not.toBe("");
+    // The run declined the one invitation still in time, so the count is empty already: a stale count
+    // stands in for one, which only a recount after the erase clears.
+    await browser.serviceWorker.evaluate(() => chrome.action.setBadgeText({ text: "9" }));
 
     const options: Page = await openOptions(browser, "#backup");
     const errors = collectErrors(options);
@@ -55,6 +57,7 @@ describe("Erase all data", () => {
     await options.getByTestId("erase-cancel").click();
     await confirm.waitFor({ state: "detached" });
     expect(await itemCounts()).toEqual(before);
+    expect(await browser.serviceWorker.evaluate(() => chrome.action.getBadgeText({}))).toBe("9");
 
     await options.getByTestId("erase-all").click();
     await options.getByTestId("erase-confirm-yes").click();
@@ -76,9 +79,9 @@ describe("Erase all data", () => {
     await page.close();
   });
 
-  it("links the privacy policy from the header, and shows it open at #privacy", async () => {
+  it("links the privacy policy from the page's footer, and shows it open at #privacy", async () => {
     const options = await openOptions(browser, "#rates");
-    await options.getByTestId("header-privacy").click();
+    await options.getByTestId("footer-privacy").click();
     await expect.poll(() => options.getByTestId("nav-backup").getAttribute("aria-current")).toBe("page");
     const details = options.getByTestId("privacy-details");
     await expect.poll(() => details.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
