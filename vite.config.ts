@@ -2,6 +2,7 @@ import { defineConfig } from "vite";
 import { crx } from "@crxjs/vite-plugin";
 import preact from "@preact/preset-vite";
 import manifest from "./manifest.json" with { type: "json" };
+import pkg from "./package.json" with { type: "json" };
 import { compileConstants, standaloneScripts } from "./scripts/standalone-scripts.ts";
 import { firefoxManifest } from "./scripts/firefox-manifest.ts";
 
@@ -16,8 +17,10 @@ export default defineConfig(({ mode }) => {
   const define = compileConstants(mode);
   const {
     content_scripts: [contentScript],
-    ...pages
+    ...rest
   } = manifest;
+  // One version, package.json's, in both manifests (`npm run release -- <version>` bumps it).
+  const pages = { ...rest, version: pkg.version };
   if (!contentScript?.js[0]) throw new Error("manifest.json must declare one content script");
   return {
     plugins: [

@@ -14,6 +14,7 @@ import {
   type ExtensionBrowser,
 } from "./extension-browser";
 import { clickInShadow, waitForShadow } from "./closed-shadow";
+import { importSettings, settle, tabIdOf } from "./user-run";
 
 const OUT = join(ROOT, "demo-out");
 const headless = !process.env.DISPLAY;
@@ -63,32 +64,6 @@ async function recordSummary(browser: ExtensionBrowser, extensionPage: Page, pag
         ? `${r.newInvitations ?? "?"} new invitation${r.newInvitations === 1 ? "" : "s"}`
         : parsed.kind;
   return `read ${what}; not shown: ${parsed.missing.length ? parsed.missing.join(", ") : "none"}`;
-}
-
-/**
- * Lets the overlay settle: it renders after the frames that follow the page's content, and the panel
- * shows once docked beside Upwork's buttons.
- */
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState("load");
-  await page
-    .waitForFunction(
-      () => {
-        const panel = document.querySelector<HTMLElement>("[data-iw-panel]");
-        return (
-          (panel ?? document.querySelector("[data-iw-invitation]")) !== null && panel?.style.visibility !== "hidden"
-        );
-      },
-      null,
-      { timeout: 5_000 },
-    )
-    .catch(() => undefined);
-  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
-}
-
-async function tabIdOf(browser: ExtensionBrowser, url: string): Promise<number | undefined> {
-  const tabs = await browser.serviceWorker.evaluate(() => chrome.tabs.query({}));
-  return tabs.find((tab) => tab.url === url)?.id;
 }
 
 async function main(): Promise<void> {
@@ -218,10 +193,7 @@ async function main(): Promise<void> {
     await optionsShot("rates", "options-first-run.png", "first run: rates and minimums first, what to fill first");
 
     // The user imports a profile (a React Native freelancer), as they would from a settings file.
-    await options.evaluate(() => (location.hash = "backup"));
-    await options.getByTestId("import-file").setInputFiles(join(SAMPLE_PAGES, "demo-settings.json"));
-    await options.getByTestId("import-apply").click();
-    await options.getByTestId("import-preview").waitFor({ state: "detached" });
+    await importSettings(options, join(SAMPLE_PAGES, "demo-settings.json"));
     await options.reload();
     await options.getByTestId("options-ready").waitFor();
     await optionsShot("profile", "options.png", "profile and skills after importing demo-settings.json", true);

@@ -33,23 +33,38 @@ export async function zipDirectory(dir: string): Promise<Uint8Array> {
   return zipFiles(dir, await listFiles(dir));
 }
 
-async function main(): Promise<void> {
-  const { version } = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8")) as { version: string };
-  const run = (args: string[]) => execFileSync("npx", args, { cwd: ROOT, stdio: "inherit" });
+/** A built package: its file name under packages/ and its bytes. */
+export type Package = [name: string, bytes: Uint8Array];
+
+/** Builds both flavours in `root` and zips them, with the source of every tracked file. */
+export async function buildPackages(root = ROOT): Promise<{ version: string; packages: Package[] }> {
+  const { version } = JSON.parse(await readFile(join(root, "package.json"), "utf8")) as { version: string };
+  const run = (args: string[]) => execFileSync("npx", args, { cwd: root, stdio: "inherit" });
   run(["vite", "build", "--logLevel", "warn"]);
   run(["vite", "build", "--mode", "firefox", "--logLevel", "warn"]);
-  const out = join(ROOT, "packages");
+  const tracked = execFileSync("git", ["ls-files"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  return {
+    version,
+    packages: [
+      [`invitewise-chrome-${version}.zip`, await zipDirectory(join(root, "dist"))],
+      [`invitewise-firefox-${version}.zip`, await zipDirectory(join(root, "dist-firefox"))],
+      [`invitewise-source-${version}.zip`, await zipFiles(root, tracked)],
+    ],
+  };
+}
+
+/** Writes the packages to packages/ and returns their paths. */
+export async function writePackages(packages: Package[], root = ROOT): Promise<string[]> {
+  const out = join(root, "packages");
   await mkdir(out, { recursive: true });
-  const tracked = execFileSync("git", ["ls-files"], { cwd: ROOT, encoding: "utf8" }).split("\n").filter(Boolean);
-  const packages: Array<[string, Uint8Array]> = [
-    [`invitewise-chrome-${version}.zip`, await zipDirectory(join(ROOT, "dist"))],
-    [`invitewise-firefox-${version}.zip`, await zipDirectory(join(ROOT, "dist-firefox"))],
-    [`invitewise-source-${version}.zip`, await zipFiles(ROOT, tracked)],
-  ];
-  for (const [name, bytes] of packages) {
-    await writeFile(join(out, name), bytes);
-    console.log(`packages/${name}  ${bytes.length} bytes`);
-  }
+  for (const [name, bytes] of packages) await writeFile(join(out, name), bytes);
+  return packages.map(([name]) => `packages/${name}`);
+}
+
+async function main(): Promise<void> {
+  const { packages } = await buildPackages();
+  await writePackages(packages);
+  for (const [name, bytes] of packages) console.log(`packages/${name}  ${bytes.length} bytes`);
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) {

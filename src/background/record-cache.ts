@@ -37,7 +37,8 @@ export interface StorageLike {
   remove(keys: string | string[]): Promise<void>;
 }
 
-const INDEX_KEY = "iw:cache:index";
+/** The cache's index: gone only when all storage was erased (the worker recounts then). */
+export const INDEX_KEY = "iw:cache:index";
 const ENTRY_PREFIX = "iw:cache:e:";
 const LAST_INVITATION_KEY = "iw:cache:last-invitation";
 

@@ -350,6 +350,15 @@ export function App() {
                 setStatus("Imported and saved.");
               }}
               onError={setStatus}
+              onErased={async () => {
+                await reload(true);
+                setShowErrors(false);
+                setSaveNotices([]);
+                setSeenSkills([]);
+                setDiagnostics([]);
+                setStorageNotices([]);
+                setPreviewJob(null);
+              }}
             />
           </div>
           {/* Diagnostics are no setting: no save bar there. */}
@@ -388,6 +397,12 @@ export function App() {
           )}
         </main>
       </div>
+      {/* Last in the tab order: the privacy policy is shown under Export and import. */}
+      <footer class="foot">
+        <a href="#privacy" data-testid="footer-privacy">
+          Privacy policy
+        </a>
+      </footer>
     </div>
   );
 }

@@ -19,8 +19,8 @@ export type SectionId = (typeof SECTIONS)[number]["id"];
 export type SettingsSectionId = Extract<(typeof SECTIONS)[number], { settings: true }>["id"];
 
 export const DEFAULT_SECTION: SectionId = "rates";
-/** Addresses from before the page had one section at a time. */
-const ALIASES: Record<string, SectionId> = { "import-export": "backup" };
+/** Addresses from before the page had one section at a time, and the privacy policy (under Export and import). */
+const ALIASES: Record<string, SectionId> = { "import-export": "backup", privacy: "backup" };
 
 /** Each section's heading (its words are the nav's), where focus goes when the section is shown. */
 export const headingId = (section: SectionId) => `${section}-title`;

@@ -31,6 +31,9 @@ describe("the Firefox package", { timeout: 180_000 }, () => {
         data_collection_permissions: { required: ["none"] },
       });
       expect(manifest.options_ui.page).toBe("src/options/index.html");
+      // package.json's version, the one version (vite.config.ts; `npm run release` bumps it).
+      const pkg = JSON.parse(await readFile(join(ROOT, "package.json"), "utf8"));
+      expect(manifest.version).toBe(pkg.version);
       expect(manifest.permissions).toEqual(["storage", "scripting", "alarms"]);
       expect(manifest.web_accessible_resources ?? []).toEqual([]);
       // The insert and report scripts ship beside the content script, injected on demand, never declared.

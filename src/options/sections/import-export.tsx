@@ -1,6 +1,7 @@
 import { useState } from "preact/hooks";
 import { applyImport, exportSettings, previewImport, type SettingsChange } from "../../shared/settings-import";
 import { headingId, titleOf } from "../route";
+import { YourDataPanel } from "./your-data";
 
 const show = (v: unknown) =>
   v === undefined ? "—" : typeof v === "string" ? (v === "" ? "(empty)" : v) : JSON.stringify(v);
@@ -14,10 +15,13 @@ export function ImportExportSection({
   dirty,
   onImported,
   onError,
+  onErased,
 }: {
   dirty: boolean;
   onImported(notices: string[]): void;
   onError(message: string): void;
+  /** Every storage area was emptied: the page drops what it shows of the old data. */
+  onErased(): Promise<void> | void;
 }) {
   const [state, setState] = useState<State>({ step: "idle" });
   const [busy, setBusy] = useState(false);
@@ -161,6 +165,7 @@ export function ImportExportSection({
           </div>
         </div>
       )}
+      <YourDataPanel onErased={onErased} />
     </section>
   );
 }

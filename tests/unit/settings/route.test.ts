@@ -7,10 +7,11 @@ describe("options page sections by address", () => {
     expect(SECTIONS.filter((s) => s.settings).map((s) => s.id)).toEqual(["rates", "profile", "templates", "scoring"]);
   });
 
-  it("reads a section from its hash, and the old #import-export as the backup", () => {
+  it("reads a section from its hash, and the old #import-export and the privacy policy's #privacy as the backup", () => {
     expect(routeOf("#rates")).toEqual({ section: "rates" });
     expect(routeOf("#diagnostics")).toEqual({ section: "diagnostics" });
     expect(routeOf("#import-export")).toEqual({ section: "backup" });
+    expect(routeOf("#privacy")).toEqual({ section: "backup" });
     expect(headingId("backup")).toBe("backup-title");
   });
 
