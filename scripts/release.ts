@@ -77,7 +77,9 @@ async function main(): Promise<void> {
     const path = join(ROOT, file);
     const text = await readFile(path, "utf8");
     const next = withVersion(text, version);
-    if (next !== text) (await writeFile(path, next), bumped.push(file));
+    if (next === text) continue;
+    await writeFile(path, next);
+    bumped.push(file);
   }
   if (bumped.length > 0) {
     git(["add", "--", ...bumped]);

@@ -140,7 +140,7 @@ export function listingMarkdown(input: ListingInput): string {
       ...(input.manifest.content_scripts ?? []).flatMap((c) => c.matches),
     ]),
   ];
-  const firefox = firefoxManifest({ ...input.manifest } as Record<string, unknown>) as unknown as {
+  const firefox = firefoxManifest({ ...input.manifest }) as unknown as {
     browser_specific_settings: { gecko: { data_collection_permissions: { required: string[] } } };
   };
   const lines = [
