@@ -3,7 +3,7 @@
  * Bounded (most recently seen first), in storage.local: it is a hint, not a setting worth syncing.
  */
 import * as z from "zod/mini";
-import { extensionStorage, type StorageAreaLike } from "./settings-store";
+import { extensionStorage, type StorageAreaLike } from "./settings-layout";
 
 export const SEEN_SKILLS_KEY = "seenSkills";
 export const MAX_SEEN_SKILLS = 200;
