@@ -104,6 +104,57 @@ export function App() {
         )}
       </header>
       <Summary insights={insights} />
+      <Charts insights={insights} />
+      <BestClients insights={insights} />
+      <LearnedThreshold
+        learned={learned}
+        dismissed={data.dismissed}
+        onApply={async (threshold) => {
+          try {
+            const { settings } = await loadSettings();
+            settings.scoring.thresholds.declineBelow = threshold;
+            await saveSettings(settings);
+            setStatus(`Decline threshold set to ${threshold}.`);
+            await reload();
+          } catch (e) {
+            setStatus(`Could not save the threshold: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }}
+        onDismiss={async (threshold) => {
+          await browser.storage.local.set({ [DISMISSED_KEY]: { threshold, current: data.threshold } });
+          setStatus("Suggestion dismissed. Nothing was changed.");
+          await reload();
+        }}
+      />
+      <Outcomes
+        entries={data.entries}
+        onMark={async (id, outcome) => {
+          const reply = await sendToBackground({ type: "set-invitation-outcome", id, outcome });
+          setStatus(reply.ok ? "Outcome saved." : `Could not save that: ${reply.error}`);
+          await reload();
+        }}
+      />
+      <section aria-labelledby="h-export">
+        <h2 id="h-export">Your log</h2>
+        <p>
+          {data.entries.length} invitations logged (at most 5,000, two years; the oldest go first). The settings export
+          carries the log too.
+        </p>
+        <div class="row">
+          <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={data.entries.length === 0}>
+            Export as CSV
+          </button>
+          <a href="../options/index.html#backup">Settings export and import</a>
+        </div>
+      </section>
+    </main>
+  );
+}
+
+/** The four charts: volume, time to reply, replies and outcomes by fit band. */
+export function Charts({ insights }: { insights: Insights }) {
+  return (
+    <>
       <section aria-labelledby="h-volume">
         <h2 id="h-volume">Invitations per week</h2>
         <BarChart
@@ -171,53 +222,11 @@ export function App() {
           empty="No offers or hires logged yet: offers show when you open the Proposals page; mark hires below."
         />
       </section>
-      <BestClients insights={insights} />
-      <LearnedThreshold
-        learned={learned}
-        dismissed={data.dismissed}
-        onApply={async (threshold) => {
-          try {
-            const { settings } = await loadSettings();
-            settings.scoring.thresholds.declineBelow = threshold;
-            await saveSettings(settings);
-            setStatus(`Decline threshold set to ${threshold}.`);
-            await reload();
-          } catch (e) {
-            setStatus(`Could not save the threshold: ${e instanceof Error ? e.message : String(e)}`);
-          }
-        }}
-        onDismiss={async (threshold) => {
-          await browser.storage.local.set({ [DISMISSED_KEY]: { threshold, current: data.threshold } });
-          setStatus("Suggestion dismissed. Nothing was changed.");
-          await reload();
-        }}
-      />
-      <Outcomes
-        entries={data.entries}
-        onMark={async (id, outcome) => {
-          const reply = await sendToBackground({ type: "set-invitation-outcome", id, outcome });
-          setStatus(reply.ok ? "Outcome saved." : `Could not save that: ${reply.error}`);
-          await reload();
-        }}
-      />
-      <section aria-labelledby="h-export">
-        <h2 id="h-export">Your log</h2>
-        <p>
-          {data.entries.length} invitations logged (at most 5,000, two years; the oldest go first). The settings export
-          carries the log too.
-        </p>
-        <div class="row">
-          <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={data.entries.length === 0}>
-            Export as CSV
-          </button>
-          <a href="../options/index.html#backup">Settings export and import</a>
-        </div>
-      </section>
-    </main>
+    </>
   );
 }
 
-function Summary({ insights }: { insights: Insights }) {
+export function Summary({ insights }: { insights: Insights }) {
   const r = insights.reply;
   return (
     <section aria-labelledby="h-summary">
