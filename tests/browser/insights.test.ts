@@ -8,6 +8,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { routeKey } from "../../scripts/extension-browser";
+import { sampleHistory } from "../../scripts/demo-history";
 import {
   collectErrors,
   contentScriptAnnouncement,
@@ -19,7 +20,13 @@ import {
 
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
-  storage: { local: { get(keys: string): Promise<Record<string, unknown>> } };
+  storage: {
+    local: {
+      get(keys: string): Promise<Record<string, unknown>>;
+      set(items: object): Promise<void>;
+      remove(keys: string): Promise<void>;
+    };
+  };
 };
 
 const INVITATION_ID = "2093311804456129011";
@@ -141,5 +148,40 @@ describe("insights", () => {
     await insights.close();
     await page.close();
     await listPage.close();
+  });
+
+  it("offers the threshold the sample month's replies agree with; dismiss keeps it dismissed, apply sets it", async () => {
+    await browser.serviceWorker.evaluate(
+      (entries) => chrome.storage.local.set({ "iw:log": { entries, sample: true } }),
+      sampleHistory(new Date()),
+    );
+    const insights = await browser.openExtensionPage("src/insights/index.html");
+    const errors = collectErrors(insights);
+    await insights.getByTestId("insights-ready").waitFor();
+    expect(await insights.getByTestId("sample-data").count()).toBe(1);
+    expect(await insights.getByTestId("figure-total").textContent()).toBe("46");
+    const suggestion = insights.getByTestId("suggestion");
+    expect(await suggestion.textContent()).toContain("Set the decline threshold to 50?");
+
+    await insights.getByTestId("suggestion-dismiss").click();
+    await insights.getByTestId("no-suggestion").waitFor();
+    await insights.reload();
+    await insights.getByTestId("insights-ready").waitFor();
+    expect(await suggestion.count()).toBe(0);
+    expect(await insights.getByTestId("agreement").textContent()).toContain("decline threshold (40)");
+
+    // Offered again (the dismissal forgotten): one click sets it, and nothing is left to suggest.
+    await browser.serviceWorker.evaluate(() => chrome.storage.local.remove("iw:insights:dismissed"));
+    await insights.reload();
+    await insights.getByTestId("suggestion-apply").click();
+    await expect.poll(() => insights.getByTestId("agreement").textContent()).toContain("decline threshold (50)");
+    expect(await suggestion.count()).toBe(0);
+    // The options page reads the same setting.
+    const options = await browser.openExtensionPage("src/options/index.html#scoring");
+    await options.getByTestId("options-ready").waitFor();
+    expect(await options.getByTestId("nav-insights").getAttribute("href")).toBe("../insights/index.html");
+    expect(errors).toEqual([]);
+    await options.close();
+    await insights.close();
   });
 });
