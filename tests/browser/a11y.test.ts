@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { RecordCache } from "../../src/background/record-cache";
 import type { ParsedPage } from "../../src/shared/records";
+import { sampleHistory } from "../../scripts/demo-history";
 import {
   clickInShadow,
   collectErrors,
@@ -192,15 +193,13 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
       mimeType: "application/json",
       buffer: Buffer.from(JSON.stringify(body)),
     });
-    await page
-      .getByTestId("import-file")
-      .setInputFiles(
-        file("good.json", {
-          version: 1,
-          rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "fixed" },
-          profile: { name: "Dana", skills: ["React"] },
-        }),
-      );
+    await page.getByTestId("import-file").setInputFiles(
+      file("good.json", {
+        version: 1,
+        rates: { hourly: 60, minimumHourly: null, minimumFixed: null, preferredPayment: "fixed" },
+        profile: { name: "Dana", skills: ["React"] },
+      }),
+    );
     await page.getByTestId("import-changes").waitFor();
     for (const scheme of SCHEMES) {
       await page.emulateMedia({ colorScheme: scheme });
@@ -280,6 +279,33 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
     });
     await checkPanel("with the decline note");
     expect(failures.join("\n\n")).toBe("");
+    await page.close();
+  });
+
+  it("insights page: empty, and on a month of sample history with every section open, light and dark", async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    const failures: string[] = [];
+    await page.goto(`chrome-extension://${browser.extensionId}/src/insights/index.html`);
+    await page.evaluate(() => Promise.all([chrome.storage.local.remove(["iw:log", "iw:insights:dismissed"])]));
+    await page.reload();
+    await page.getByTestId("insights-ready").waitFor();
+    await check(page, "insights page, empty", failures);
+    await page.evaluate(
+      (entries) => chrome.storage.local.set({ "iw:log": { entries, sample: true } }),
+      sampleHistory(new Date()),
+    );
+    await page.getByTestId("sample-data").waitFor();
+    // The tables under the charts open, so axe checks them too.
+    await page.$$eval("details", (all) => all.forEach((d) => d.setAttribute("open", "")));
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const run = await check(page, `insights page with sample history (${scheme})`, failures);
+      expect(run.contrastPassed).toBeGreaterThan(20);
+    }
+    await page.emulateMedia({ colorScheme: null });
+    expect(failures.join("\n\n")).toBe("");
+    expect(errors).toEqual([]);
     await page.close();
   });
 
