@@ -203,9 +203,9 @@ export interface StoredLog {
 /** Reads the stored log entry by entry: a bad entry is left out, never the whole log. */
 export function parseStoredLog(raw: unknown): StoredLog {
   if (raw === undefined) return { entries: [], sample: false, dropped: 0, corrupt: false };
-  const value = raw as { entries?: unknown; sample?: unknown } | null;
-  if (typeof value !== "object" || value === null || !Array.isArray(value.entries))
+  if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { entries?: unknown }).entries))
     return { entries: [], sample: false, dropped: 0, corrupt: true };
+  const value = raw as { entries: unknown[]; sample?: unknown };
   const entries: LogEntry[] = [];
   for (const e of value.entries) {
     const checked = LogEntry.safeParse(e);

@@ -140,7 +140,7 @@ describe("insights", () => {
     // CSV export: one header and one row per invitation.
     const download = insights.waitForEvent("download");
     await insights.getByTestId("export-csv").click();
-    const csv = await readFile((await (await download).path())!, "utf8");
+    const csv = await readFile(await (await download).path(), "utf8");
     expect(csv.trim().split("\r\n")).toHaveLength(5);
     expect(csv).toContain(`${INVITATION_ID},${TITLE},`);
 
