@@ -406,7 +406,9 @@ describe("keyboard", () => {
     // Shift+Tab walks back out of the section to the nav's last link.
     let back = "";
     for (let i = 0; i < 12 && !back.startsWith("nav-"); i++) back = await tab("Shift+Tab");
-    expect(back).toBe("nav-diagnostics");
+    // The nav's last link is the Insights page (a page of its own); Diagnostics comes just before it.
+    expect(back).toBe("nav-insights");
+    expect(await tab("Shift+Tab")).toBe("nav-diagnostics");
     await page.keyboard.press("Enter");
     await expect.poll(focused).toBe("diagnostics-title");
     expect(await tab()).toBe("copy-report");
@@ -415,6 +417,7 @@ describe("keyboard", () => {
     const upTheNav: string[] = [];
     for (let i = 0; i < 8 && upTheNav.at(-1) !== "nav-rates"; i++) upTheNav.push(await tab("Shift+Tab"));
     expect(upTheNav).toEqual([
+      "nav-insights",
       "nav-diagnostics",
       "nav-backup",
       "nav-scoring",
