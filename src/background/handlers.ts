@@ -84,9 +84,11 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
           .set(context.tabId, page, deps.now().getTime())
           .catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
       await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
-      await deps.log
-        ?.update(deps.now(), (entries) => notePage(entries, parsed, request.readAt, a, request.offers ?? []))
-        .catch((e: unknown) => console.warn("[invitewise] invitation log not kept", e));
+      // Only the invitations list and an invitation page tell the log anything (the list also its offers).
+      if (parsed.kind === "invitations" || parsed.kind === "invitation")
+        await deps.log
+          ?.update(deps.now(), (entries) => notePage(entries, parsed, request.readAt, a, request.offers ?? []))
+          .catch((e: unknown) => console.warn("[invitewise] invitation log not kept", e));
       // The moment the page was read identifies the visit: re-reads of one visit share it.
       await deps
         .noteParsed?.(parsed, new Date(request.readAt))
