@@ -51,6 +51,8 @@ export default defineConfig(({ mode }) => {
       outDir: browser === "firefox" ? "dist-firefox" : mode === "test" ? "dist-test" : "dist",
       emptyOutDir: true,
       sourcemap: false,
+      // Extension pages the manifest does not name (crxjs builds only those it lists): the Insights page.
+      rollupOptions: { input: { insights: "src/insights/index.html" } },
     },
   };
 });

@@ -15,6 +15,8 @@ import {
 } from "./extension-browser";
 import { clickInShadow, waitForShadow } from "./closed-shadow";
 import { importSettings, settle, tabIdOf } from "./user-run";
+import { sampleHistory } from "./demo-history";
+import { LOG_KEY } from "../src/shared/invitation-log";
 
 const OUT = join(ROOT, "demo-out");
 const headless = !process.env.DISPLAY;
@@ -22,6 +24,7 @@ const headless = !process.env.DISPLAY;
 declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
   runtime: { sendMessage(message: object): Promise<unknown> };
+  storage: { local: { set(items: object): Promise<void> } };
 };
 
 /** What the overlay shows on a page, read from its test hooks (records.md §6). */
@@ -214,6 +217,32 @@ async function main(): Promise<void> {
       );
       await popupFor(job.url, "popup.png", "personal drafts for the job, with the profile");
     }
+
+    // Insights: a month of SAMPLE history (scripts/demo-history.ts, marked as sample data on the page),
+    // written into the extension's storage from outside it: the extension itself has no seeding path.
+    await browser.serviceWorker.evaluate(
+      (log) => chrome.storage.local.set({ [log.key]: { entries: log.entries, sample: true } }),
+      { key: LOG_KEY, entries: sampleHistory(new Date()) },
+    );
+    const insights = await browser.openExtensionPage("src/insights/index.html");
+    await insights.setViewportSize({ width: 1000, height: 900 });
+    await insights.getByTestId("insights-ready").waitFor();
+    await settle(insights);
+    await insights.screenshot({ path: join(OUT, "insights.png"), fullPage: true });
+    const figure = (id: string) => insights.getByTestId(id).textContent();
+    lines.push(
+      `${"insights".padEnd(12)} ${`sample month: ${await figure("figure-total")} invitations, ${await figure("figure-answered")} answered, median ${await figure("figure-median")}, within 24 h ${await figure("figure-24h")}`.padEnd(60)} → demo-out/insights.png`,
+    );
+    const suggestion = await insights
+      .getByTestId("suggestion")
+      .locator("p")
+      .textContent({ timeout: 1_000 })
+      .catch(() => "no suggestion");
+    lines.push(`${"insights".padEnd(12)} ${suggestion}`);
+    await insights.emulateMedia({ colorScheme: "dark" });
+    await settle(insights);
+    await insights.screenshot({ path: join(OUT, "insights-dark.png"), fullPage: true });
+    lines.push(`${"insights".padEnd(12)} ${"the same in dark mode".padEnd(60)} → demo-out/insights-dark.png`);
   } finally {
     await browser.close();
   }

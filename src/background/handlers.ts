@@ -17,6 +17,8 @@ import { assessBeforeRecording, lookupFor, recordPage } from "./page-flow";
 import type { RecordCache } from "./record-cache";
 import type { TabPages } from "./tab-pages";
 import type { SavedDrafts } from "./saved-drafts";
+import type { InvitationLogStore } from "./invitation-log";
+import { noteOutcome, notePage, noteReply } from "../shared/invitation-log";
 
 export interface BackgroundDeps {
   cache: RecordCache;
@@ -33,6 +35,8 @@ export interface BackgroundDeps {
   noteParsed?: (parsed: ParsedPage, readAt: Date) => Promise<void>;
   /** The page report of a tab (its skeleton, with this field health); throws when the tab is closed or not on Upwork. */
   reportPage?: (tabId: number, health: FieldHealth | null) => Promise<string>;
+  /** The invitation log behind the Insights page (src/shared/invitation-log.ts). */
+  log?: InvitationLogStore;
   /** Empties the diagnostics log (the options page's "Clear"). */
   clearDiagnostics?: () => Promise<void>;
   /**
@@ -80,6 +84,11 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
           .set(context.tabId, page, deps.now().getTime())
           .catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
       await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
+      // Only the invitations list and an invitation page tell the log anything (the list also its offers).
+      if (parsed.kind === "invitations" || parsed.kind === "invitation")
+        await deps.log
+          ?.update(deps.now(), (entries) => notePage(entries, parsed, request.readAt, a, request.offers ?? []))
+          .catch((e: unknown) => console.warn("[invitewise] invitation log not kept", e));
       // The moment the page was read identifies the visit: re-reads of one visit share it.
       await deps
         .noteParsed?.(parsed, new Date(request.readAt))
@@ -117,6 +126,10 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
   "set-invitation-state": async (request, _context, deps) => {
     const now = deps.now();
     await deps.cache.setState(request.id, request.state, now.toISOString());
+    // The log loses the reply, the count does not lose the mark: a log that cannot be written only warns.
+    await deps.log
+      ?.update(now, (entries) => noteReply(entries, request.id, request.state, now.toISOString()))
+      .catch((e: unknown) => console.warn("[invitewise] reply not logged", e));
     const pending = await updateBadge(deps.cache, await deps.settings(), now, deps.setBadgeText, deps.recountAt);
     return { id: request.id, pending };
   },
@@ -162,6 +175,16 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     if (!deps.drafts) throw new Error("saving drafts is not available here");
     await deps.drafts.save(request.key, request.edits, deps.now());
     return { saved: true };
+  },
+
+  "set-invitation-outcome": async (request, _context, deps) => {
+    if (!deps.log) throw new Error("the invitation log is not available here");
+    const found = await deps.log.update(deps.now(), (entries) => {
+      const next = noteOutcome(entries, request.id, request.outcome, deps.now().toISOString());
+      return { entries: next.entries, result: next.found };
+    });
+    if (!found) throw new Error(`invitation ${request.id} is not in the log`);
+    return { id: request.id, outcome: request.outcome };
   },
 
   "clear-diagnostics": async (_request, _context, deps) => {

@@ -11,6 +11,7 @@ import { CountedVisits } from "./counted-visits";
 import { INDEX_KEY, RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
 import { SavedDrafts } from "./saved-drafts";
+import { InvitationLogStore } from "./invitation-log";
 import { memoryStorage, TabPages } from "./tab-pages";
 
 const RECOUNT_ALARM = "iw:recount-badge";
@@ -34,6 +35,9 @@ browser.storage.onChanged.addListener((changes) => {
 const skillsCounted = new CountedVisits(session);
 
 const drafts = new SavedDrafts(browser.storage.local);
+const log = new InvitationLogStore(browser.storage.local, {
+  onProblem: (problem) => recordStorageNotice({ at: new Date().toISOString(), store: "invitation-log", ...problem }),
+});
 let afterReplyQueue: Promise<void> = Promise.resolve();
 
 const deps: BackgroundDeps = {
@@ -44,6 +48,7 @@ const deps: BackgroundDeps = {
   }),
   tabs: new TabPages(session),
   drafts,
+  log,
   clearDiagnostics: () => clearDiagnostics(),
   // After the reply, one at a time: the tab's page, the toolbar count and the page's health are
   // kept in the order the pages were read.

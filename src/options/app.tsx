@@ -237,6 +237,12 @@ export function App() {
                 </li>
               );
             })}
+            {/* Its own page: what the invitations the user answered brought. */}
+            <li class="apart">
+              <a href="../insights/index.html" data-testid="nav-insights">
+                <span>Insights</span>
+              </a>
+            </li>
           </ul>
         </nav>
 

@@ -202,6 +202,9 @@ export function DraftView(props: Loaded) {
           Discard my edits
         </button>
         <span class="muted">Drafted in your browser; nothing is sent anywhere.</span>
+        <a href="../insights/index.html" target="_blank" rel="noopener" data-testid="insights-link">
+          Insights
+        </a>
       </footer>
     </main>
   );

@@ -113,11 +113,19 @@ export async function readDiagnostics(local: StorageAreaLike = extensionStorage(
  */
 export const STORAGE_NOTICES_KEY = "diagnostics.storage";
 const MAX_STORAGE_NOTICES = 20;
-export const StorageNotice = z.object({
+const CacheNotice = z.object({
   at: z.iso.datetime(),
   evicted: z.int().check(z.gte(0), z.lte(1_000_000)),
   retried: z.enum(["ok", "failed"]),
 });
+/** The invitation log read back damaged: its bad entries (or the whole item, `corrupt`) were left out. */
+const LogNotice = z.object({
+  at: z.iso.datetime(),
+  store: z.literal("invitation-log"),
+  dropped: z.int().check(z.gte(0), z.lte(1_000_000)),
+  corrupt: z.boolean(),
+});
+export const StorageNotice = z.union([CacheNotice, LogNotice]);
 export type StorageNotice = z.infer<typeof StorageNotice>;
 
 const readNotices = (value: unknown): StorageNotice[] =>
@@ -173,9 +181,10 @@ export function diagnosticsReport(
         (e.disagreements?.length ? `; page and page state disagree: ${e.disagreements.join(", ")}` : ""),
     ),
     ...(storage.length ? ["", `Storage full (${storage.length}, newest first):`] : []),
-    ...storage.map(
-      (n) =>
-        `- ${n.at} record cache hit the storage quota: ${n.evicted} entries evicted, retry ${n.retried === "ok" ? "stored the page" : "failed"}`,
+    ...storage.map((n) =>
+      "store" in n
+        ? `- ${n.at} invitation log read back damaged: ${n.corrupt ? "unreadable, started empty" : `${n.dropped} entries left out`}`
+        : `- ${n.at} record cache hit the storage quota: ${n.evicted} entries evicted, retry ${n.retried === "ok" ? "stored the page" : "failed"}`,
     ),
   ];
   return lines.join("\n");

@@ -11,6 +11,7 @@ import { MAX_STATE_CHARS } from "../state/extract";
 import { MAX_REPORT_CHARS } from "../report/limits";
 import { Fit, InvitationUrgency, Urgency } from "./score";
 import { DraftKey, SavedEdits } from "./saved-edits";
+import { OutcomeKind } from "./invitation-log";
 
 const invitationId = z.string().check(z.regex(/^\d+$/));
 
@@ -26,6 +27,8 @@ export const PageParsedRequest = z.object({
   /** Checked field by field in the handler (src/shared/repair.ts): one bad field must not refuse the page. */
   parsed: z.looseObject({ kind: z.string(), record: z.unknown() }),
   state: z.optional(z.nullable(StateText)),
+  /** The job titles of the offers an invitations list page shows (the invitation log's outcomes). */
+  offers: z.optional(z.array(z.string().check(z.minLength(1), z.maxLength(300))).check(z.maxLength(50))),
 });
 export const GetTabPageRequest = z.object({ type: z.literal("get-tab-page"), tabId: z.int() });
 export const SetInvitationStateRequest = z.object({
@@ -51,6 +54,12 @@ export const SaveEditsRequest = z.object({
   key: DraftKey,
   edits: z.nullable(SavedEdits),
 });
+/** The Insights page's one-click outcome of an invitation (null: forget it); the log is the background's to write. */
+export const SetInvitationOutcomeRequest = z.object({
+  type: z.literal("set-invitation-outcome"),
+  id: invitationId,
+  outcome: z.nullable(OutcomeKind),
+});
 /** The options page's "Clear": diagnostics are the background's to write. */
 export const ClearDiagnosticsRequest = z.object({ type: z.literal("clear-diagnostics") });
 
@@ -63,6 +72,7 @@ export const Request = z.discriminatedUnion("type", [
   GetPageReportRequest,
   SaveEditsRequest,
   ClearDiagnosticsRequest,
+  SetInvitationOutcomeRequest,
 ]);
 
 export const PageParsedReply = z.object({
@@ -113,6 +123,7 @@ export const REPLY_DATA = {
   "get-page-report": PageReportReply,
   "save-edits": z.object({ saved: z.boolean() }),
   "clear-diagnostics": z.object({ cleared: z.literal(true) }),
+  "set-invitation-outcome": z.object({ id: z.string(), outcome: z.nullable(OutcomeKind) }),
 } as const;
 
 export type Request = z.infer<typeof Request>;

@@ -5,12 +5,21 @@
 import { describeIssue, Settings } from "./settings";
 import { errorText, extensionStorage, isRecord, json, type SettingsStorage } from "./settings-layout";
 import { migrate } from "./settings-migrations";
+import { InvitationLog, LOG_KEY, parseStoredLog, storedForm, type LogEntry } from "./invitation-log";
 import type { SaveResult } from "./settings-placement";
 import type { RecoveredEntry } from "./settings-recovery";
 import { loadSettings, options, saveSettings, type StoreOptions } from "./settings-store";
 
-/** The settings file of records.md §5 (version, rates, profile) plus the project's own sections. */
-export type SettingsExport = Settings & { recovered?: Record<string, Array<Omit<RecoveredEntry, "section">>> };
+/**
+ * The settings file of records.md §5 (version, rates, profile) plus the project's own sections, and
+ * the invitation log (`invitationLog`, src/shared/invitation-log.ts) when it holds anything. On
+ * import a file without `invitationLog` leaves the current log alone; one with it replaces the log
+ * (a restore), after validating every entry like the rest of the file.
+ */
+export type SettingsExport = Settings & {
+  recovered?: Record<string, Array<Omit<RecoveredEntry, "section">>>;
+  invitationLog?: LogEntry[];
+};
 
 export async function exportSettings(storage: SettingsStorage = extensionStorage()): Promise<SettingsExport> {
   const { settings, recovered = [] } = await loadSettings(storage);
@@ -21,6 +30,8 @@ export async function exportSettings(storage: SettingsStorage = extensionStorage
     file.recovered = {};
     for (const { section, ...rest } of recovered) (file.recovered[section] ??= []).push(rest);
   }
+  const log = parseStoredLog((await storage.local.get(LOG_KEY))[LOG_KEY]);
+  if (log.entries.length) file.invitationLog = log.entries;
   return file;
 }
 
@@ -34,7 +45,15 @@ export interface SettingsChange {
 }
 
 export type ImportPreview =
-  { ok: true; settings: Settings; changes: SettingsChange[]; migrated: string[] } | { ok: false; error: string };
+  | {
+      ok: true;
+      settings: Settings;
+      changes: SettingsChange[];
+      migrated: string[];
+      /** The invitation log the file carries; null when it carries none (the current log stays). */
+      invitationLog: LogEntry[] | null;
+    }
+  | { ok: false; error: string };
 
 const isList = (x: unknown): x is unknown[] => Array.isArray(x);
 
@@ -69,16 +88,27 @@ export async function previewImport(
   if (!isRecord(value)) return { ok: false, error: "(root): expected a settings object" };
   const migrated = migrate(value, migrations);
   if (!migrated.ok) return { ok: false, error: migrated.error };
-  const { recovered: _ignored, ...file } = migrated.value;
+  const { recovered: _ignored, invitationLog: rawLog, ...file } = migrated.value;
   const parsed = Settings.safeParse(file);
   if (!parsed.success) return { ok: false, error: describeIssue(parsed.error.issues[0]!, file) };
+  let invitationLog: LogEntry[] | null = null;
+  if (rawLog !== undefined) {
+    const log = InvitationLog.safeParse(rawLog);
+    if (!log.success) return { ok: false, error: describeIssue(log.error.issues[0]!, rawLog, "invitationLog") };
+    invitationLog = log.data;
+  }
   const current = await loadSettings({ storage, migrations });
-  return {
-    ok: true,
-    settings: parsed.data,
-    changes: diffSettings(current.settings, parsed.data),
-    migrated: migrated.applied,
-  };
+  const changes = diffSettings(current.settings, parsed.data);
+  if (invitationLog) {
+    const now = parseStoredLog((await storage.local.get(LOG_KEY))[LOG_KEY]).entries;
+    if (json(now) !== json(invitationLog))
+      changes.push({
+        path: "invitationLog",
+        from: `${now.length} invitations logged`,
+        to: `${invitationLog.length} invitations logged`,
+      });
+  }
+  return { ok: true, settings: parsed.data, changes, migrated: migrated.applied, invitationLog };
 }
 
 /** Validates again and saves; an invalid file changes nothing. Call after the user confirmed the preview. */
@@ -91,5 +121,7 @@ export async function applyImport(
   const preview = await previewImport(input, { storage, migrations });
   if (!preview.ok) return preview;
   const save = await saveSettings(preview.settings, storage);
+  // Written here, not by the worker: an import is the user restoring the log as a whole.
+  if (preview.invitationLog) await storage.local.set({ [LOG_KEY]: storedForm(preview.invitationLog) });
   return { ok: true, changes: preview.changes, save };
 }

@@ -12,6 +12,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { RecordCache } from "../../src/background/record-cache";
 import type { ParsedPage } from "../../src/shared/records";
+import { sampleHistory } from "../../scripts/demo-history";
 import {
   clickInShadow,
   collectErrors,
@@ -281,6 +282,33 @@ describe("accessibility (axe-core, no serious or critical violations)", () => {
     await page.close();
   });
 
+  it("insights page: empty, and on a month of sample history with every section open, light and dark", async () => {
+    const page = await browser.context.newPage();
+    const errors = collectErrors(page);
+    const failures: string[] = [];
+    await page.goto(`chrome-extension://${browser.extensionId}/src/insights/index.html`);
+    await page.evaluate(() => Promise.all([chrome.storage.local.remove(["iw:log", "iw:insights:dismissed"])]));
+    await page.reload();
+    await page.getByTestId("insights-ready").waitFor();
+    await check(page, "insights page, empty", failures);
+    await page.evaluate(
+      (entries) => chrome.storage.local.set({ "iw:log": { entries, sample: true } }),
+      sampleHistory(new Date()),
+    );
+    await page.getByTestId("sample-data").waitFor();
+    // The tables under the charts open, so axe checks them too.
+    await page.$$eval("details", (all) => all.forEach((d) => d.setAttribute("open", "")));
+    for (const scheme of SCHEMES) {
+      await page.emulateMedia({ colorScheme: scheme });
+      const run = await check(page, `insights page with sample history (${scheme})`, failures);
+      expect(run.contrastPassed).toBeGreaterThan(20);
+    }
+    await page.emulateMedia({ colorScheme: null });
+    expect(failures.join("\n\n")).toBe("");
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it("list badges on the sample list (full, provisional and 'open to score'), light and dark", async () => {
     const page = await browser.context.newPage();
     await page.goto(await sampleUrl("invitations"));
@@ -378,7 +406,9 @@ describe("keyboard", () => {
     // Shift+Tab walks back out of the section to the nav's last link.
     let back = "";
     for (let i = 0; i < 12 && !back.startsWith("nav-"); i++) back = await tab("Shift+Tab");
-    expect(back).toBe("nav-diagnostics");
+    // The nav's last link is the Insights page (a page of its own); Diagnostics comes just before it.
+    expect(back).toBe("nav-insights");
+    expect(await tab("Shift+Tab")).toBe("nav-diagnostics");
     await page.keyboard.press("Enter");
     await expect.poll(focused).toBe("diagnostics-title");
     expect(await tab()).toBe("copy-report");
@@ -387,6 +417,7 @@ describe("keyboard", () => {
     const upTheNav: string[] = [];
     for (let i = 0; i < 8 && upTheNav.at(-1) !== "nav-rates"; i++) upTheNav.push(await tab("Shift+Tab"));
     expect(upTheNav).toEqual([
+      "nav-insights",
       "nav-diagnostics",
       "nav-backup",
       "nav-scoring",

@@ -25,3 +25,10 @@ export const INVITATIONS = {
     "[data-cy='default-slot']", // seen 2026-05
   ],
 } as const;
+
+/** The same page's "Offers (N)" card: each row links an offer, its text "Offer: <job title>" (REFERENCE.md §2.1). */
+export const OFFERS = {
+  root: ["[data-qa='card-offers']" /* seen 2026-05 */],
+  link: "a[href*='/offers/']",
+  titlePrefix: /^\s*Offer:\s*/i,
+} as const;

@@ -8,7 +8,14 @@ export type PageScore = PageParsedReply;
 
 export interface Backend {
   /** `state`: the page's embedded state as text, for the background to decode and merge. */
-  pageParsed(request: { url: string; readAt: string; parsed: ParsedPage; state: StateText | null }): Promise<PageScore>;
+  /** `offers`: the job titles of the offers the Proposals page lists (its invitations list only). */
+  pageParsed(request: {
+    url: string;
+    readAt: string;
+    parsed: ParsedPage;
+    state: StateText | null;
+    offers?: string[];
+  }): Promise<PageScore>;
   openDrafts(): Promise<void>;
   declineNote(): Promise<string>;
   /** The redacted skeleton of this tab's page, with the field names of its last parse (src/report/). */

@@ -6,6 +6,7 @@
  */
 import { embeddedStateText, type StateText } from "../../state/extract";
 import type { ParsedPage, ReadableKind } from "../../shared/records";
+import { offerTitles } from "../parse/offers";
 import { report } from "../watch";
 import type { Backend, PageScore, Parse } from "./backend";
 import { badgeElement } from "./badge";
@@ -90,7 +91,9 @@ export function startPage(ctx: PageContext): PageSession {
       failed = true;
     }
     dark = pageIsDark(doc);
-    const next = JSON.stringify(parsed);
+    // The list page's offers go beside its record (the invitation log joins them to their invitations).
+    const offers = kind === "invitations" && parsed ? offerTitles(doc) : [];
+    const next = JSON.stringify([parsed, offers]);
     if (parsed && next !== key) {
       key = next;
       const mine = ++seq;
@@ -103,7 +106,7 @@ export function startPage(ctx: PageContext): PageSession {
       };
       if (state === undefined) state = STATE_KINDS.has(kind) ? embeddedStateText(doc) : null;
       ctx.backend
-        .pageParsed({ url: ctx.url, readAt: readAt.toISOString(), parsed, state })
+        .pageParsed({ url: ctx.url, readAt: readAt.toISOString(), parsed, state, ...(offers.length && { offers }) })
         .then(settle, (error: unknown) => {
           report("background", error);
           settle(null);

@@ -101,9 +101,20 @@ export function DiagnosticsSection({
         <ul data-testid="storage-notices">
           {storage.map((n, i) => (
             <li key={i}>
-              <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>: the browser's storage for Invitewise was
-              full. {n.evicted} of the oldest saved pages were removed to make room, and{" "}
-              {n.retried === "ok" ? "the page was then saved." : "the page still could not be saved."}
+              <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>:{" "}
+              {"store" in n ? (
+                n.corrupt ? (
+                  "the invitation log could not be read and started again empty."
+                ) : (
+                  `${n.dropped} damaged entries of the invitation log were left out.`
+                )
+              ) : (
+                <>
+                  the browser's storage for Invitewise was full. {n.evicted} of the oldest saved pages were removed to
+                  make room, and{" "}
+                  {n.retried === "ok" ? "the page was then saved." : "the page still could not be saved."}
+                </>
+              )}
             </li>
           ))}
         </ul>
