@@ -13,6 +13,7 @@ import type { Backend } from "./backend";
 import type { Host } from "./define-host";
 import { h, type Child } from "./dom-build";
 import { sliceWhole } from "../../shared/text";
+import { reasonLines } from "../../shared/urgency-words";
 
 /** What the panel keeps across renders, owned with its host (a new panel starts empty). */
 export interface PanelState {
@@ -267,7 +268,7 @@ export function panelElement(p: PanelProps): HTMLElement {
         urgency &&
           section(
             h("span", { class: urgency.level }, urgencyLine(urgency, p.now)),
-            urgency.reasons.map((r) => h("li", null, r)),
+            reasonLines(urgency, p.now).map((r) => h("li", null, r)),
           ),
         !!fit?.factors.length &&
           section(

@@ -79,10 +79,16 @@ describe("urgencyLine", () => {
   const now = new Date("2026-01-10T12:00:00.000Z");
   const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
   it("reads a pending invitation past its window as late, a job page's low as no rush", () => {
-    expect(urgencyLine({ level: "today", replyBy: at(21), reasons: [] }, now)).toBe("Reply today · reply in 21 h");
-    expect(urgencyLine({ level: "now", replyBy: at(1), reasons: [] }, now)).toBe("Reply now · reply in 1 h");
-    expect(urgencyLine({ level: "low", replyBy: at(-6), reasons: [] }, now)).toBe("Late · 24 h passed");
-    expect(urgencyLine({ level: "low", replyBy: null, reasons: [] }, now)).toBe("No rush");
-    expect(urgencyLine({ level: "closed", replyBy: at(-6), reasons: [] }, now)).toBe("Closed");
+    expect(urgencyLine({ level: "today", replyBy: at(21), reasons: [], reasonCodes: [] }, now)).toBe(
+      "Reply today · reply in 21 h",
+    );
+    expect(urgencyLine({ level: "now", replyBy: at(1), reasons: [], reasonCodes: [] }, now)).toBe(
+      "Reply now · reply in 1 h",
+    );
+    expect(urgencyLine({ level: "low", replyBy: at(-6), reasons: [], reasonCodes: [] }, now)).toBe(
+      "Late · 24 h passed",
+    );
+    expect(urgencyLine({ level: "low", replyBy: null, reasons: [], reasonCodes: [] }, now)).toBe("No rush");
+    expect(urgencyLine({ level: "closed", replyBy: at(-6), reasons: [], reasonCodes: [] }, now)).toBe("Closed");
   });
 });

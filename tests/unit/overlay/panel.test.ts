@@ -31,7 +31,12 @@ const FIT: Fit = {
   ],
 };
 const NOW = new Date("2026-03-10T07:00:00.000Z");
-const URGENCY: Urgency = { level: "today", replyBy: "2026-03-10T12:00:00.000Z", reasons: ["5 h left to reply."] };
+const URGENCY: Urgency = {
+  level: "today",
+  replyBy: "2026-03-10T12:00:00.000Z",
+  reasons: ["5 h left to reply."],
+  reasonCodes: [{ code: "time-left", params: { replyBy: "2026-03-10T12:00:00.000Z" } }],
+};
 const NOTE = "Thank you for the invitation. I am not the right fit for this one, and I wish you luck.";
 const REPORT =
   "<!-- saved from url=(0027)https://www.upwork.com/jobs -->\n<html><body><h5>About the client</h5></body></html>";
@@ -344,6 +349,7 @@ describe("the panel in a page session", () => {
         level: "now",
         replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(),
         reasons: [],
+        reasonCodes: [],
       });
       button("Decline politely").click();
       await vi.waitFor(() => expect(root.querySelector("textarea")).not.toBeNull());

@@ -95,6 +95,7 @@ describe("the list's ranking", () => {
     level,
     replyBy,
     reasons: [],
+    reasonCodes: [],
   });
   const rows = [
     { id: "a", fit: 40, urgency: urgency("a", "soon", "2026-03-10T09:00:00.000Z") },

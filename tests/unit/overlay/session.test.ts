@@ -39,7 +39,13 @@ describe("badges on a list left open", () => {
       urgency: null,
       missing: [],
       invitations: [
-        { id: ID, fit: null, urgency: { id: ID, level: "soon", replyBy, reasons: [] }, detail: null, message: null },
+        {
+          id: ID,
+          fit: null,
+          urgency: { id: ID, level: "soon", replyBy, reasons: [], reasonCodes: [] },
+          detail: null,
+          message: null,
+        },
       ],
     };
     const backend: Backend = {

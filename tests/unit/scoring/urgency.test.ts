@@ -101,9 +101,29 @@ describe("levels from the 24-hour clock", () => {
   });
 
   it("says a pending invitation past its window is late, with what a reply still does", () => {
-    expect(u({ receivedAt: ago(30 * 60) }).reasons[1]).toBe(
-      "24 h passed — reply now if you want it: a reply still reaches the client but no longer counts as on time (the window ended 6 h ago).",
+    const late = u({ receivedAt: ago(30 * 60) });
+    expect(late.reasons[1]).toBe("24 h passed 6 h ago: a reply still reaches the client, no longer on time.");
+    expect(late.reasonCodes[1]).toEqual({ code: "late", params: { hours: 24, endedAt: "2026-01-10T06:00:00.000Z" } });
+  });
+
+  it("returns each reason as a code with ISO times and numbers, beside its English words", () => {
+    const r = u({ receivedAt: ago(180), activity: activity({ interviewing: 2 }), fit: 20 });
+    expect(r.reasonCodes).toEqual([
+      {
+        code: "window-received",
+        params: { hours: 24, receivedAt: "2026-01-10T09:00:00.000Z", replyBy: "2026-01-11T09:00:00.000Z" },
+      },
+      { code: "time-left", params: { replyBy: "2026-01-11T09:00:00.000Z" } },
+      { code: "interviewing", params: { count: 2 } },
+      { code: "low-fit", params: { fit: 20 } },
+    ]);
+    expect(r.reasons).toHaveLength(r.reasonCodes.length);
+    // The English words read like a person's, in the runtime's zone (UTC here): no ISO string.
+    expect(r.reasons[0]).toBe(
+      "Received today 09:00 AM · reply by tomorrow 09:00 AM (in 21 h). Upwork counts 24 h from the invitation (Ignore does not count as a reply).",
     );
+    expect(r.reasons[1]).toBe("21 h left to reply.");
+    for (const text of r.reasons) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:/);
   });
 
   it("says when the time is approximate or borrowed", () => {
