@@ -48,24 +48,23 @@ function dayNumber(ms: number): number {
   return Math.round(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()) / DAY_MS);
 }
 
-/** "today", "tomorrow", "yesterday" in the reader's words, for a day `offset` from today (else null). */
-function dayWord(offset: number, locale: string | undefined): string | null {
-  return offset * offset > 1 ? null : new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(offset, "day");
+/**
+ * A day as a person reads it: "today", "tomorrow", "yesterday" (the locale's words) within a day of
+ * today, else "Mon, Nov 30"; with `time`, the locale's clock after it ("today 00:32", "Mon, Nov 30, 14:00").
+ */
+function dayAndTime(at: Date, now: Date, locale: string | undefined, time: boolean): string {
+  const offset = dayNumber(at.getTime()) - dayNumber(now.getTime());
+  const clock = time ? ({ hour: "2-digit", minute: "2-digit" } as const) : {};
+  return offset * offset > 1
+    ? at.toLocaleString(locale, { weekday: "short", month: "short", day: "numeric", ...clock })
+    : new Intl.RelativeTimeFormat(locale, { numeric: "auto" }).format(offset, "day") +
+        (time ? " " + at.toLocaleTimeString(locale, clock) : "");
 }
 
-/**
- * A moment as a person reads it, in their zone: "today 00:32", "tomorrow 12:32 AM" (the locale's
- * clock) within a day of today, else "Mon, Nov 30, 14:00". Never an ISO string.
- */
+/** A moment in the reader's zone and words: "today 00:32", "tomorrow 12:32 AM", "Mon, Nov 30, 14:00"; never ISO. */
 export function moment(iso: string, now: Date, { locale }: Where = {}): string {
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) return "";
-  const day = dayWord(dayNumber(ms) - dayNumber(now.getTime()), locale);
-  const time = { hour: "2-digit", minute: "2-digit" } as const;
-  const at = new Date(ms);
-  return day
-    ? `${day} ${at.toLocaleTimeString(locale, time)}`
-    : at.toLocaleString(locale, { weekday: "short", month: "short", day: "numeric", ...time });
+  return Number.isNaN(ms) ? "" : dayAndTime(new Date(ms), now, locale, true);
 }
 
 /**
@@ -74,11 +73,7 @@ export function moment(iso: string, now: Date, { locale }: Where = {}): string {
  */
 export function calendarDay(date: string, now: Date, { locale }: Where = {}): string {
   const [y, m, d] = date.split("-").map(Number) as [number, number, number];
-  const at = new Date(y, m - 1, d);
-  return (
-    dayWord(dayNumber(at.getTime()) - dayNumber(now.getTime()), locale) ??
-    at.toLocaleDateString(locale, { weekday: "short", month: "short", day: "numeric" })
-  );
+  return dayAndTime(new Date(y, m - 1, d), now, locale, false);
 }
 
 /** A month and year ("Mar 2019") from YYYY-MM-DD or YYYY-MM: when a client joined Upwork. */
@@ -88,14 +83,4 @@ export function monthYear(date: string, { locale }: Where = {}): string {
   return Number.isNaN(at)
     ? date
     : new Date(at).toLocaleDateString(locale, { timeZone: "UTC", month: "short", year: "numeric" });
-}
-
-/**
- * A duration split as the words say it: under an hour, whole minutes; from an hour on, rounded to
- * the minute, then hours and minutes. The one rule: the badge's "reply in 21 h" and the panel's
- * "21 h left" name the same hour.
- */
-export function hoursAndMinutes(ms: number): { hours: number; minutes: number } {
-  const total = Math.max(0, Math.round(ms / MINUTE_MS));
-  return { hours: Math.floor(total / 60), minutes: total % 60 };
 }

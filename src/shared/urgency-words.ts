@@ -3,23 +3,20 @@
  * time left and the reasons (words from the catalogue, src/shared/words.ts). Pure (no DOM, no browser APIs).
  */
 import type { Urgency } from "./score";
-import { HOUR_MS, MINUTE_MS, hoursAndMinutes, type Where } from "./intl";
-import { LEVEL_LABEL, TIME_WORDS, reasonWords } from "./words";
+import { MINUTE_MS, type Where } from "./intl";
+import { LEVEL_LABEL, TIME_WORDS, clockedReasonWords, durationWords } from "./words";
 
 export { LEVEL_LABEL };
 
 /**
- * Time left before `replyBy` in words: "reply in 25 min", "reply in 3 h", "reply in 2 d", "past 24 h".
- * Under an hour, whole minutes floored. From an hour on, the reasons' rule (src/shared/intl.ts
- * `hoursAndMinutes`): so the badge and the panel's reason name the same hour ("21 h" in both).
+ * Time left before `replyBy` in words: "reply in 25 min", "reply in 3 h", "reply in 2 d", "past 24 h":
+ * the reasons' own duration words (`durationWords`), so the badge and the panel name the same hour.
  */
 export function timeLeft(replyBy: string | null, now: Date): string | null {
   const left = Date.parse(replyBy ?? "") - now.getTime();
   if (Number.isNaN(left)) return null;
   if (left <= 0) return TIME_WORDS.past;
-  if (left < HOUR_MS) return TIME_WORDS.minutes(Math.max(1, Math.floor(left / MINUTE_MS)));
-  const { hours } = hoursAndMinutes(left);
-  return hours < 48 ? TIME_WORDS.hours(hours) : TIME_WORDS.days(Math.floor(hours / 24));
+  return TIME_WORDS.left(durationWords(Math.max(left, MINUTE_MS)));
 }
 
 /**
@@ -34,12 +31,13 @@ export function urgencyLine(urgency: Urgency | null | undefined, now: Date): str
 }
 
 /**
- * The reasons in words, rendered from their codes against this `now` (so "in 21 h" follows the clock
- * while a page stays open); a code the catalogue does not know keeps the scorer's English sentence.
+ * The reasons in words: those that name a time rendered from their codes against this `now` (so
+ * "in 21 h" follows the clock while a page stays open), the others as the worker worded them from
+ * the same catalogue (and a code the catalogue does not know keeps the scorer's sentence).
  */
 export function reasonLines(urgency: Urgency, now: Date, where: Where = {}): string[] {
   return urgency.reasons.map((text, i) => {
     const reason = urgency.reasonCodes[i];
-    return (reason && reasonWords(reason, now, where)) ?? text;
+    return (reason && clockedReasonWords(reason, now, where)) ?? text;
   });
 }

@@ -38,6 +38,7 @@ describe("badges on a list left open", () => {
       fit: null,
       urgency: null,
       missing: [],
+      declineBelow: 40,
       invitations: [
         {
           id: ID,

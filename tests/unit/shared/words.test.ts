@@ -57,10 +57,12 @@ describe("calendarDay and monthYear", () => {
 });
 
 describe("durations and relative times", () => {
-  it("rounds to the minute, then hours and minutes", () => {
+  it("reads at a glance: minutes under an hour, whole hours under two days, then days", () => {
     expect(durationWords(25 * 60_000 + 20_000)).toBe("25 min");
     expect(durationWords(3 * 3_600_000)).toBe("3 h");
-    expect(durationWords(3 * 3_600_000 + 5 * 60_000)).toBe("3 h 5 min");
+    expect(durationWords(3 * 3_600_000 + 59 * 60_000)).toBe("3 h");
+    expect(durationWords(47 * 3_600_000 + 59 * 60_000 + 40_000)).toBe("2 d"); // rounds to 48 h 0 min
+    expect(durationWords(5 * 24 * 3_600_000)).toBe("5 d");
     expect(durationWords(-5)).toBe("0 min");
   });
   it("is relative to now, ahead or past", () => {
