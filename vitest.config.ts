@@ -17,6 +17,7 @@ const TIME_SENSITIVE = [
   "tests/unit/overlay/provisional.test.ts",
   "tests/unit/background/page-flow.test.ts",
   "tests/unit/cli.test.ts",
+  "tests/unit/cli-reasons.test.ts",
 ];
 
 export default defineConfig({
