@@ -40,10 +40,9 @@ if (firefoxSkipped) console.log(`– Firefox tests will be skipped: ${firefoxSki
 mkdirSync(join(root, "test-out"), { recursive: true });
 const report = join(root, "test-out", "vitest.json");
 // Without its build a browser suite cannot run.
-const projects = ["unit", ...(built ? ["browser"] : []), ...(builtFirefox ? ["firefox"] : [])].flatMap((name) => [
-  "--project",
-  name,
-]);
+const projects = ["unit", "unit-nz", ...(built ? ["browser"] : []), ...(builtFirefox ? ["firefox"] : [])].flatMap(
+  (name) => ["--project", name],
+);
 run("npx", ["vitest", "run", ...projects, "--reporter=default", "--reporter=json", `--outputFile.json=${report}`]);
 
 let passed = checks.filter(([, ok]) => ok).length;

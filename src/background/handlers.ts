@@ -94,7 +94,13 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         .noteParsed?.(parsed, new Date(request.readAt))
         .catch((e: unknown) => console.warn("[invitewise] page health not noted", e));
     });
-    return { fit: a.fit, urgency: a.urgency, invitations: a.invitations, missing: parsed.missing };
+    return {
+      fit: a.fit,
+      urgency: a.urgency,
+      invitations: a.invitations,
+      missing: parsed.missing,
+      declineBelow: settings.scoring.thresholds.declineBelow,
+    };
   },
 
   "get-tab-page": async (request, _context, deps) => {

@@ -5,6 +5,7 @@
 import type { Client, Job } from "../shared/records";
 import type { Settings, SpecializedProfile } from "../shared/settings";
 import type { DraftTerms, Milestone, TermsKind } from "../shared/draft";
+import { money } from "../shared/intl";
 import { overlapWithJob } from "./skills";
 
 type Duration = NonNullable<Job["duration"]>;
@@ -13,7 +14,6 @@ type Duration = NonNullable<Job["duration"]>;
 export const UPWORK_MIN_HOURLY = 3;
 export const UPWORK_MIN_FIXED = 5;
 
-const usd = (n: number) => `$${Number.isInteger(n) ? n : n.toFixed(2)}`;
 const toCents = (n: number) => Math.round(n * 100);
 
 export const DURATION_LABELS: Record<Duration, string> = {
@@ -64,7 +64,7 @@ export function hourlyRate(
   let rate: number | null = null;
   if (special?.hourlyRate != null) {
     rate = special.hourlyRate;
-    notes.push(`Your “${special.name}” profile fits this job best; its rate is ${usd(rate)}/h.`);
+    notes.push(`Your “${special.name}” profile fits this job best; its rate is ${money(rate)}/h.`);
   } else if (settings.rates.hourly != null) {
     rate = settings.rates.hourly;
   } else if (low != null || high != null) {
@@ -80,14 +80,16 @@ export function hourlyRate(
   }
 
   if (low != null && rate < low) {
-    notes.push(`Raised to ${usd(low)}/h, the bottom of the client's range.`);
+    notes.push(`Raised to ${money(low)}/h, the bottom of the client's range.`);
     rate = low;
   } else if (high != null && rate > high) {
     if (avgPaid != null && avgPaid >= rate) {
-      notes.push(`Above the client's range (up to ${usd(high)}/h), but they have paid ${usd(avgPaid)}/h on average.`);
+      notes.push(
+        `Above the client's range (up to ${money(high)}/h), but they have paid ${money(avgPaid)}/h on average.`,
+      );
     } else if (high >= minimum) {
       notes.push(
-        `Your rate is above the client's range; this bids the top of it, ${usd(high)}/h. Bid your rate instead if you prefer.`,
+        `Your rate is above the client's range; this bids the top of it, ${money(high)}/h. Bid your rate instead if you prefer.`,
       );
       rate = high;
     }
@@ -97,10 +99,10 @@ export function hourlyRate(
   if (rate < minimum) rate = minimum;
   if (high != null && high < minimum) {
     notes.push(
-      `The client's range (up to ${usd(high)}/h) is below your minimum of ${usd(minimum)}/h; this bids ${usd(rate)}/h.`,
+      `The client's range (up to ${money(high)}/h) is below your minimum of ${money(minimum)}/h; this bids ${money(rate)}/h.`,
     );
   } else if (avgPaid != null && avgPaid < minimum) {
-    notes.push(`The client pays ${usd(avgPaid)}/h on average, below your minimum of ${usd(minimum)}/h.`);
+    notes.push(`The client pays ${money(avgPaid)}/h on average, below your minimum of ${money(minimum)}/h.`);
   }
   return { rate, notes };
 }
@@ -117,7 +119,7 @@ export function fixedBid(job: Job, settings: Settings): { amount: number | null;
   let amount = Math.round(budget);
   if (amount < minimum) {
     notes.push(
-      `The client's budget (${usd(budget)}) is below your minimum of ${usd(minimum)}; this bids your minimum.`,
+      `The client's budget (${money(budget)}) is below your minimum of ${money(minimum)}; this bids your minimum.`,
     );
     amount = minimum;
   }

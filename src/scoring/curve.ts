@@ -33,12 +33,3 @@ export const round = (x: number, digits = 1): number => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
-
-// Built once: toLocaleString with options builds a formatter on every call (~0.2 ms each).
-const WHOLE = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
-const CENTS = new Intl.NumberFormat("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
-
-/** "$11,000", "$5.00" for hourly figures. */
-export function usd(amount: number, cents = false): string {
-  return `$${(cents ? CENTS : WHOLE).format(amount)}`;
-}

@@ -21,7 +21,8 @@
 import type { Activity, Client, Job } from "../shared/records";
 import type { Fit, FitFactor, Flag } from "../shared/score";
 import { FACTOR_IDS, type FactorId, type Settings } from "../shared/settings";
-import { clamp01, curve, evidence, round, usd } from "./curve";
+import { money, monthYear } from "../shared/intl";
+import { clamp01, curve, evidence, round } from "./curve";
 import { messageFlags, postTextFlags } from "./red-flags";
 import { bestProfile } from "./skills";
 
@@ -123,10 +124,10 @@ function totalSpent({ input, settings }: Ctx): FactorReading {
   const flags: Flag[] = [];
   if (spent === 0) flags.push(flag("spent-none", "amber", "New on Upwork: has not spent anything yet."));
   else if (spent < t.spentEstablished)
-    flags.push(flag("spent-little", "amber", `Has spent only ${usd(spent)} on Upwork.`));
-  else flags.push(flag("spent-good", "green", `Has spent ${usd(spent)} on Upwork.`));
+    flags.push(flag("spent-little", "amber", `Has spent only ${money(spent)} on Upwork.`));
+  else flags.push(flag("spent-good", "green", `Has spent ${money(spent)} on Upwork.`));
   return {
-    value: usd(spent),
+    value: money(spent),
     quality: curve(spent, [
       [0, 0.15],
       [t.spentEstablished, 0.6],
@@ -162,17 +163,17 @@ function avgHourlyRate({ input, settings }: Ctx): FactorReading {
         ];
   const hours = input.client.totalHours;
   const flags: Flag[] = [];
-  const rate = `${usd(paid, true)}/h`;
-  if (paid < floor) flags.push(flag("avg-rate-low", "red", `Pays ${rate} on average, under ${usd(floor)}/h.`));
+  const rate = `${money(paid, "always")}/h`;
+  if (paid < floor) flags.push(flag("avg-rate-low", "red", `Pays ${rate} on average, under ${money(floor)}/h.`));
   else if (yours !== null && paid < yours / 2)
-    flags.push(flag("avg-rate-half", "red", `Pays ${rate} on average, less than half your ${usd(yours)}/h.`));
+    flags.push(flag("avg-rate-half", "red", `Pays ${rate} on average, less than half your ${money(yours)}/h.`));
   else if (yours !== null && paid < yours)
-    flags.push(flag("avg-rate-below", "amber", `Pays ${rate} on average, under your ${usd(yours)}/h.`));
+    flags.push(flag("avg-rate-below", "amber", `Pays ${rate} on average, under your ${money(yours)}/h.`));
   else if (yours !== null)
     flags.push(flag("avg-rate-good", "green", `Pays ${rate} on average, at or above your rate.`));
   const over = hours === null ? "" : ` over ${plural(hours, "hour")}`;
   return {
-    value: `${rate}${over}${yours !== null ? ` (your rate ${usd(yours)}/h)` : ""}`,
+    value: `${rate}${over}${yours !== null ? ` (your rate ${money(yours)}/h)` : ""}`,
     quality: curve(paid, points),
     evidence: evidence(hours, t.avgRateFullEvidenceHours, 0.25),
     flags,
@@ -304,12 +305,16 @@ function accountAge({ input, settings, now }: Ctx): FactorReading {
   const mature = settings.scoring.thresholds.accountMatureDays;
   const years = Math.floor(days / 365);
   const flags: Flag[] = [];
+  // A month and year, as Upwork's "Member since Mar 2019" says it: no ISO date on the screen.
+  const joined = monthYear(since);
   if (days < 30)
     flags.push(flag("account-new", "amber", `The account was opened ${plural(Math.max(0, days), "day")} ago.`));
-  else if (days >= mature) flags.push(flag("account-old", "green", `On Upwork since ${since}.`));
+  else if (days >= mature) flags.push(flag("account-old", "green", `On Upwork since ${joined}.`));
   return {
     value:
-      years >= 1 ? `${plural(years, "year")} (since ${since})` : `${plural(Math.max(0, days), "day")} (since ${since})`,
+      years >= 1
+        ? `${plural(years, "year")} (since ${joined})`
+        : `${plural(Math.max(0, days), "day")} (since ${joined})`,
     quality: curve(days, [
       [0, 0],
       [mature, 1],
@@ -330,7 +335,7 @@ function budget({ input, settings }: Ctx): FactorReading {
   if (b === null) return none();
   if (b.type === "fixed") {
     if (b.amount === null) return none("fixed price, amount not shown");
-    const value = `${usd(b.amount)} fixed`;
+    const value = `${money(b.amount)} fixed`;
     const min = rates.minimumFixed;
     if (min === null || min === 0) return none(`${value} (no minimum fixed price in your settings)`);
     const flags: Flag[] = [];
@@ -339,13 +344,15 @@ function budget({ input, settings }: Ctx): FactorReading {
         flag(
           "budget-under-minimum",
           "red",
-          `The budget ${usd(b.amount)} is under your minimum fixed price ${usd(min)}.`,
+          `The budget ${money(b.amount)} is under your minimum fixed price ${money(min)}.`,
         ),
       );
     else
-      flags.push(flag("budget-ok", "green", `The budget ${usd(b.amount)} meets your minimum fixed price ${usd(min)}.`));
+      flags.push(
+        flag("budget-ok", "green", `The budget ${money(b.amount)} meets your minimum fixed price ${money(min)}.`),
+      );
     return {
-      value: `${value} (your minimum ${usd(min)})`,
+      value: `${value} (your minimum ${money(min)})`,
       quality: curve(b.amount, [
         [min / 2, 0],
         [min, 0.6],
@@ -357,17 +364,17 @@ function budget({ input, settings }: Ctx): FactorReading {
   }
   const top = b.max ?? b.min;
   if (top === null) return none("hourly, range not shown");
-  const range = b.min !== null && b.max !== null ? `${usd(b.min)}–${usd(b.max)}/h` : `${usd(top)}/h`;
+  const range = b.min !== null && b.max !== null ? `${money(b.min)}–${money(b.max)}/h` : `${money(top)}/h`;
   const floor = rates.minimumHourly ?? rates.hourly;
   const target = rates.hourly ?? rates.minimumHourly;
   if (floor === null || target === null || floor === 0)
     return none(`${range} (no minimum hourly rate in your settings)`);
   const flags: Flag[] = [];
   if (top < floor)
-    flags.push(flag("budget-under-minimum", "red", `The range ${range} is under your minimum ${usd(floor)}/h.`));
+    flags.push(flag("budget-under-minimum", "red", `The range ${range} is under your minimum ${money(floor)}/h.`));
   else if (b.min !== null && b.min < floor)
-    flags.push(flag("budget-range-low", "amber", `The range ${range} starts under your minimum ${usd(floor)}/h.`));
-  else flags.push(flag("budget-ok", "green", `The range ${range} meets your minimum ${usd(floor)}/h.`));
+    flags.push(flag("budget-range-low", "amber", `The range ${range} starts under your minimum ${money(floor)}/h.`));
+  else flags.push(flag("budget-ok", "green", `The range ${range} meets your minimum ${money(floor)}/h.`));
   const points: Array<[number, number]> =
     target > floor
       ? [
@@ -379,7 +386,7 @@ function budget({ input, settings }: Ctx): FactorReading {
           [floor / 2, 0],
           [floor, 1],
         ];
-  return { value: `${range} (your minimum ${usd(floor)}/h)`, quality: curve(top, points), evidence: 1, flags };
+  return { value: `${range} (your minimum ${money(floor)}/h)`, quality: curve(top, points), evidence: 1, flags };
 }
 
 /** Skills: share of the job's skills the best profile covers, full at skillsFullMatchShare. */

@@ -2,6 +2,8 @@
  * Reply urgency (records.md §4): a level, a reply-by time and the reasons. Pure.
  *
  * Upwork counts 24 hours from the invitation; Accept and Decline count as a reply, Ignore does not.
+ * Reasons are data (`reasonCodes`: a catalogue code and its params, src/shared/words.ts), rendered by
+ * whoever shows them; `reasons` holds the same in English for the CLI.
  * Levels, in order: closed (nothing left to do) · low · soon · today · now.
  * - A pending invitation inside its window is at least today (Upwork's advice: answer quickly, be
  *   among the first proposals read); now when ≤ nowHoursLeft is left. Its receipt unknown: today.
@@ -16,18 +18,22 @@
  * Receipt times, honestly:
  * - An ISO timestamp gives the exact deadline.
  * - A date only (YYYY-MM-DD) cannot: the invitation came some time that day, so the deadline is
- *   between the end of that day and a day later. We use the earliest, the end of that day in UTC,
- *   and say the time is approximate: an early deadline costs a little hurry, a late one the badge.
+ *   between the end of that day and a day later. Upwork's list prints that date in the user's own
+ *   time zone, so "that day" is the user's: we use the earliest deadline, the end of that day in the
+ *   user's zone (their local midnight + the window; in the CLI, the zone of TZ), and say the time is
+ *   approximate: an early deadline costs a little hurry, a late one the badge.
  * - No receipt time at all (invitation pages may not show one): 24 h from when the user first saw
  *   it, saying that the real deadline may be earlier.
  */
 import type { Activity, InvitationItem, InvitationRecord, InvitationStatus } from "../shared/records";
 import type { InvitationState, InvitationUrgency, Urgency, UrgencyLevel } from "../shared/score";
 import type { Settings } from "../shared/settings";
+import { HOUR_MS, MINUTE_MS, type Where } from "../shared/intl";
+import { reasonWords, type Reason, type ReasonCode, type ReasonParams } from "../shared/words";
 import { scoreFit } from "./fit";
 
-const HOUR_MS = 3_600_000;
-const MINUTE_MS = 60_000;
+/** The English of `reasons` (records.md §4): English words, English formats, this runtime's time zone. */
+const ENGLISH: Where = { locale: "en-US" };
 const LADDER: UrgencyLevel[] = ["low", "soon", "today", "now"];
 
 export interface UrgencyInput {
@@ -48,69 +54,64 @@ export interface UrgencyInput {
 
 const isDateOnly = (s: string) => /^\d{4}-\d{2}-\d{2}$/.test(s);
 const iso = (ms: number) => new Date(ms).toISOString();
+const reason = (code: ReasonCode, params: ReasonParams = {}): Reason => ({ code, params });
 
-function duration(ms: number): string {
-  const minutes = Math.max(0, Math.round(ms / MINUTE_MS));
-  if (minutes < 60) return `${minutes} min`;
-  const h = Math.floor(minutes / 60);
-  const m = minutes % 60;
-  return m ? `${h} h ${m} min` : `${h} h`;
-}
-
-/** The deadline and the sentence explaining where it comes from. */
-function deadline(input: UrgencyInput, windowHours: number): { replyBy: number | null; reason: string } {
+/** The deadline and the reason explaining where it comes from. */
+function deadline(input: UrgencyInput, windowHours: number): { replyBy: number | null; reason: Reason } {
   const w = windowHours * HOUR_MS;
   const r = input.receivedAt;
   if (r !== null && !isDateOnly(r)) {
-    const at = Date.parse(r);
-    return {
-      replyBy: at + w,
-      reason: `Upwork counts ${windowHours} hours from the invitation (received ${r}): accept or decline by ${iso(at + w)} (Ignore does not count as a reply).`,
-    };
+    const at = Date.parse(r) + w;
+    return { replyBy: at, reason: reason("window-received", { hours: windowHours, receivedAt: r, replyBy: iso(at) }) };
   }
   if (r !== null) {
-    // Upwork prints the date in the user's own time zone: from that local midnight is the earliest
-    // the window can have started, so this deadline is never later than the real one.
+    // Upwork prints the date in the user's own time zone: that day's local midnight (this runtime's
+    // zone: the user's browser, or the CLI's TZ) is the earliest the window can have started.
     const [y, m, d] = r.split("-").map(Number) as [number, number, number];
     const at = new Date(y, m - 1, d).getTime() + w;
     return {
       replyBy: at,
-      reason: `Received on ${r}, with no time shown: counting ${windowHours} hours from the start of that day (your time), the earliest they can end; the exact deadline may be up to a day later (approximate).`,
+      reason: reason("window-received-day", { hours: windowHours, receivedOn: r, replyBy: iso(at) }),
     };
   }
   if (input.firstSeenAt !== null) {
     const at = Date.parse(input.firstSeenAt) + w;
     return {
       replyBy: at,
-      reason: `The page does not show when the invitation arrived: counting ${windowHours} hours from when you first saw it (${input.firstSeenAt}), so the real deadline may be earlier.`,
+      reason: reason("window-first-seen", { hours: windowHours, firstSeenAt: input.firstSeenAt, replyBy: iso(at) }),
     };
   }
-  return { replyBy: null, reason: "When the invitation arrived is unknown: reply within the day to be safe." };
+  return { replyBy: null, reason: reason("window-unknown") };
 }
 
 /** Why there is nothing left to do on this invitation (declined, replied, expired, hired), else null. */
-export function closedReason(input: Pick<UrgencyInput, "state" | "status" | "activity">): string | null {
+export function closedReason(input: Pick<UrgencyInput, "state" | "status" | "activity">): Reason | null {
   const { state, status, activity } = input;
-  if (state?.declined || status === "declined") return "You declined this invitation.";
-  if (state?.replied || status === "accepted") return "You have replied to this invitation.";
-  if (status === "expired") return "The invitation has expired or the job is closed.";
-  if (activity?.hires)
-    return `The client has already hired ${activity.hires === 1 ? "a freelancer" : `${activity.hires} freelancers`} for this job.`;
+  if (state?.declined || status === "declined") return reason("declined");
+  if (state?.replied || status === "accepted") return reason("replied");
+  if (status === "expired") return reason("expired");
+  if (activity?.hires) return reason("hired", { hires: activity.hires });
   return null;
+}
+
+/** The urgency with its reasons both as codes and as English words (records.md §4: `reasons`). */
+function withWords(level: UrgencyLevel, replyBy: string | null, codes: Reason[], now: Date): Urgency {
+  const reasons = codes.map((r) => reasonWords(r, now, ENGLISH) ?? r.code);
+  return { level, replyBy, reasons, reasonCodes: codes };
 }
 
 export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): Urgency {
   const u = settings.scoring.urgency;
   const t = now.getTime();
-  const reasons: string[] = [];
-  const { replyBy, reason } = input.invitation
+  const reasons: Reason[] = [];
+  const { replyBy, reason: why } = input.invitation
     ? deadline(input, u.replyWindowHours)
-    : { replyBy: null, reason: "No invitation on this job: there is no reply clock." };
+    : { replyBy: null, reason: reason("no-invitation") };
   const replyByIso = replyBy === null ? null : iso(replyBy);
-  reasons.push(reason);
+  reasons.push(why);
 
   const closed = closedReason(input);
-  if (closed) return { level: "closed", replyBy: replyByIso, reasons: [closed, ...reasons] };
+  if (closed) return withWords("closed", replyByIso, [closed, ...reasons], now);
 
   let level: UrgencyLevel;
   let late = false;
@@ -121,12 +122,10 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
     if (left <= 0) {
       level = "low";
       late = true;
-      reasons.push(
-        `${u.replyWindowHours} h passed — reply now if you want it: a reply still reaches the client but no longer counts as on time (the window ended ${duration(-left)} ago).`,
-      );
+      reasons.push(reason("late", { hours: u.replyWindowHours, endedAt: iso(replyBy) }));
     } else {
       level = left <= u.nowHoursLeft * HOUR_MS ? "now" : "today";
-      reasons.push(`${duration(left)} left to reply.`);
+      reasons.push(reason("time-left", { replyBy: iso(replyBy) }));
     }
   }
 
@@ -136,34 +135,31 @@ export function urgencyFor(input: UrgencyInput, settings: Settings, now: Date): 
     const ago = t - Date.parse(a.lastViewedAt);
     if (ago <= u.clientActiveMinutes * MINUTE_MS) {
       raise++;
-      reasons.push(`The client looked at applicants ${duration(ago)} ago: active now.`);
-    } else if (ago > 24 * HOUR_MS) reasons.push(`The client last looked at applicants ${duration(ago)} ago.`);
+      reasons.push(reason("client-active", { viewedAt: a.lastViewedAt }));
+    } else if (ago > 24 * HOUR_MS) reasons.push(reason("client-idle", { viewedAt: a.lastViewedAt }));
   }
   if (a?.interviewing) {
     raise++;
-    reasons.push(`The client is interviewing ${a.interviewing}: deciding now.`);
+    reasons.push(reason("interviewing", { count: a.interviewing }));
   }
   const since = input.invitation ? input.receivedAt : (input.postedAt ?? null);
   if (since && !isDateOnly(since)) {
     const age = t - Date.parse(since);
     if (age >= 0 && age <= u.freshMinutes * MINUTE_MS) {
       raise++;
-      reasons.push(
-        `${input.invitation ? "Received" : "Posted"} ${duration(age)} ago: the first good replies win (even 5–10-minute delays cut the chance of a hire).`,
-      );
+      reasons.push(reason(input.invitation ? "fresh-invitation" : "fresh-post", { at: since }));
     }
   }
   if (!late) level = LADDER[Math.min(LADDER.length - 1, LADDER.indexOf(level) + raise)]!;
 
-  const result: Urgency = { level, replyBy: replyByIso, reasons };
+  let action: Urgency["suggestedAction"];
   if (input.fit !== null) {
     const low = input.fit < settings.scoring.thresholds.declineBelow;
-    result.suggestedAction = low ? "decline" : "reply";
-    if (low && input.invitation)
-      reasons.push(
-        `Low fit (${input.fit}): decline politely. A decline counts as a reply and does not affect future invitations.`,
-      );
+    action = low ? "decline" : "reply";
+    if (low && input.invitation) reasons.push(reason("low-fit", { fit: input.fit }));
   }
+  const result = withWords(level, replyByIso, reasons, now);
+  if (action) result.suggestedAction = action;
   return result;
 }
 

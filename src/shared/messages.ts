@@ -94,6 +94,8 @@ export const PageParsedReply = z.object({
     ),
   ),
   missing: z.array(z.string()),
+  /** The user's decline threshold (settings, scoring): the fit's colour bands on the page follow it. */
+  declineBelow: z.number(),
 });
 
 export const TabPageReply = z.nullable(

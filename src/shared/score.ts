@@ -34,10 +34,22 @@ export const Fit = z.object({
 
 export const UrgencyLevel = z.enum(["now", "today", "soon", "low", "closed"]);
 
+/**
+ * A reason as data: a code of the catalogue (src/shared/words.ts) and its params (times as ISO,
+ * counts and amounts as numbers). The UI renders these in the reader's locale and zone.
+ */
+export const ReasonCode = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
+});
+
 export const Urgency = z.object({
   level: UrgencyLevel,
   replyBy: z.nullable(timestamp),
+  /** The reasons in English (records.md §4), one per entry of `reasonCodes`, in the same order. */
   reasons: z.array(z.string()),
+  /** The same reasons as codes: what the panel renders (in the reader's words) and the CLI prints beside `reasons`. */
+  reasonCodes: z.array(ReasonCode),
   /** "decline" when the fit is low: declining politely still counts as a reply within the 24 h. */
   suggestedAction: z.optional(z.enum(["reply", "decline"])),
 });
@@ -58,6 +70,7 @@ export type FitFactor = z.infer<typeof FitFactor>;
 export type Flag = z.infer<typeof Flag>;
 export type Fit = z.infer<typeof Fit>;
 export type UrgencyLevel = z.infer<typeof UrgencyLevel>;
+export type ReasonCode = z.infer<typeof ReasonCode>;
 export type Urgency = z.infer<typeof Urgency>;
 export type InvitationUrgency = z.infer<typeof InvitationUrgency>;
 export type InvitationState = z.infer<typeof InvitationState>;

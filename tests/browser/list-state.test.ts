@@ -42,6 +42,8 @@ const hosts = (page: Page) =>
 describe("an invitations list with its page state", () => {
   it("scores every row before any is opened, previews and checks the client's message, and badges the next page's rows", async () => {
     const page = await browser.context.newPage();
+    // The panel says times in the page's own zone: UTC, whatever this machine's.
+    await (await browser.context.newCDPSession(page)).send("Emulation.setTimezoneOverride", { timezoneId: "UTC" });
     const errors = collectErrors(page);
     await page.goto(LIST_URL);
     await page.waitForFunction((sel) => document.querySelectorAll(sel).length === 4, BADGE);
@@ -66,8 +68,10 @@ describe("an invitations list with its page state", () => {
     expect(panel).toContain("Please add me on WhatsApp +44 7700 900123");
     expect(panel).toMatch(/Red flag:\s*The client's message asks to talk or pay outside Upwork/);
     expect(panel).toContain("Provisional: from the list row alone");
-    // The reply-by is the state's exact receipt time + 24 h, not the start of the shown day.
-    expect(panel).toContain("2026-03-10T09:05:00.000Z");
+    // The reply-by is the state's exact receipt time + 24 h (2026-03-10T09:05Z), not the start of the
+    // shown day: said as a person reads it, in the page's zone (UTC here), never as ISO.
+    expect(panel).toContain("reply by Tue, Mar 10, 09:05 AM");
+    expect(panel).not.toContain("2026-03-10T09:05");
 
     // Upwork's own "next page": its rows replace the first page's, and get their badges.
     await page.click("#next-page");

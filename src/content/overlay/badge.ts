@@ -21,6 +21,8 @@ export interface BadgeProps {
   fit: number | null;
   provisional: { factors: number; of: number } | null;
   urgency: InvitationUrgency | null;
+  /** The user's decline threshold: the fit's colour band follows it. */
+  declineBelow?: number;
   error: boolean;
   now: Date;
   onOpen: () => void;
@@ -69,7 +71,9 @@ export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
   // The name starts with the words shown (WCAG 2.5.3: a voice user says what they see), then says more.
   button.setAttribute("aria-label", `${fitText}${when && `, ${when}`}. Invitewise: ${spoken}. ${action}: ${p.title}`);
   button.addEventListener("click", p.onOpen);
-  button.append(el(doc, "span", "t " + fitTone(fit) + (provisional && fit !== null ? " prov" : ""), fitText));
+  button.append(
+    el(doc, "span", "t " + fitTone(fit, p.declineBelow) + (provisional && fit !== null ? " prov" : ""), fitText),
+  );
   if (when) button.append(el(doc, "span", "urgency " + p.urgency!.level, when));
   return button;
 }

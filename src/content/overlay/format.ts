@@ -4,9 +4,26 @@ export { timeLeft, urgencyLine } from "../../shared/urgency-words";
 
 export type Tone = "good" | "fair" | "poor" | "none";
 
-/** The colour band of a fit score; text always accompanies the colour. */
-export function fitTone(score: number | null | undefined): Tone {
-  return score == null ? "none" : score >= 70 ? "good" : score >= 45 ? "fair" : "poor";
+/** The settings' default decline threshold (src/shared/settings.ts), until the worker sends the user's. */
+const DEFAULT_DECLINE_BELOW = 40;
+
+/**
+ * The colour band of a fit score, from the user's own decline threshold: under it poor (the panel
+ * suggests declining), from halfway between it and 100 good (70 at the default 40), fair between.
+ * Text always accompanies the colour.
+ */
+export function fitTone(score: number | null | undefined, declineBelow = DEFAULT_DECLINE_BELOW): Tone {
+  return score == null ? "none" : score < declineBelow ? "poor" : score >= (declineBelow + 100) / 2 ? "good" : "fair";
+}
+
+/**
+ * A factor's bar as CSS widths: its track as long as its weight against the heaviest factor's, filled
+ * as far as its points go of that weight. So the bars compare like the numbers beside them.
+ */
+export function factorBar(points: number, weight: number, heaviest: number): { track: string; fill: string } {
+  const pct = (part: number, whole: number) =>
+    `${whole > 0 ? Math.round(Math.min(1, Math.max(0, part / whole)) * 100) : 0}%`;
+  return { track: pct(weight, heaviest), fill: pct(points, weight) };
 }
 
 /** The `data-iw-fit` hook value (records.md §6): a whole number 0..100 or "unknown". */

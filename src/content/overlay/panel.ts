@@ -8,11 +8,12 @@
  */
 import { report } from "../watch";
 import type { Fit, Urgency } from "../../shared/score";
-import { factorShare, fitHook, fitTone, fitWords, missingLine, urgencyLine, type RankOrder } from "./format";
+import { factorBar, factorShare, fitHook, fitTone, fitWords, missingLine, urgencyLine, type RankOrder } from "./format";
 import type { Backend } from "./backend";
 import type { Host } from "./define-host";
 import { h, type Child } from "./dom-build";
 import { sliceWhole } from "../../shared/text";
+import { reasonLines } from "../../shared/urgency-words";
 
 /** What the panel keeps across renders, owned with its host (a new panel starts empty). */
 export interface PanelState {
@@ -35,6 +36,8 @@ export interface PanelProps {
   fit: Fit | null;
   urgency: Urgency | null;
   missing: readonly string[];
+  /** The user's decline threshold: the fit's colour bands follow it. */
+  declineBelow?: number;
   /** Our code or the background failed: say so quietly. */
   error: boolean;
   now: Date;
@@ -192,7 +195,7 @@ const ORDERS: Array<[RankOrder, string]> = [
 ];
 
 /** The list's ranking: an order switch and every invitation, each opening its own panel. */
-function rankingPart(r: Ranking, now: Date): Child[] {
+function rankingPart(r: Ranking, now: Date, declineBelow?: number): Child[] {
   return [
     h(
       "div",
@@ -213,7 +216,7 @@ function rankingPart(r: Ranking, now: Date): Child[] {
             { class: "pick", onclick: () => r.onPick(e.id) },
             h(
               "span",
-              { class: "t " + fitTone(e.fit) + (e.provisional && e.fit !== null ? " prov" : "") },
+              { class: "t " + fitTone(e.fit, declineBelow) + (e.provisional && e.fit !== null ? " prov" : "") },
               fitWords(e.fit, e.provisional),
             ),
             h("span", { class: "urgency " + e.urgency.level }, urgencyLine(e.urgency, now)),
@@ -229,6 +232,10 @@ function rankingPart(r: Ranking, now: Date): Child[] {
     ),
   ];
 }
+
+/** A factor's bar: a track as long as its weight, filled as far as its points (widths through CSSOM, not markup). */
+const bar = ({ track, fill }: { track: string; fill: string }) =>
+  h("span", { class: "bar", "aria-hidden": "true", style: `width:${track}` }, h("i", { style: `width:${fill}` }));
 
 /** A titled list (the list left out when empty). */
 const section = (title: Child, items: Child[], cls?: string) =>
@@ -254,7 +261,7 @@ export function panelElement(p: PanelProps): HTMLElement {
           ? h("span", { class: "t none" }, `${p.ranking.entries.length} invitations ranked`)
           : h(
               "span",
-              { class: "t " + (error ? "none" : fitTone(fit?.score)) },
+              { class: "t " + (error ? "none" : fitTone(fit?.score, p.declineBelow)) },
               h("span", { class: "sr" }, "fit "),
               error ? "unavailable" : score === "unknown" ? "not scored" : score,
             ),
@@ -268,11 +275,11 @@ export function panelElement(p: PanelProps): HTMLElement {
         p.title && h("h2", null, p.title),
         error && h("p", { class: "quiet" }, "Invitewise could not score this page."),
         p.row && rowPart(p.row, fit),
-        p.ranking && rankingPart(p.ranking, p.now),
+        p.ranking && rankingPart(p.ranking, p.now, p.declineBelow),
         urgency &&
           section(
             h("span", { class: urgency.level }, urgencyLine(urgency, p.now)),
-            urgency.reasons.map((r) => h("li", null, r)),
+            reasonLines(urgency, p.now).map((r) => h("li", null, r)),
           ),
         !!fit?.factors.length &&
           section(
@@ -284,6 +291,8 @@ export function panelElement(p: PanelProps): HTMLElement {
                 null,
                 f.label,
                 h("span", { class: "pts" }, f.weight ? factorShare(f.points, f.weight) : "not scored"),
+                // The numbers beside it say the same: the bar is for the eye only.
+                f.weight > 0 && bar(factorBar(f.points, f.weight, Math.max(...fit.factors.map((g) => g.weight)))),
                 f.value !== null &&
                   h("span", { class: "val" }, typeof f.value === "boolean" ? (f.value ? "yes" : "no") : "" + f.value),
               ),

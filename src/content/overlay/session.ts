@@ -12,6 +12,7 @@ import type { Backend, PageScore, Parse } from "./backend";
 import { badgeElement } from "./badge";
 import { createHost, type Host } from "./define-host";
 import { fitHook, rankRows, urgencyLine, type RankOrder } from "./format";
+import { reasonLines } from "../../shared/urgency-words";
 import { dockPanel, invitationRows, pageIsDark, type InvitationRow } from "./mount";
 import { renderPanel, type PanelProps, type PanelState } from "./panel";
 
@@ -147,7 +148,15 @@ export function startPage(ctx: PageContext): PageSession {
       // What the badge shows (not the panel's detail: a badge re-renders only when it would change).
       const sig = waiting
         ? host!.sig
-        : JSON.stringify([error, fit, provisional, urgency?.level, urgencyLine(urgency, now), place.title]);
+        : JSON.stringify([
+            error,
+            fit,
+            provisional,
+            urgency?.level,
+            urgencyLine(urgency, now),
+            place.title,
+            score?.declineBelow,
+          ]);
       const fresh = !host;
       const b = host ?? createHost(doc, "iw-badge");
       kept.set(id, b);
@@ -159,6 +168,7 @@ export function startPage(ctx: PageContext): PageSession {
           fit,
           provisional,
           urgency,
+          declineBelow: score?.declineBelow,
           error,
           now,
           fault: ctx.fault,
@@ -208,7 +218,14 @@ export function startPage(ctx: PageContext): PageSession {
     }
     const row = selected === null ? undefined : answered.find((i) => i.id === selected);
     if (!row?.detail) selected = null;
-    const base = { fit: null, urgency: null, missing: [], error: false, actions: null };
+    const base = {
+      fit: null,
+      urgency: null,
+      missing: [],
+      error: false,
+      actions: null,
+      declineBelow: score?.declineBelow,
+    };
     if (row?.detail) {
       const id = row.id;
       return showPanel({
@@ -270,6 +287,7 @@ export function startPage(ctx: PageContext): PageSession {
         fit: score?.fit ?? null,
         urgency: score?.urgency ?? null,
         missing: score?.missing ?? parsed?.missing ?? [],
+        declineBelow: score?.declineBelow,
         error,
         actions: ctx.backend,
       }),
@@ -305,6 +323,8 @@ export function startPage(ctx: PageContext): PageSession {
       ...shown,
       folded,
       now: urgencyLine(shown.urgency, now),
+      // The reasons' words follow the clock too ("2 h ago" → "3 h ago").
+      reasons: shown.urgency && reasonLines(shown.urgency, now),
       ranked: shown.ranking?.entries.map((e) => urgencyLine(e.urgency, now)),
       note: panelState.note,
       report: panelState.report != null,

@@ -28,6 +28,8 @@ export const CSS =
   "h2{font-size:14px;overflow-wrap:anywhere}h3{font-size:12px;margin:12px 0 4px}" +
   "ul{margin:0;padding:0 0 0 16px}.flags,.factors{list-style:none;padding:0}" +
   ".factors li{padding:3px 0;border-bottom:var(--bd)}.val{display:block;font-size:12px}.pts{float:right}" +
+  // a factor's bar: the track is its weight, the fill its points
+  ".bar{display:block;height:6px;margin:2px 0;background:color-mix(in srgb,var(--ac) 25%,var(--bg))}.bar i{display:block;height:100%;background:var(--ac)}" +
   ".flag{padding:3px 6px;margin:2px 0;border-radius:4px;border-inline-start:3px solid}" +
   ".acts{flex-wrap:wrap;margin-top:12px}.acts button,.note>*{padding:5px 12px;border-radius:6px}" +
   ".primary{background:var(--ac);border-color:var(--ac);color:var(--bg)}" +

@@ -1,16 +1,13 @@
 /** The proposed terms, as shown and as copied. */
 import { DURATION_LABELS } from "../../drafting/index";
 import type { DraftTerms } from "../../shared/draft";
+import { money } from "../../shared/intl";
 
 const KIND_LABELS: Record<DraftTerms["kind"], string> = {
   hourly: "Hourly",
   fixed: "Fixed price, by project",
   milestone: "Fixed price, by milestone",
 };
-
-function money(n: number): string {
-  return `$${n.toLocaleString("en-US", { minimumFractionDigits: Number.isInteger(n) ? 0 : 2, maximumFractionDigits: 2 })}`;
-}
 
 export function termsText(terms: DraftTerms): string {
   const lines = [KIND_LABELS[terms.kind]];

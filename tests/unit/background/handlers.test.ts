@@ -128,6 +128,16 @@ describe("dispatch", () => {
     expect(badge.at(-1)).toBe("2");
   });
 
+  it("sends the user's decline threshold with the page's score, for the page's colour bands", async () => {
+    const { send, deps } = setup();
+    const reply = async () => ((await send(parsedMsg(list))) as { data: { declineBelow: number } }).data.declineBelow;
+    expect(await reply()).toBe(userSettings().scoring.thresholds.declineBelow);
+    const strict = userSettings();
+    strict.scoring.thresholds.declineBelow = 65;
+    deps.settings = async () => strict;
+    expect(await reply()).toBe(65);
+  });
+
   it("after opening an invitation the list row has its fit; replying clears it from the badge", async () => {
     const { send, badge } = setup();
     await send(parsedMsg(list));

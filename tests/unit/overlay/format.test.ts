@@ -3,6 +3,7 @@ import {
   factorShare,
   fieldLabel,
   fitHook,
+  factorBar,
   fitTone,
   missingLine,
   timeLeft,
@@ -40,8 +41,8 @@ describe("fit hook and tone", () => {
     [null, "unknown", "none"],
     [undefined, "unknown", "none"],
     [0, "0", "poor"],
-    [44.6, "45", "poor"],
-    [45, "45", "fair"],
+    [39.9, "40", "poor"], // under the default decline threshold (40)
+    [40, "40", "fair"],
     [69.4, "69", "fair"],
     [70, "70", "good"],
     [100, "100", "good"],
@@ -49,6 +50,18 @@ describe("fit hook and tone", () => {
   ] as const)("%s → %s, %s", (score, hook, tone) => {
     expect(fitHook(score)).toBe(hook);
     if (!Number.isNaN(score)) expect(fitTone(score)).toBe(tone);
+  });
+  it("bands follow the user's decline threshold: poor under it, good from halfway to 100", () => {
+    // A strict user (decline under 60): 55 is poor, 79 fair, 80 good.
+    expect([55, 60, 79, 80].map((s) => fitTone(s, 60))).toEqual(["poor", "fair", "fair", "good"]);
+    // A lenient one (decline under 20): 25 is already fair, 60 good.
+    expect([19, 25, 59, 60].map((s) => fitTone(s, 20))).toEqual(["poor", "fair", "fair", "good"]);
+    expect(fitTone(null, 60)).toBe("none");
+  });
+  it("draws a factor's bar as long as its weight against the heaviest, filled by its points", () => {
+    expect(factorBar(12, 20, 25)).toEqual({ track: "80%", fill: "60%" });
+    expect(factorBar(25, 25, 25)).toEqual({ track: "100%", fill: "100%" });
+    expect(factorBar(0, 0, 25)).toEqual({ track: "0%", fill: "0%" });
   });
   it("clamps to 0..100", () => {
     expect(fitHook(120)).toBe("100");
@@ -79,10 +92,16 @@ describe("urgencyLine", () => {
   const now = new Date("2026-01-10T12:00:00.000Z");
   const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString();
   it("reads a pending invitation past its window as late, a job page's low as no rush", () => {
-    expect(urgencyLine({ level: "today", replyBy: at(21), reasons: [] }, now)).toBe("Reply today · reply in 21 h");
-    expect(urgencyLine({ level: "now", replyBy: at(1), reasons: [] }, now)).toBe("Reply now · reply in 1 h");
-    expect(urgencyLine({ level: "low", replyBy: at(-6), reasons: [] }, now)).toBe("Late · 24 h passed");
-    expect(urgencyLine({ level: "low", replyBy: null, reasons: [] }, now)).toBe("No rush");
-    expect(urgencyLine({ level: "closed", replyBy: at(-6), reasons: [] }, now)).toBe("Closed");
+    expect(urgencyLine({ level: "today", replyBy: at(21), reasons: [], reasonCodes: [] }, now)).toBe(
+      "Reply today · reply in 21 h",
+    );
+    expect(urgencyLine({ level: "now", replyBy: at(1), reasons: [], reasonCodes: [] }, now)).toBe(
+      "Reply now · reply in 1 h",
+    );
+    expect(urgencyLine({ level: "low", replyBy: at(-6), reasons: [], reasonCodes: [] }, now)).toBe(
+      "Late · 24 h passed",
+    );
+    expect(urgencyLine({ level: "low", replyBy: null, reasons: [], reasonCodes: [] }, now)).toBe("No rush");
+    expect(urgencyLine({ level: "closed", replyBy: at(-6), reasons: [], reasonCodes: [] }, now)).toBe("Closed");
   });
 });

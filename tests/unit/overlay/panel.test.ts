@@ -15,6 +15,9 @@ import { parsePage } from "../../../src/content/parse/index";
 import { startPage } from "../../../src/content/overlay/session";
 import { keepShadowRoots } from "./closed-roots";
 import { userClick } from "./user-click";
+import { urgencyFor } from "../../../src/scoring/urgency";
+import { userSettings } from "../../fixtures/scoring/builders";
+import { inZone } from "../zone";
 
 const FIT: Fit = {
   score: 62,
@@ -31,7 +34,12 @@ const FIT: Fit = {
   ],
 };
 const NOW = new Date("2026-03-10T07:00:00.000Z");
-const URGENCY: Urgency = { level: "today", replyBy: "2026-03-10T12:00:00.000Z", reasons: ["5 h left to reply."] };
+const URGENCY: Urgency = {
+  level: "today",
+  replyBy: "2026-03-10T12:00:00.000Z",
+  reasons: ["5 h left to reply."],
+  reasonCodes: [{ code: "time-left", params: { replyBy: "2026-03-10T12:00:00.000Z" } }],
+};
 const NOTE = "Thank you for the invitation. I am not the right fit for this one, and I wish you luck.";
 const REPORT =
   "<!-- saved from url=(0027)https://www.upwork.com/jobs -->\n<html><body><h5>About the client</h5></body></html>";
@@ -119,6 +127,61 @@ describe("the panel", () => {
     expect($(".acts .primary")!.textContent).toBe("Draft reply");
     expect($("[role=status]")!.className).toBe("quiet");
     expect($("textarea")).toBeNull();
+  });
+
+  it("draws one bar per scored factor: the track its weight against the heaviest, the fill its points", () => {
+    const { host } = mount();
+    const bars = [...host.root.querySelectorAll<HTMLElement>(".factors li")].map((li) => {
+      const bar = li.querySelector<HTMLElement>(".bar");
+      return bar && [bar.getAttribute("aria-hidden"), bar.style.width, bar.querySelector("i")!.style.width];
+    });
+    expect(bars).toEqual([
+      ["true", "100%", "62%"], // 12.34 of 20
+      ["true", "75%", "100%"], // 15 of 15
+      ["true", "50%", "100%"], // 10 of 10
+      null, // not scored: no bar
+    ]);
+  });
+
+  it("colours the score by the user's decline threshold", () => {
+    // 62 is fair at the default 40 (good from 70), poor for a user who declines under 65.
+    expect(mount().$(".toggle .t")!.className).toBe("t fair");
+    document.body.replaceChildren();
+    expect(mount({ declineBelow: 65 }).$(".toggle .t")!.className).toBe("t poor");
+    document.body.replaceChildren();
+    expect(mount({ declineBelow: 20 }).$(".toggle .t")!.className).toBe("t good");
+  });
+
+  it("words the reasons from their codes against its own clock: no ISO string, the times in the reader's zone", () => {
+    const received = "2026-03-10T00:30:00.000Z";
+    const urgency = urgencyFor(
+      {
+        invitation: true,
+        receivedAt: received,
+        firstSeenAt: null,
+        status: "pending",
+        activity: null,
+        state: null,
+        fit: 20,
+      },
+      userSettings(),
+      NOW,
+    );
+    const shown = (m: ReturnType<typeof mount>) =>
+      [...m.host.root.querySelectorAll("section")[0]!.querySelectorAll("li")].map((li) => li.textContent);
+    const m = inZone("UTC", () => mount({ urgency }));
+    expect(shown(m)).toEqual([
+      "Received today 12:30 AM · reply by tomorrow 12:30 AM (in 17 h). Upwork counts 24 h from the invitation (Ignore does not count as a reply).",
+      "17 h left to reply.",
+      "Low fit (20): decline politely; a decline counts as a reply.",
+    ]);
+    // Two hours on, the same codes read two hours closer.
+    inZone("UTC", () => m.later(2 * 3_600_000));
+    expect(shown(m)[1]).toBe("15 h left to reply.");
+    // In Auckland (UTC+13) the same moments are 13:30 on Mar 10 and Mar 11.
+    inZone("Pacific/Auckland", () => m.later(0));
+    expect(shown(m)[0]).toMatch(/^Received today 01:30 PM · reply by tomorrow 01:30 PM \(in 17 h\)/);
+    for (const line of shown(m)) expect(line).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:/);
   });
 
   it("the error state: 'unavailable', no actions", () => {
@@ -308,7 +371,7 @@ describe("the panel in a page session", () => {
       "",
     );
     document.body.replaceChildren(...Array.from(new DOMParser().parseFromString(html, "text/html").body.childNodes));
-    const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null };
+    const answer: PageScore = { fit: FIT, urgency, missing: [], invitations: null, declineBelow: 40 };
     const backend: Backend = {
       pageParsed: vi.fn(async () => answer),
       openDrafts: vi.fn(async () => {}),
@@ -344,6 +407,7 @@ describe("the panel in a page session", () => {
         level: "now",
         replyBy: new Date(t0.getTime() + 30 * 60_000 + 15_000).toISOString(),
         reasons: [],
+        reasonCodes: [],
       });
       button("Decline politely").click();
       await vi.waitFor(() => expect(root.querySelector("textarea")).not.toBeNull());

@@ -52,6 +52,17 @@ const panel = (row: PanelProps["row"]) =>
     row,
   });
 
+describe("the badge's colour band", () => {
+  it("follows the user's decline threshold, not fixed bands", () => {
+    const tone = (fit: number, declineBelow?: number) => badge({ fit, declineBelow }).querySelector(".t")!.className;
+    expect(tone(42)).toBe("t fair"); // the default threshold, 40
+    expect(tone(42, 50)).toBe("t poor"); // this user declines under 50
+    expect(tone(74, 50)).toBe("t fair"); // good from 75 for them
+    expect(tone(75, 50)).toBe("t good");
+    expect(tone(30, 25)).toBe("t fair");
+  });
+});
+
 describe("a provisional fit", () => {
   it("reads as approximate on the badge, with the factors it rests on, and never as the full score", () => {
     const prov = badge({ provisional: { factors: 2, of: 10 } });
@@ -95,6 +106,7 @@ describe("the list's ranking", () => {
     level,
     replyBy,
     reasons: [],
+    reasonCodes: [],
   });
   const rows = [
     { id: "a", fit: 40, urgency: urgency("a", "soon", "2026-03-10T09:00:00.000Z") },

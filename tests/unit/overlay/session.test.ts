@@ -38,8 +38,15 @@ describe("badges on a list left open", () => {
       fit: null,
       urgency: null,
       missing: [],
+      declineBelow: 40,
       invitations: [
-        { id: ID, fit: null, urgency: { id: ID, level: "soon", replyBy, reasons: [] }, detail: null, message: null },
+        {
+          id: ID,
+          fit: null,
+          urgency: { id: ID, level: "soon", replyBy, reasons: [], reasonCodes: [] },
+          detail: null,
+          message: null,
+        },
       ],
     };
     const backend: Backend = {

@@ -10,6 +10,7 @@ import {
   jobPage,
   userSettings,
 } from "../../fixtures/scoring/builders";
+import { inZone } from "../zone";
 
 const NOW = new Date("2026-01-10T12:00:00.000Z");
 const settings = userSettings();
@@ -23,11 +24,15 @@ describe("assessPage", () => {
       item: () => null,
       state: () => null,
     };
-    const a = assessPage(
-      invitationsPage([item("1", "2026-01-10T10:00:00.000Z"), item("2", "2026-01-10")]),
-      settings,
-      NOW,
-      lookup,
+    // Row 2's date-only receipt counts from that day's midnight in the runtime's zone: UTC here
+    // (the rule in each zone is urgency.test.ts's).
+    const a = inZone("UTC", () =>
+      assessPage(
+        invitationsPage([item("1", "2026-01-10T10:00:00.000Z"), item("2", "2026-01-10")]),
+        settings,
+        NOW,
+        lookup,
+      ),
     );
     expect(a.fit).toBeNull();
     expect(a.urgency).toBeNull();

@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { invitationUrgency, urgencyFor, type UrgencyInput } from "../../../src/scoring/urgency";
 import { activity, invitationRecord, item, userSettings } from "../../fixtures/scoring/builders";
+import { inZone } from "../zone";
 
 const NOW = new Date("2026-01-10T12:00:00.000Z");
 const ago = (minutes: number) => new Date(NOW.getTime() - minutes * 60_000).toISOString();
@@ -52,13 +53,6 @@ describe("levels from the 24-hour clock", () => {
       "low",
       "2026-01-10T11:00:00.000Z",
     ],
-    [
-      "date only today (tests run in UTC): that day's midnight + 24 h, 12 h left",
-      { receivedAt: "2026-01-10" },
-      "today",
-      "2026-01-11T00:00:00.000Z",
-    ],
-    ["date only yesterday: over", { receivedAt: "2026-01-09" }, "low", "2026-01-10T00:00:00.000Z"],
     ["no receipt time: 24 h from first seen", { firstSeenAt: ago(60) }, "today", "2026-01-11T11:00:00.000Z"],
     ["nothing known: reply within the day", {}, "today", null],
     [
@@ -88,6 +82,19 @@ describe("levels from the 24-hour clock", () => {
     expect(u(over)).toMatchObject({ level, replyBy });
   });
 
+  // A date-only receipt: Upwork's list prints the date in the user's zone, so the window counts from
+  // that day's midnight there, the earliest it can have started: the deadline is the end of that day.
+  it.each([
+    ["UTC", "2026-01-10", "today", "2026-01-11T00:00:00.000Z"], // 12 h left
+    ["UTC", "2026-01-09", "low", "2026-01-10T00:00:00.000Z"], // over
+    // Auckland (UTC+13 in January): Jan 10 ended at 11:00 UTC; NOW (12:00 UTC) is already Jan 11 there.
+    ["Pacific/Auckland", "2026-01-10", "low", "2026-01-10T11:00:00.000Z"],
+    ["Pacific/Auckland", "2026-01-11", "today", "2026-01-11T11:00:00.000Z"], // 23 h left
+    ["America/Los_Angeles", "2026-01-10", "today", "2026-01-11T08:00:00.000Z"], // UTC−8: 20 h left
+  ])("date only, in %s: received %s → %s, reply by %s (the end of that day there)", (zone, day, level, replyBy) => {
+    expect(inZone(zone, () => u({ receivedAt: day }))).toMatchObject({ level, replyBy });
+  });
+
   it("a date-only receipt counts from the user's own midnight, so the deadline is never later than Upwork's", () => {
     const saved = process.env.TZ;
     process.env.TZ = "Australia/Sydney"; // UTC+11 in March: midnight of Mar 6 there is Mar 5, 13:00 UTC
@@ -101,9 +108,29 @@ describe("levels from the 24-hour clock", () => {
   });
 
   it("says a pending invitation past its window is late, with what a reply still does", () => {
-    expect(u({ receivedAt: ago(30 * 60) }).reasons[1]).toBe(
-      "24 h passed — reply now if you want it: a reply still reaches the client but no longer counts as on time (the window ended 6 h ago).",
+    const late = u({ receivedAt: ago(30 * 60) });
+    expect(late.reasons[1]).toBe("24 h passed 6 h ago: a reply still reaches the client, no longer on time.");
+    expect(late.reasonCodes[1]).toEqual({ code: "late", params: { hours: 24, endedAt: "2026-01-10T06:00:00.000Z" } });
+  });
+
+  it("returns each reason as a code with ISO times and numbers, beside its English words", () => {
+    const r = inZone("UTC", () => u({ receivedAt: ago(180), activity: activity({ interviewing: 2 }), fit: 20 }));
+    expect(r.reasonCodes).toEqual([
+      {
+        code: "window-received",
+        params: { hours: 24, receivedAt: "2026-01-10T09:00:00.000Z", replyBy: "2026-01-11T09:00:00.000Z" },
+      },
+      { code: "time-left", params: { replyBy: "2026-01-11T09:00:00.000Z" } },
+      { code: "interviewing", params: { count: 2 } },
+      { code: "low-fit", params: { fit: 20 } },
+    ]);
+    expect(r.reasons).toHaveLength(r.reasonCodes.length);
+    // The English words read like a person's, in the runtime's zone (UTC here): no ISO string.
+    expect(r.reasons[0]).toBe(
+      "Received today 09:00 AM · reply by tomorrow 09:00 AM (in 21 h). Upwork counts 24 h from the invitation (Ignore does not count as a reply).",
     );
+    expect(r.reasons[1]).toBe("21 h left to reply.");
+    for (const text of r.reasons) expect(text).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:/);
   });
 
   it("says when the time is approximate or borrowed", () => {
