@@ -433,7 +433,7 @@ export interface WorkerReply {
 
 declare const chrome: {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  storage: { local: { get(key: string | string[]): Promise<Record<string, unknown>> } };
 };
 
 export async function workerReply(
@@ -457,11 +457,12 @@ export async function workerReply(
       { seed, readAt },
     );
     // The worker records after it replies: wait until the seed is in the cache.
+    // The cache's index lives in 16 shards (record-cache.ts): the entries they list.
     const cachedNow = () =>
-      page.evaluate(
-        async () =>
-          Object.keys(((await chrome.storage.local.get("iw:cache:index"))["iw:cache:index"] ?? {}) as object).length,
-      );
+      page.evaluate(async () => {
+        const shards = await chrome.storage.local.get(Array.from({ length: 16 }, (_, n) => `iw:cache:index:${n}`));
+        return Object.values(shards).reduce((n: number, shard) => n + Object.keys(shard as object).length, 0);
+      });
     const deadline = Date.now() + 15_000;
     let cached = await cachedNow();
     while (cached < 500 && Date.now() < deadline) {
