@@ -316,24 +316,37 @@ export class RecordCache {
   }
 
   /** Writes entries, marks them seen at `seenAt`, and evicts past the bounds (see the file comment). */
-  private async write(entries: CacheEntry[], seenAt: number, extra: Record<string, unknown> = {}): Promise<void> {
+  private async write(
+    entries: CacheEntry[],
+    seenAt: number,
+    extra: Record<string, unknown> = {},
+    stored: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
     if (entries.length === 0) return;
     try {
-      await this.writeIndexed(entries, seenAt, extra);
+      await this.writeIndexed(entries, seenAt, extra, stored);
     } catch (error) {
       this.known = null;
       throw error;
     }
   }
 
-  private async writeIndexed(entries: CacheEntry[], seenAt: number, extra: Record<string, unknown>): Promise<void> {
+  /** `stored`: keys of entries storage holds as they are (only their index meta changes). */
+  private async writeIndexed(
+    entries: CacheEntry[],
+    seenAt: number,
+    extra: Record<string, unknown>,
+    stored: ReadonlySet<string>,
+  ): Promise<void> {
     const index = await this.index();
     const jobsBefore = new Map(Object.entries(index).map(([k, m]) => [k, m.job]));
     const items: Record<string, unknown> = { ...extra };
     for (const e of entries) {
       const key = entryKey(e);
-      items[ENTRY_PREFIX + key] = e;
-      index[key] = metaOf(e, Math.max(index[key]?.at ?? 0, seenAt));
+      const at = Math.max(index[key]?.at ?? 0, seenAt);
+      const known = stored.has(key) ? index[key] : undefined;
+      if (known) index[key] = { ...known, at };
+      else ((items[ENTRY_PREFIX + key] = e), (index[key] = metaOf(e, at)));
       jobsBefore.set(key, jobsBefore.get(key) ?? index[key].job);
     }
     const evicted = this.evict(index, seenAt, (count, bytes) => count > this.cap || bytes > this.budget);
@@ -344,11 +357,7 @@ export class RecordCache {
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       // Something else filled storage.local: make room from what is ours and try once more.
-      const written = new Set(
-        Object.keys(items)
-          .filter((k) => k.startsWith(ENTRY_PREFIX))
-          .map((k) => k.slice(ENTRY_PREFIX.length)),
-      );
+      const written = new Set(entries.map(entryKey).filter((k) => k in index));
       const freed = this.evict(index, seenAt, (_count, bytes) => bytes > this.budget / 2, written);
       await this.storage.remove(freed.map((k) => ENTRY_PREFIX + k));
       evicted.push(...freed);
@@ -391,18 +400,24 @@ export class RecordCache {
       } else if (parsed.kind === "invitations") {
         const items = parsed.record.invitations;
         const existing = await this.read(items.map((i) => invitationKey(i.id)));
+        // A row as it was stored already is only seen again: its entry is not written again (a
+        // 200-row list re-read would rewrite ~200 KB), only its last-seen time in the index.
+        const same = new Set<string>();
         const entries = items.map((item): InvitationEntry => {
-          const old = existing.get(invitationKey(item.id));
+          const key = invitationKey(item.id);
+          const old = existing.get(key);
           const prev = old?.kind === "invitation" ? old : null;
-          return {
+          const entry: InvitationEntry = {
             kind: "invitation",
             id: item.id,
             item,
             page: prev?.page ?? null,
             state: prev?.state ?? newState(readAt),
           };
+          if (prev && JSON.stringify(prev) === JSON.stringify(entry)) same.add(key);
+          return entry;
         });
-        await this.write(entries, seen);
+        await this.write(entries, seen, {}, same);
       }
     });
   }

@@ -125,4 +125,29 @@ describe("record cache index", () => {
     expect((await restarted.job(cipher(1)))?.page.readAt).toBe(at(2));
     expect(await restarted.invitation("139")).not.toBeNull();
   });
+
+  it("a list read again as it was rewrites no entry, only when its rows were last seen", async () => {
+    const storage = memoryStorage();
+    const cache = new RecordCache(storage);
+    const rows = Array.from({ length: 30 }, (_, i) => item(String(200 + i), at(0)));
+    await cache.record(invitationsPage(rows), "u", at(1));
+    const writes: string[][] = [];
+    const watched = new RecordCache({
+      ...storage,
+      set: (items) => (writes.push(Object.keys(items)), storage.set(items)),
+    });
+    await watched.record(invitationsPage(rows), "u", at(5));
+    expect(writes.flat().filter((k) => k.startsWith("iw:cache:e:"))).toEqual([]);
+    // One row changed (its title): that entry alone is written.
+    const changed = rows.map((r, i) => (i === 3 ? { ...r, jobTitle: "Renamed" } : r));
+    await watched.record(invitationsPage(changed), "u", at(6));
+    expect(writes.flat().filter((k) => k.startsWith("iw:cache:e:"))).toEqual(["iw:cache:e:inv:203"]);
+    const restarted = new RecordCache(storage);
+    expect((await restarted.invitation("203"))?.item?.jobTitle).toBe("Renamed");
+    // Seen again counts for eviction: the index holds the later read as the rows' last-seen time.
+    const shards = Object.entries(storage.data).filter(([k]) => k.startsWith("iw:cache:index:"));
+    const meta = Object.assign({}, ...shards.map(([, v]) => v)) as Record<string, { at: number }>;
+    expect(meta["inv:200"]!.at).toBe(Date.parse(at(5)));
+    expect(meta["inv:203"]!.at).toBe(Date.parse(at(6)));
+  });
 });
