@@ -147,7 +147,7 @@ describe("record cache index", () => {
     // Seen again counts for eviction: the index holds the later read as the rows' last-seen time.
     const shards = Object.entries(storage.data).filter(([k]) => k.startsWith("iw:cache:index:"));
     const meta = Object.assign({}, ...shards.map(([, v]) => v)) as Record<string, { at: number }>;
-    expect(meta["inv:200"]!.at).toBe(Date.parse(at(5)));
+    expect(meta["inv:200"]!.at).toBe(Date.parse(at(6)));
     expect(meta["inv:203"]!.at).toBe(Date.parse(at(6)));
   });
 });
