@@ -8,7 +8,7 @@ import { loadSettings } from "../shared/settings-store";
 import { updateBadge } from "./badge";
 import { dispatch, type BackgroundDeps } from "./handlers";
 import { CountedVisits } from "./counted-visits";
-import { INDEX_KEY, RecordCache, type StorageLike } from "./record-cache";
+import { indexReplaced, RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
 import { SavedDrafts } from "./saved-drafts";
 import { InvitationLogStore } from "./invitation-log";
@@ -124,9 +124,12 @@ function recount(): void {
 // alarm at the next reply-by, also changes what the badge should say.
 browser.runtime.onStartup.addListener(recount);
 browser.runtime.onInstalled.addListener(recount);
-// "Erase all data" (the options page) empties storage under the worker: the toolbar count follows.
+// "Erase all data" (the options page) empties storage under the worker: the cache forgets the index
+// it keeps, and the toolbar count follows.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area === "local" && INDEX_KEY in changes && changes[INDEX_KEY]?.newValue === undefined) recount();
+  if (area !== "local" || !indexReplaced(changes)) return;
+  deps.cache.forgetIndex();
+  recount();
 });
 browser.alarms.onAlarm.addListener((alarm) => {
   if (alarm.name === RECOUNT_ALARM) recount();

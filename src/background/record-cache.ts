@@ -15,9 +15,10 @@
  * the user's marks. A write that hits the storage quota anyway (other data filled it) evicts down
  * to half the budget and retries once, and says so (onStorageProblem → diagnostics).
  *
- * Layout: one storage item per entry (`iw:cache:e:<key>`) plus an index (`iw:cache:index`) of
- * key → what eviction needs (last seen, size, job, mark, open until), so a page read writes one
- * entry and the index, not the whole cache. Storage is injected (a StorageArea-like object) so
+ * Layout: one storage item per entry (`iw:cache:e:<key>`) plus an index of key → what eviction
+ * needs (last seen, size, job, mark, open until, reply clock), split by key into INDEX_SHARDS items
+ * (`iw:cache:index:<n>`), so a page read writes its entry and the one shard that lists it — not
+ * the whole cache, nor the whole 500-entry index (~80 KB, itself 30–100 ms of storage write). Storage is injected (a StorageArea-like object) so
  * tests run it over an in-memory fake.
  */
 import * as z from "zod/mini";
@@ -37,8 +38,28 @@ export interface StorageLike {
   remove(keys: string | string[]): Promise<void>;
 }
 
-/** The cache's index: gone only when all storage was erased (the worker recounts then). */
-export const INDEX_KEY = "iw:cache:index";
+/** The index of an older layout: one item for every entry (read once to migrate, then removed). */
+const LEGACY_INDEX_KEY = "iw:cache:index";
+const INDEX_SHARDS = 16;
+const SHARD_KEYS = Array.from({ length: INDEX_SHARDS }, (_, n) => `${LEGACY_INDEX_KEY}:${n}`);
+const ALL_SHARDS: readonly number[] = SHARD_KEYS.map((_, n) => n);
+/** The index shard that lists an entry's key (a string hash: stable across versions and restarts). */
+export function shardOf(key: string): number {
+  let h = 0;
+  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
+  return (h >>> 0) % INDEX_SHARDS;
+}
+
+/**
+ * Whether a storage change took the index away under the cache ("Erase all data") or wrote an
+ * older layout's (a restore): the worker then forgets the index it keeps and recounts.
+ */
+export function indexReplaced(changes: Record<string, { newValue?: unknown }>): boolean {
+  return (
+    SHARD_KEYS.some((k) => k in changes && changes[k]?.newValue === undefined) ||
+    changes[LEGACY_INDEX_KEY]?.newValue !== undefined
+  );
+}
 const ENTRY_PREFIX = "iw:cache:e:";
 const LAST_INVITATION_KEY = "iw:cache:last-invitation";
 
@@ -163,6 +184,15 @@ export class RecordCache {
   private queue: Promise<unknown> = Promise.resolve();
   /** Entries dropped as invalid since this instance started (for tests and diagnostics). */
   dropped = 0;
+  /**
+   * The index as last read or written. This instance is the cache's only writer (the worker's one
+   * cache; the CLI's own in memory), so after its first read the index is never read or validated
+   * again: every page read's write and toolbar count then cost no 500-entry get and check. Dropped
+   * when a write fails (storage may then hold either version): the next use reads it again.
+   */
+  private known: Index | null = null;
+  /** Shards storage does not hold as `known` has them (all, after a rebuild or a migration): written with the next write. */
+  private stale = new Set<number>();
 
   constructor(
     private readonly storage: StorageLike,
@@ -178,9 +208,29 @@ export class RecordCache {
     return run;
   }
 
-  /** The index, rebuilt from the stored entries when it is missing, corrupt or of an older layout. */
+  /** Drops the index kept in memory: storage changed under the cache (see `indexReplaced`). */
+  forgetIndex(): void {
+    this.known = null;
+  }
+
+  /** The index (read once, then kept: see `known`); rebuilt from the stored entries when it is missing, corrupt or of an older layout. */
   private async index(): Promise<Index> {
-    const raw = (await this.storage.get(INDEX_KEY))[INDEX_KEY];
+    return (this.known ??= await this.stored());
+  }
+
+  private async stored(): Promise<Index> {
+    const shards = await this.storage.get(SHARD_KEYS);
+    const merged: Index = {};
+    let complete = true;
+    for (const k of SHARD_KEYS) {
+      const shard = Index.safeParse(shards[k]);
+      if (shard.success) Object.assign(merged, shard.data);
+      else complete = false;
+    }
+    if (complete) return merged;
+    // A shard missing or corrupt: the whole index is taken from the older layout or rebuilt, and written again whole.
+    this.stale = new Set(ALL_SHARDS);
+    const raw = (await this.storage.get(LEGACY_INDEX_KEY))[LEGACY_INDEX_KEY];
     const parsed = Index.safeParse(raw);
     if (parsed.success) return parsed.data;
     const all = await this.storage.get(null);
@@ -195,6 +245,32 @@ export class RecordCache {
       if (entry.success) rebuilt[key] = metaOf(entry.data, typeof at === "number" && Number.isFinite(at) ? at : 0);
     }
     return rebuilt;
+  }
+
+  /** Storage items for the index shards listing `keys`, plus the stale ones. */
+  private shardItems(index: Index, keys: Iterable<string>): Record<string, Index> {
+    const wanted = new Set(this.stale);
+    for (const k of keys) wanted.add(shardOf(k));
+    const items: Record<string, Index> = {};
+    for (const n of wanted) items[SHARD_KEYS[n]!] = {};
+    for (const [k, meta] of Object.entries(index)) {
+      const shard = items[SHARD_KEYS[shardOf(k)]!];
+      if (shard) shard[k] = meta;
+    }
+    return items;
+  }
+
+  /** Writes items with the index shards they change; once storage holds every shard, the older layout's index goes. */
+  private async setIndexed(items: Record<string, unknown>, index: Index, keys: Iterable<string>): Promise<void> {
+    const whole = this.stale.size === INDEX_SHARDS;
+    try {
+      await this.storage.set({ ...items, ...this.shardItems(index, keys) });
+    } catch (error) {
+      this.known = null;
+      throw error;
+    }
+    this.stale.clear();
+    if (whole) await this.storage.remove(LEGACY_INDEX_KEY);
   }
 
   /** Reads entries by key; invalid ones are removed from storage and the index, and skipped. */
@@ -215,7 +291,7 @@ export class RecordCache {
       await this.storage.remove(bad.map((k) => ENTRY_PREFIX + k));
       const index = await this.index();
       for (const k of bad) delete index[k];
-      await this.storage.set({ [INDEX_KEY]: index });
+      await this.setIndexed({}, index, bad);
     }
     return out;
   }
@@ -233,6 +309,8 @@ export class RecordCache {
     let count = Object.keys(index).length;
     let bytes = Object.values(index).reduce((sum, m) => sum + m.bytes, 0);
     const taken: string[] = [];
+    // Within bounds (nearly every write): no 500-key sort.
+    if (!over(count, bytes)) return taken;
     for (const key of evictionOrder(index, now)) {
       if (!over(count, bytes)) break;
       if (keep.has(key)) continue;
@@ -254,30 +332,56 @@ export class RecordCache {
   }
 
   /** Writes entries, marks them seen at `seenAt`, and evicts past the bounds (see the file comment). */
-  private async write(entries: CacheEntry[], seenAt: number): Promise<void> {
+  private async write(
+    entries: CacheEntry[],
+    seenAt: number,
+    extra: Record<string, unknown> = {},
+    stored: ReadonlySet<string> = new Set(),
+  ): Promise<void> {
     if (entries.length === 0) return;
+    try {
+      await this.writeIndexed(entries, seenAt, extra, stored);
+    } catch (error) {
+      this.known = null;
+      throw error;
+    }
+  }
+
+  /** `stored`: keys of entries storage holds as they are (only their index meta changes). */
+  private async writeIndexed(
+    entries: CacheEntry[],
+    seenAt: number,
+    extra: Record<string, unknown>,
+    stored: ReadonlySet<string>,
+  ): Promise<void> {
     const index = await this.index();
     const jobsBefore = new Map(Object.entries(index).map(([k, m]) => [k, m.job]));
-    const items: Record<string, unknown> = {};
+    const items: Record<string, unknown> = { ...extra };
     for (const e of entries) {
       const key = entryKey(e);
-      items[ENTRY_PREFIX + key] = e;
-      index[key] = metaOf(e, Math.max(index[key]?.at ?? 0, seenAt));
+      const at = Math.max(index[key]?.at ?? 0, seenAt);
+      const known = stored.has(key) ? index[key] : undefined;
+      if (known) index[key] = { ...known, at };
+      else {
+        items[ENTRY_PREFIX + key] = e;
+        index[key] = metaOf(e, at);
+      }
       jobsBefore.set(key, jobsBefore.get(key) ?? index[key].job);
     }
     const evicted = this.evict(index, seenAt, (count, bytes) => count > this.cap || bytes > this.budget);
     for (const k of evicted) delete items[ENTRY_PREFIX + k];
+    const changed = [...entries.map(entryKey), ...evicted];
     try {
-      await this.storage.set({ ...items, [INDEX_KEY]: index });
+      await this.setIndexed(items, index, changed);
     } catch (error) {
       if (!isQuotaError(error)) throw error;
       // Something else filled storage.local: make room from what is ours and try once more.
-      const written = new Set(Object.keys(items).map((k) => k.slice(ENTRY_PREFIX.length)));
+      const written = new Set(entries.map(entryKey).filter((k) => k in index));
       const freed = this.evict(index, seenAt, (_count, bytes) => bytes > this.budget / 2, written);
       await this.storage.remove(freed.map((k) => ENTRY_PREFIX + k));
       evicted.push(...freed);
       try {
-        await this.storage.set({ ...items, [INDEX_KEY]: index });
+        await this.setIndexed(items, index, [...changed, ...freed]);
       } catch (again) {
         await this.options.onStorageProblem?.({ evicted: freed.length, retried: "failed" }).catch(() => undefined);
         throw again;
@@ -312,23 +416,29 @@ export class RecordCache {
           page: { url, readAt, missing: parsed.missing, record: parsed.record },
           state: { ...state, firstSeenAt: state.firstSeenAt ?? readAt, openedAt: readAt },
         };
-        await this.write([entry], seen);
-        await this.storage.set({ [LAST_INVITATION_KEY]: id });
+        // The last invitation goes in the same write: one storage round trip per page read.
+        await this.write([entry], seen, { [LAST_INVITATION_KEY]: id });
       } else if (parsed.kind === "invitations") {
         const items = parsed.record.invitations;
         const existing = await this.read(items.map((i) => invitationKey(i.id)));
+        // A row as it was stored already is only seen again: its entry is not written again (a
+        // 200-row list re-read would rewrite ~200 KB), only its last-seen time in the index.
+        const same = new Set<string>();
         const entries = items.map((item): InvitationEntry => {
-          const old = existing.get(invitationKey(item.id));
+          const key = invitationKey(item.id);
+          const old = existing.get(key);
           const prev = old?.kind === "invitation" ? old : null;
-          return {
+          const entry: InvitationEntry = {
             kind: "invitation",
             id: item.id,
             item,
             page: prev?.page ?? null,
             state: prev?.state ?? newState(readAt),
           };
+          if (prev && JSON.stringify(prev) === JSON.stringify(entry)) same.add(key);
+          return entry;
         });
-        await this.write(entries, seen);
+        await this.write(entries, seen, {}, same);
       }
     });
   }

@@ -54,6 +54,7 @@ function route(): void {
     parse: parsePage,
     backend: runtimeBackend,
     schedule: () => watcher.schedule(),
+    answered: () => watcher.now(),
     fault: fault === "badge",
   });
   const watcher = watchPage(document, (dirty) => {

@@ -53,8 +53,14 @@ export function relevant(records: readonly MutationRecord[]): boolean {
 }
 
 export interface Watcher {
-  /** Ask for one frame of work that reuses what was read (e.g. after the background answered). */
+  /** Ask for one frame of work that reuses what was read (e.g. a toggle, the minute's tick). */
   schedule(): void;
+  /**
+   * The work at once, in the caller's task, when it would only reuse the last read (the background
+   * answered: the badges are written in the reply's own task rather than a frame and a task later);
+   * when Upwork's page changed since, or a frame is already asked for, that frame does it instead.
+   */
+  now(): void;
   destroy(): void;
 }
 
@@ -105,6 +111,12 @@ export function watchPage(doc: Document, work: (dirty: boolean) => void): Watche
   schedule();
   return {
     schedule,
+    now() {
+      if (frame < 0) return;
+      if (relevant(observer.takeRecords())) dirty = true;
+      if (frame || dirty) schedule();
+      else run();
+    },
     destroy() {
       observer.disconnect();
       win.cancelAnimationFrame(frame);

@@ -28,8 +28,10 @@ export interface PageContext {
   kind: ReadableKind;
   parse: Parse;
   backend: Backend;
-  /** Asks for another frame of work (an answer arrived, the panel was toggled). */
+  /** Asks for another frame of work (the panel was toggled, the minute's tick). */
   schedule(): void;
+  /** The background answered: the work at once if the page is as last read, else in the next frame (Watcher.now). */
+  answered(): void;
   /** Test-only: badges throw while rendering, to show their quiet error state. */
   fault: boolean;
 }
@@ -102,7 +104,7 @@ export function startPage(ctx: PageContext): PageSession {
       const settle = (value: PageScore | null) => {
         if (mine === seq) {
           score = value;
-          ctx.schedule();
+          ctx.answered();
         }
       };
       if (state === undefined) state = STATE_KINDS.has(kind) ? embeddedStateText(doc) : null;

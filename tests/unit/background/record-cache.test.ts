@@ -37,9 +37,15 @@ describe("RecordCache", () => {
     const storage = memoryStorage();
     const cache = new RecordCache(storage);
     await cache.record(jobPage(cipher(1)), "u", at(1));
-    storage.data["iw:cache:index"] = "garbage";
+    // One shard of the index corrupt: the whole index is rebuilt from the entries.
+    const shard = Object.keys(storage.data).find((k) => k.startsWith("iw:cache:index:"))!;
+    storage.data[shard] = "garbage";
     storage.data["iw:cache:e:job:~02bad"] = { nonsense: true };
+    // The running instance keeps the index it wrote; a restarted worker reads storage and rebuilds.
     expect(await cache.size()).toBe(1);
+    const restarted = new RecordCache(storage);
+    expect(await restarted.size()).toBe(1);
+    expect((await restarted.job(cipher(1)))?.page.readAt).toBe(at(1));
   });
 
   it("survives a restart: a new instance over the same storage knows records, states and the last invitation", async () => {
@@ -75,5 +81,73 @@ describe("RecordCache", () => {
     const e = await cache.invitation("5");
     expect(e?.page?.readAt).toBe(at(1));
     expect(e?.state.firstSeenAt).toBe(at(1));
+  });
+});
+
+describe("record cache index", () => {
+  const isShard = (k: string) => k.startsWith("iw:cache:index:");
+
+  it("is read from storage once per instance: later page reads and counts use the copy it keeps", async () => {
+    const storage = memoryStorage();
+    let indexReads = 0;
+    const counting = {
+      ...storage,
+      get: (keys?: string | string[] | null) => {
+        if (Array.isArray(keys) && keys.some(isShard)) indexReads++;
+        return storage.get(keys);
+      },
+    };
+    const cache = new RecordCache(counting);
+    for (let i = 1; i <= 5; i++) await cache.record(jobPage(cipher(i)), "u", at(i));
+    expect(await cache.size()).toBe(5);
+    expect(await cache.openClocks()).toEqual([]);
+    expect(indexReads).toBe(1);
+    // What it kept is what it stored: a new instance over the same storage agrees.
+    expect(await new RecordCache(storage).size()).toBe(5);
+  });
+
+  it("a page read writes its entry and the one index shard that lists it, not the whole index", async () => {
+    const storage = memoryStorage();
+    const cache = new RecordCache(storage);
+    await cache.record(invitationsPage(Array.from({ length: 40 }, (_, i) => item(String(100 + i), at(0)))), "u", at(1));
+    const writes: string[][] = [];
+    const watched = new RecordCache({
+      ...storage,
+      set: (items) => (writes.push(Object.keys(items)), storage.set(items)),
+    });
+    await watched.record(jobPage(cipher(1)), "u", at(2));
+    // The first write of a new instance (the index read whole and complete): one entry, one shard.
+    expect(writes).toHaveLength(1);
+    expect(writes[0]!.filter(isShard)).toHaveLength(1);
+    expect(writes[0]!.filter((k) => k.startsWith("iw:cache:e:"))).toEqual([`iw:cache:e:job:${cipher(1)}`]);
+    const restarted = new RecordCache(storage);
+    expect(await restarted.size()).toBe(41);
+    expect((await restarted.job(cipher(1)))?.page.readAt).toBe(at(2));
+    expect(await restarted.invitation("139")).not.toBeNull();
+  });
+
+  it("a list read again as it was rewrites no entry, only when its rows were last seen", async () => {
+    const storage = memoryStorage();
+    const cache = new RecordCache(storage);
+    const rows = Array.from({ length: 30 }, (_, i) => item(String(200 + i), at(0)));
+    await cache.record(invitationsPage(rows), "u", at(1));
+    const writes: string[][] = [];
+    const watched = new RecordCache({
+      ...storage,
+      set: (items) => (writes.push(Object.keys(items)), storage.set(items)),
+    });
+    await watched.record(invitationsPage(rows), "u", at(5));
+    expect(writes.flat().filter((k) => k.startsWith("iw:cache:e:"))).toEqual([]);
+    // One row changed (its title): that entry alone is written.
+    const changed = rows.map((r, i) => (i === 3 ? { ...r, jobTitle: "Renamed" } : r));
+    await watched.record(invitationsPage(changed), "u", at(6));
+    expect(writes.flat().filter((k) => k.startsWith("iw:cache:e:"))).toEqual(["iw:cache:e:inv:203"]);
+    const restarted = new RecordCache(storage);
+    expect((await restarted.invitation("203"))?.item?.jobTitle).toBe("Renamed");
+    // Seen again counts for eviction: the index holds the later read as the rows' last-seen time.
+    const shards = Object.entries(storage.data).filter(([k]) => k.startsWith("iw:cache:index:"));
+    const meta = Object.assign({}, ...shards.map(([, v]) => v)) as Record<string, { at: number }>;
+    expect(meta["inv:200"]!.at).toBe(Date.parse(at(6)));
+    expect(meta["inv:203"]!.at).toBe(Date.parse(at(6)));
   });
 });

@@ -100,12 +100,17 @@ describe("record cache bounds", () => {
     await cache.record(invitationsPage([item("1", daysAgo(90))]), "u", at(0));
     await cache.setState("1", "declined", at(1));
     await cache.record(jobPage(cipher(1)), "u", at(2));
+    // The older layout: one index item, no shards.
+    for (const k of Object.keys(storage.data)) if (k.startsWith("iw:cache:index:")) delete storage.data[k];
     storage.data["iw:cache:index"] = { "inv:1": T0 + 60_000, [`job:${cipher(1)}`]: T0 + 120_000 };
     const restarted = new RecordCache(storage, { cap: 3 });
     expect(await restarted.size()).toBe(2);
     for (let i = 2; i <= 4; i++) await restarted.record(jobPage(cipher(i)), "u", at(10 + i));
     expect((await restarted.invitation("1"))?.state.declined).toBe(true);
     expect(await restarted.job(cipher(1))).toBeNull();
+    // Migrated: the index now lives in its shards, the older item is gone.
+    expect(storage.data["iw:cache:index"]).toBeUndefined();
+    expect(Object.keys(storage.data).filter((k) => k.startsWith("iw:cache:index:"))).toHaveLength(16);
   });
 
   it("when a write hits the storage quota, evicts its own oldest, retries once and says so", async () => {

@@ -389,6 +389,7 @@ describe("the panel in a page session", () => {
       backend,
       fault: false,
       schedule: () => session?.update(false),
+      answered: () => session?.update(false),
     });
     session.update(true);
     await vi.waitFor(() => expect(document.querySelector("[data-iw-panel]")?.getAttribute("data-iw-fit")).toBe("62"));

@@ -66,6 +66,7 @@ describe("badges on a list left open", () => {
       backend,
       fault: false,
       schedule: () => session?.update(false),
+      answered: () => session?.update(false),
     });
     session.update(true);
     await vi.waitFor(() => expect(document.querySelector(`[data-iw-invitation="${ID}"]`)).not.toBeNull());

@@ -1,7 +1,7 @@
 /** The observer's filter: our own writes never wake it; Upwork's content and theme changes do. */
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { Window } from "happy-dom";
-import { pageAddress, relevant } from "../../../src/content/watch";
+import { pageAddress, relevant, watchPage } from "../../../src/content/watch";
 
 function setup() {
   const window = new Window({ url: "https://www.upwork.com/nx/proposals/" });
@@ -48,5 +48,57 @@ describe("relevant", () => {
   it("treats a hash change as the same page", () => {
     expect(pageAddress("https://www.upwork.com/nx/proposals/#x")).toBe("https://www.upwork.com/nx/proposals/");
     expect(pageAddress("https://www.upwork.com/nx/proposals/?a=1")).toBe("https://www.upwork.com/nx/proposals/?a=1");
+  });
+});
+
+describe("watchPage", () => {
+  afterEach(() => void (vi.unstubAllGlobals(), vi.restoreAllMocks()));
+
+  /** A page whose frames and tasks run only when the test says so. */
+  function frames() {
+    const { doc } = setup();
+    const win = doc.defaultView!;
+    vi.stubGlobal("MutationObserver", (win as unknown as typeof globalThis).MutationObserver);
+    const callbacks: FrameRequestCallback[] = [];
+    vi.spyOn(win, "requestAnimationFrame").mockImplementation((cb) => callbacks.push(cb));
+    vi.spyOn(win, "cancelAnimationFrame").mockImplementation(() => undefined);
+    const runs: boolean[] = [];
+    const watcher = watchPage(doc, (dirty) => runs.push(dirty));
+    const frame = async () => {
+      for (const cb of callbacks.splice(0)) cb(0);
+      await new Promise((r) => setTimeout(r, 0));
+    };
+    return { doc, watcher, runs, frame, pending: () => callbacks.length };
+  }
+
+  /** Lets the page's MutationObserver deliver what it saw. */
+  async function settle() {
+    await new Promise((r) => setTimeout(r, 0));
+  }
+
+  it("now(): an answer is shown in its own task when the page is as last read, without waiting for a frame", async () => {
+    vi.useRealTimers();
+    const { watcher, runs, frame, pending } = frames();
+    await frame();
+    expect(runs).toEqual([true]); // the first read
+    watcher.now();
+    expect(runs).toEqual([true, false]); // at once, reusing the read
+    expect(pending()).toBe(0);
+    watcher.destroy();
+  });
+
+  it("now(): when Upwork's page changed since the last read, the next frame re-reads it instead", async () => {
+    vi.useRealTimers();
+    const { doc, watcher, runs, frame } = frames();
+    await frame();
+    doc.body.append(doc.createElement("section"));
+    await settle();
+    watcher.now();
+    expect(runs).toEqual([true]); // not now: the page must be read again first
+    await frame();
+    expect(runs).toEqual([true, true]);
+    watcher.destroy();
+    watcher.now();
+    expect(runs).toEqual([true, true]); // a destroyed watcher does nothing
   });
 });
