@@ -60,7 +60,14 @@ export function standaloneScripts(scripts: {
         outDir,
         emptyOutDir: false,
         copyPublicDir: false,
-        minify: true,
+        // Terser, three passes: ~1 % smaller than the default minifier on what every Upwork page
+        // loads, which keeps the content script inside its 20 KB budget.
+        minify: "terser",
+        terserOptions: {
+          compress: { passes: 3, ecma: 2020, unsafe_arrows: true },
+          mangle: { toplevel: true },
+          ecma: 2020,
+        },
         sourcemap: false,
         lib: { entry: resolve(root, entry), formats: ["iife"], name, fileName: () => fileName },
       },
