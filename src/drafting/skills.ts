@@ -70,12 +70,6 @@ export function matchedSkills(job: Job, profile: Profile): string[] {
   return out;
 }
 
-/** The job's skill tags the profile does not list. */
-export function missingSkills(job: Job, profile: Profile): string[] {
-  const mine = new Set(profileSkills(profile).map(skillKey));
-  return job.skills.filter((s) => !mine.has(skillKey(s)));
-}
-
 /** Overlap between a skill list and the job (tags or text), by key. */
 export function overlapWithJob(skills: readonly string[], job: Job): string[] {
   const tags = new Set(job.skills.map(skillKey));

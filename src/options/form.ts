@@ -18,13 +18,6 @@ export function setAt<T>(root: T, path: Path, value: unknown): T {
   return container as T;
 }
 
-export function getAt(root: unknown, path: Path): unknown {
-  return path.reduce<unknown>(
-    (v, k) => (v !== null && typeof v === "object" ? (v as Record<string | number, unknown>)[k] : undefined),
-    root,
-  );
-}
-
 /** A short message for a field, in the user's terms. */
 export function fieldMessage(issue: z.core.$ZodIssue): string {
   const i = issue as z.core.$ZodIssue & {
