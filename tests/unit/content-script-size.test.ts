@@ -12,9 +12,10 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { gzipSync } from "node:zlib";
 import { afterAll, describe, expect, it } from "vitest";
+import { CONTENT_SCRIPT_BUDGET_GZ } from "../../scripts/standalone-scripts";
 
 const ROOT = resolve(import.meta.dirname, "../..");
-const BUDGET = 20 * 1024;
+const BUDGET = CONTENT_SCRIPT_BUDGET_GZ;
 
 let temp: string | null = null;
 
