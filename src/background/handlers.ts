@@ -10,6 +10,7 @@ import { assessPage } from "../scoring/assess";
 import { draftReply } from "../drafting/index";
 import { draftInputFor } from "../drafting/input";
 import { repairParsed } from "../shared/repair";
+import { draftKey } from "../shared/saved-edits";
 import { withPageState } from "../state/index";
 import { fieldHealth, type FieldHealth } from "../report/health";
 import { updateBadge } from "./badge";
@@ -151,7 +152,9 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     const input = draftInputFor(tab.parsed, tab.url);
     if (typeof input === "string") throw new Error(input);
     const draft = draftReply(input, await deps.settings());
-    return { note: draft.decline, reason: draft.declineReason.label };
+    // The note as the popup shows it: the user's own edit of it, when there is one.
+    const edited = deps.drafts ? (await deps.drafts.edits(draftKey(input.job, tab.url))).decline : undefined;
+    return { note: edited ?? draft.decline, reason: draft.declineReason.label };
   },
 
   "get-page-report": async (request, context, deps) => {

@@ -5,7 +5,7 @@
  * without reading every draft.
  */
 import * as z from "zod/mini";
-import { draftKeyOfJob, noEdits, SavedEdits } from "../shared/saved-edits";
+import { draftKeyOfJob, loadEdits, noEdits, SavedEdits } from "../shared/saved-edits";
 import type { StorageLike } from "./record-cache";
 
 export const DRAFTS_CAP = 100;
@@ -28,6 +28,11 @@ export class SavedDrafts {
   private async index(): Promise<Record<string, number>> {
     const checked = Index.safeParse((await this.storage.get(INDEX_KEY))[INDEX_KEY]);
     return checked.success ? checked.data : {};
+  }
+
+  /** A draft's saved edits (none: {}), validated like every stored value. */
+  edits(key: string): Promise<SavedEdits> {
+    return loadEdits(this.storage, key);
   }
 
   /** Saves a draft's edits (none: forgets it). The edits were validated with the request. */

@@ -203,6 +203,34 @@ describe("saved drafts", () => {
     ).toMatchObject({ ok: false });
   });
 
+  it("is what the panel's decline note says: the user's own edit of it, else the fresh draft", async () => {
+    const deps: BackgroundDeps = {
+      cache: new RecordCache(memoryStorage()),
+      tabs: new TabPages(memoryStorage()),
+      drafts: new SavedDrafts(memoryStorage()),
+      settings: async () => userSettings(),
+      now: () => new Date(T0),
+      setBadgeText: async () => undefined,
+    };
+    const url = "https://www.upwork.com/ab/proposals/interview/uid/7";
+    const page = { id: "ext", url, tab: { id: 2 } };
+    const popup = { id: "ext", url: "chrome-extension://ext/src/popup/index.html" };
+    const parsed = invitationPage(invitationRecord("7", { job: job({ ciphertext: cipher(1) }) }));
+    await dispatch({ type: "page-parsed", url, readAt: at(0), parsed }, page, "ext", deps);
+    const note = async () => {
+      const reply = await dispatch({ type: "get-decline-note" }, page, "ext", deps);
+      if (!reply || !reply.ok) throw new Error(JSON.stringify(reply));
+      return (reply.data as { note: string }).note;
+    };
+    const fresh = await note();
+    expect(fresh.length).toBeGreaterThan(20);
+    const mine = "Thank you, but I am fully booked this month.";
+    await dispatch({ type: "save-edits", key: `drafts.${cipher(1)}`, edits: { decline: mine } }, popup, "ext", deps);
+    expect(await note()).toBe(mine);
+    await dispatch({ type: "save-edits", key: `drafts.${cipher(1)}`, edits: {} }, popup, "ext", deps);
+    expect(await note()).toBe(fresh);
+  });
+
   it("goes with the last cached entry that refers to its job", async () => {
     const local = memoryStorage();
     const drafts = new SavedDrafts(local);
