@@ -14,7 +14,10 @@ import { parseInvitations } from "./invitations";
 import { parseJob } from "./job";
 import { parseProposal } from "./proposal";
 
-const PARSERS: Record<string, (doc: Document, url: string, ctx: Ctx) => unknown> = {
+type PageOf<K extends ParsedPage["kind"]> = Extract<ParsedPage, { kind: K }>;
+
+/** Each page kind's parser, typed by the record that kind holds (records.ts): a parser wired to the wrong kind does not compile. */
+const PARSERS: { [K in ParsedPage["kind"]]: (doc: Document, url: string, ctx: Ctx) => PageOf<K>["record"] } = {
   invitations: parseInvitations,
   invitation: parseInvitation,
   apply: parseApply,
@@ -29,8 +32,8 @@ const PARSERS: Record<string, (doc: Document, url: string, ctx: Ctx) => unknown>
  */
 export function parsePage(doc: Document, url: string, now: Date, kind: PageKind = pageKind(url)): ParsedPage | null {
   resetTexts();
+  if (kind === "other") return null;
   const parse = PARSERS[kind];
-  if (!parse) return null;
   const ctx = new Ctx(now);
   const record = parse(doc, url, ctx);
   return {
@@ -40,6 +43,7 @@ export function parsePage(doc: Document, url: string, now: Date, kind: PageKind 
     warnings: ctx.warnings,
     anchors: ctx.anchors,
     fallbacks: ctx.fallbacks,
+    // TypeScript cannot correlate `kind` with `record` through the map (one cast, checked by the map's type).
   } as ParsedPage;
 }
 
