@@ -6,7 +6,7 @@ import type { Client, Job } from "../shared/records";
 import type { Settings, SpecializedProfile } from "../shared/settings";
 import type { DraftTerms, Milestone, TermsKind } from "../shared/draft";
 import { money } from "../shared/intl";
-import { overlapWithJob } from "./skills";
+import { bestProfile } from "../shared/best-profile";
 
 type Duration = NonNullable<Job["duration"]>;
 
@@ -31,14 +31,11 @@ export function paymentKind(job: Job, settings: Settings): TermsKind {
   return preferred;
 }
 
-/** The specialized profile sharing most skills with the job (ties: the user's order), if any overlap. */
-export function bestProfile(job: Job, settings: Settings): SpecializedProfile | null {
-  let best: { profile: SpecializedProfile; overlap: number } | null = null;
-  for (const profile of settings.profile.specializedProfiles) {
-    const overlap = overlapWithJob(profile.skills, job).length;
-    if (overlap > 0 && (!best || overlap > best.overlap)) best = { profile, overlap };
-  }
-  return best?.profile ?? null;
+/** The specialized profile the fit score names as the job's best (src/shared/best-profile.ts), when it is one. */
+export function bestSpecializedProfile(job: Job, settings: Settings): SpecializedProfile | null {
+  const best = bestProfile(job.skills, settings.profile);
+  if (!best?.specialized || best.matched.length === 0) return null;
+  return settings.profile.specializedProfiles.find((p) => p.name === best.name) ?? null;
 }
 
 /**
@@ -60,7 +57,7 @@ export function hourlyRate(
   const high = range?.max ?? null;
   const avgPaid = client?.avgHourlyRatePaid ?? null;
 
-  const special = bestProfile(job, settings);
+  const special = bestSpecializedProfile(job, settings);
   let rate: number | null = null;
   if (special?.hourlyRate != null) {
     rate = special.hourlyRate;
@@ -198,7 +195,7 @@ export function draftTerms(job: Job, client: Client | null, settings: Settings):
     return { kind, rate, amount: null, milestones: [], duration: job.duration, notes };
   }
   const { amount, notes } = fixedBid(job, settings);
-  const userRate = bestProfile(job, settings)?.hourlyRate ?? settings.rates.hourly;
+  const userRate = bestSpecializedProfile(job, settings)?.hourlyRate ?? settings.rates.hourly;
   const duration = estimateDuration(job, amount, userRate);
   if (!job.duration && duration)
     notes.push(`Estimated duration at your hourly rate: ${DURATION_LABELS[duration].toLowerCase()}.`);

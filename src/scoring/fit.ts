@@ -24,7 +24,7 @@ import { FACTOR_IDS, type FactorId, type Settings } from "../shared/settings";
 import { money, monthYear } from "../shared/intl";
 import { clamp01, curve, evidence, round } from "./curve";
 import { messageFlags, postTextFlags } from "./red-flags";
-import { bestProfile } from "./skills";
+import { bestProfile } from "../shared/best-profile";
 
 export interface FitInput {
   job: Job;

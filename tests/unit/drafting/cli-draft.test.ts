@@ -20,7 +20,9 @@ describe("runDraft", () => {
     // The post asks proposals to start with "paws".
     expect(result.coverLetter.startsWith("paws\n")).toBe(true);
     expect(result.coverLetter).toContain("Dana K.");
-    expect(result.terms).toMatchObject({ kind: "hourly", rate: 50 });
+    // The general profile covers 3 of the job's 4 skills, "Mobile apps" 2: the fit panel names the
+    // general one, and the draft takes its rate.
+    expect(result.terms).toMatchObject({ kind: "hourly", rate: 45 });
   });
 
   it("thanks for the invitation on an invitation page and answers the apply form's questions", async () => {

@@ -30,6 +30,9 @@ describe("paymentKind", () => {
 });
 
 describe("hourlyRate", () => {
+  // The job's skills that "Mobile apps" (React Native, Expo.io) and the general profile share equally:
+  // the specialized profile is then the best one (src/shared/best-profile.ts), as the fit panel says.
+  const mobileJob = job({ ...JOBS.rnInvite, skills: ["React Native", "Expo.io", "Firebase"] });
   const noRateAnywhere: Settings = {
     ...SETTINGS.noRates,
     profile: { ...SETTINGS.noRates.profile, specializedProfiles: [] },
@@ -45,7 +48,7 @@ describe("hourlyRate", () => {
     ],
     [
       "kept above the range when the client has paid more",
-      JOBS.rnInvite,
+      mobileJob,
       CLIENTS.generous,
       SETTINGS.dana,
       50,
@@ -77,11 +80,19 @@ describe("hourlyRate", () => {
     ],
     [
       "no rate set, but the fitting specialized profile has one",
-      JOBS.rnInvite,
+      mobileJob,
       null,
       SETTINGS.noRates,
       40,
       /“Mobile apps” profile/,
+    ],
+    [
+      "the general profile's rate when it covers more of the job than the specialized one (as the panel says)",
+      JOBS.rnInvite,
+      CLIENTS.generous,
+      SETTINGS.dana,
+      45,
+      null,
     ],
     ["no rate set anywhere: middle of the client's range", JOBS.rnInvite, null, noRateAnywhere, 30, /client's range/],
     ["no rate, no range: the client's average", JOBS.noBudget, CLIENTS.good, noRateAnywhere, 35, /pays on average/],

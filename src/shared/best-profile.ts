@@ -1,6 +1,10 @@
-/** Skill overlap between a job and the user's profiles (general and specialized). Pure. */
-import type { Profile } from "../shared/settings";
-import { skillKey } from "../shared/skills";
+/**
+ * The one rule for which of the user's profiles (general or specialized) fits a job best, by the
+ * job's listed skills: the fit score names it and the drafted terms take its rate, so the panel and
+ * the draft never name two different profiles. Pure.
+ */
+import type { Profile } from "./settings";
+import { skillKey } from "./skills";
 
 export interface ProfileMatch {
   name: string;
