@@ -146,7 +146,8 @@ function SpecializedProfiles({ ctx, items }: { ctx: FieldContext; items: Special
     <div class="subsection">
       <h3>Specialized profiles</h3>
       <p class="intro">
-        Upwork specialized profiles, each with its own skills and rate. A job that matches one is quoted at its rate.
+        Upwork specialized profiles, each with its own skills and rate. A job it fits best (the skill match in the fit
+        panel names it) is quoted at its rate.
       </p>
       {items.map((item, i) => (
         <fieldset class="card" key={i} data-testid={`specialized-${i}`}>
