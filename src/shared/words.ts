@@ -71,7 +71,8 @@ const EN_STILL = {
   declined: () => "You declined this invitation.",
   replied: () => "You have replied to this invitation.",
   expired: () => "The invitation has expired or the job is closed.",
-  hired: (p) => `The client has already hired for this job (${p.hires}).`,
+  hired: (p) =>
+    `The client has already hired ${p.hires === 1 ? "a freelancer" : `${p.hires} freelancers`} for this job.`,
   interviewing: (p) => `The client is interviewing ${p.count}: deciding now.`,
   "low-fit": (p) => `Low fit (${p.fit}): decline politely; a decline counts as a reply.`,
 } satisfies Record<string, Say>;

@@ -158,6 +158,15 @@ describe("reasons in words", () => {
       );
     }));
 
+  it("says how many freelancers the client already hired, in words", () => {
+    expect(reasonWords({ code: "hired", params: { hires: 1 } }, NOW)).toBe(
+      "The client has already hired a freelancer for this job.",
+    );
+    expect(reasonWords({ code: "hired", params: { hires: 3 } }, NOW)).toBe(
+      "The client has already hired 3 freelancers for this job.",
+    );
+  });
+
   it("keeps the scorer's English sentence for a code it does not know", () => {
     const u = {
       level: "today" as const,
