@@ -19,6 +19,15 @@ import { join, resolve } from "node:path";
 /** What every Upwork page may load: the content script's budget, gzipped (its test and the bench check it). */
 export const CONTENT_SCRIPT_BUDGET_GZ = 20 * 1024;
 
+/**
+ * V8's explicit compile hint (Chromium 136+; a plain comment elsewhere): compile every function with
+ * the script instead of lazily at its first call. The content script runs most of its code once, on
+ * a cold page, right after loading; measured on the real job capture, this cut its main-thread
+ * script time by about a quarter (profile-load.ts, 7 runs each, two rounds: 55/54 → 41/36 ms and
+ * 50/37 → 31/31 ms).
+ */
+const EAGER_COMPILE_HINT = "//# allFunctionsCalledOnLoad";
+
 export interface ContentScript {
   entry: string;
   fileName: string;
@@ -52,7 +61,7 @@ export function standaloneScripts(scripts: {
 }): Plugin {
   let outDir = "dist";
   let root = process.cwd();
-  const iife = (entry: string, fileName: string, name: string) =>
+  const iife = (entry: string, fileName: string, name: string, preamble?: string) =>
     build({
       configFile: false,
       root,
@@ -67,9 +76,10 @@ export function standaloneScripts(scripts: {
         // loads, which keeps the content script inside its 20 KB budget.
         minify: "terser",
         terserOptions: {
-          compress: { passes: 3, ecma: 2020, unsafe_arrows: true },
+          compress: { passes: 3, ecma: 2020, unsafe_arrows: true, pure_getters: true },
           mangle: { toplevel: true },
           ecma: 2020,
+          ...(preamble && { format: { preamble } }),
         },
         sourcemap: false,
         lib: { entry: resolve(root, entry), formats: ["iife"], name, fileName: () => fileName },
@@ -84,7 +94,7 @@ export function standaloneScripts(scripts: {
     },
     async writeBundle() {
       const { entry, fileName, ...declaration } = scripts.content;
-      await iife(entry, fileName, "invitewiseContent");
+      await iife(entry, fileName, "invitewiseContent", EAGER_COMPILE_HINT);
       for (const script of scripts.onDemand) await iife(script.entry, script.fileName, script.name);
       // Only the content script goes into the manifest: on-demand scripts are neither content
       // scripts nor web-accessible resources.
