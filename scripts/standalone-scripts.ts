@@ -72,11 +72,11 @@ export function standaloneScripts(scripts: {
         outDir,
         emptyOutDir: false,
         copyPublicDir: false,
-        // Terser, three passes: ~1 % smaller than the default minifier on what every Upwork page
+        // Terser, five passes: ~1 % smaller than the default minifier on what every Upwork page
         // loads, which keeps the content script inside its 20 KB budget.
         minify: "terser",
         terserOptions: {
-          compress: { passes: 3, ecma: 2020, unsafe_arrows: true, pure_getters: true },
+          compress: { passes: 5, ecma: 2020, unsafe_arrows: true, pure_getters: true },
           mangle: { toplevel: true },
           ecma: 2020,
           ...(preamble && { format: { preamble } }),
