@@ -3,7 +3,7 @@
  * The worker is the log's only writer (but for a settings import, which writes a whole log and so
  * replaces it), so the log is read and validated once and then kept in memory: a page read changes
  * the entries in memory and writes only the shards whose entries changed — with a full log, one
- * ~25 KB item for an invitation page instead of re-reading, re-checking and rewriting ~1.5 MB.
+ * ~12 KB item for an invitation page instead of re-reading, re-checking and rewriting ~1.5 MB.
  * The worker may be stopped by the browser at any time: a new one reads the log again when first used.
  *
  * A stored value that fails validation loses only its bad entries (a shard that is no shard, only
@@ -51,6 +51,11 @@ export class InvitationLogStore {
   private queue: Promise<unknown> = Promise.resolve();
   /** The log as last read or written; null until first used, and after `forget`. */
   private known: Loaded | null = null;
+  /**
+   * Read from the whole-log item: every shard is written from memory with the next change, and the
+   * item then removed (one write of the whole log, not one to move it and another for the change).
+   */
+  private moving = false;
 
   constructor(
     private readonly storage: StorageLike,
@@ -66,6 +71,7 @@ export class InvitationLogStore {
   /** Drops the log kept in memory: storage changed under it (see `logReplaced`). */
   forget(): void {
     this.known = null;
+    this.moving = false;
   }
 
   private async load(): Promise<Loaded> {
@@ -74,18 +80,20 @@ export class InvitationLogStore {
     if (log.dropped > 0 || log.corrupt)
       await this.options.onProblem?.({ dropped: log.dropped, corrupt: log.corrupt }).catch(() => undefined);
     const loaded: Loaded = { entries: new Map(log.entries.map((e) => [e.id, e])), sample: log.sample };
-    if (log.whole) {
-      // A whole log (an import, or the layout before the shards) moves into the shards, then goes.
-      await this.storage.set({
-        ...logShardItems(log.entries, ALL_SHARDS),
-        [LOG_META_KEY]: { sample: log.sample },
-      });
-      await this.storage.remove(LOG_KEY);
-    } else if (log.damaged.length) {
-      await this.storage.set(logShardItems(log.entries, log.damaged));
-    }
+    // A whole log (an import, or the layout before the shards) moves into the shards with the next
+    // change (while it is there, it is what readers read); anything damaged is written clean at once.
+    this.moving = log.whole;
+    if (log.whole && (log.dropped > 0 || log.corrupt)) await this.move(log.entries, log.sample);
+    else if (log.damaged.length) await this.storage.set(logShardItems(log.entries, log.damaged));
     this.known = loaded;
     return loaded;
+  }
+
+  /** Writes every shard (and the sample mark) from these entries, then removes the whole-log item. */
+  private async move(entries: Iterable<LogEntry>, sample: boolean): Promise<void> {
+    await this.storage.set({ ...logShardItems(entries, ALL_SHARDS), [LOG_META_KEY]: { sample } });
+    await this.storage.remove(LOG_KEY);
+    this.moving = false;
   }
 
   /** The entries, oldest first seen first. */
@@ -114,12 +122,13 @@ export class InvitationLogStore {
         if (old !== e && (old === undefined || JSON.stringify(old) !== JSON.stringify(e))) shards.add(logShardOf(e.id));
       }
       for (const id of log.entries.keys()) if (!entries.has(id)) shards.add(logShardOf(id));
-      if (shards.size > 0) {
+      if (shards.size > 0 || this.moving) {
         try {
-          await this.storage.set(logShardItems(entries.values(), shards));
+          if (this.moving) await this.move(entries.values(), log.sample);
+          else await this.storage.set(logShardItems(entries.values(), shards));
         } catch (error) {
           // Storage may now hold either version: read it again when next used.
-          this.known = null;
+          this.forget();
           throw error;
         }
       }

@@ -78,11 +78,16 @@ function watchedStorage(initial: Record<string, unknown> = {}) {
 const shardItems = (data: Record<string, unknown>) => Object.keys(data).filter((k) => LOG_SHARD_KEYS.includes(k));
 
 describe("the invitation log's stored layout", () => {
-  it("moves the single iw:log item into its shards on first use, keeping every entry and the sample mark", async () => {
+  it("moves the single iw:log item into its shards with the first change, keeping every entry and the sample mark", async () => {
     const entries = many(300);
     const storage = watchedStorage({ [LOG_KEY]: { entries: [...entries].reverse(), sample: true } });
     const log = new InvitationLogStore(storage);
     expect(await log.entries()).toEqual(entries);
+    // Read only: still the whole item, which readers read while it is there.
+    expect(storage.changes).toEqual([]);
+    await log.update(NOW, (all) => all);
+    // One write of every shard, then the whole item goes.
+    expect(storage.changes.map((c) => Object.keys(c).length)).toEqual([LOG_SHARDS + 1, 1]);
     expect(LOG_KEY in storage.data).toBe(false);
     expect(storage.data[LOG_META_KEY]).toEqual({ sample: true });
     expect(shardItems(storage.data)).toHaveLength(LOG_SHARDS);
@@ -97,7 +102,7 @@ describe("the invitation log's stored layout", () => {
   it("an invitation page read on a full log writes the one shard holding it; an unchanged re-read writes nothing", async () => {
     const storage = watchedStorage({ [LOG_KEY]: { entries: many(5000) } });
     const log = new InvitationLogStore(storage);
-    await log.entries();
+    await log.update(NOW, (all) => all);
     const before = storage.changes.length;
     const page = invitationPage(invitationRecord("4321", { job: job({ title: "Shopify sync" }) }));
     await log.update(NOW, (entries) => notePage(entries, page, NOW.toISOString(), null));
@@ -128,7 +133,7 @@ describe("the invitation log's stored layout", () => {
     const good = many(200);
     const problems: LogProblem[] = [];
     const storage = watchedStorage({ [LOG_KEY]: { entries: good } });
-    await new InvitationLogStore(storage).entries();
+    await new InvitationLogStore(storage).update(NOW, (all) => all);
     // Damage: one shard is no shard, another holds a bad entry and one filed under another id.
     const [broken, mixed] = [logShardOf("1"), logShardOf("2")];
     expect(broken).not.toBe(mixed);
@@ -197,6 +202,7 @@ describe("the invitation log's stored layout", () => {
     expect((await readLog(storage.local)).entries.map((e) => e.id)).toEqual(["42"]);
     log.forget();
     expect((await log.entries()).map((e) => e.id)).toEqual(["42"]);
+    await log.update(NOW, (entries) => noteOutcome(entries, "42", "hired", NOW.toISOString()).entries);
     expect(storage.local.raw(LOG_KEY)).toBeUndefined();
     expect((await readLog(storage.local)).entries.map((e) => e.id)).toEqual(["42"]);
   });
