@@ -3,7 +3,7 @@
  * The worker is the log's only writer (but for a settings import, which writes a whole log and so
  * replaces it), so the log is read and validated once and then kept in memory: a page read changes
  * the entries in memory and writes only the shards whose entries changed — with a full log, one
- * ~12 KB item for an invitation page instead of re-reading, re-checking and rewriting ~1.5 MB.
+ * ~6 KB item for an invitation page instead of re-reading, re-checking and rewriting ~1.5 MB.
  * The worker may be stopped by the browser at any time: a new one reads the log again when first used.
  *
  * A stored value that fails validation loses only its bad entries (a shard that is no shard, only
