@@ -5,7 +5,7 @@
  * alarm only recounts what is stored: it never loads, polls or asks Upwork anything.
  */
 import type { Settings } from "../shared/settings";
-import { urgencyFor } from "../scoring/urgency";
+import { replyByOf } from "../scoring/urgency";
 import type { RecordCache } from "./record-cache";
 
 /** The reply-by (ms) of an invitation with something left to do, while it is still ahead; else null. */
@@ -14,17 +14,8 @@ function pendingUntil(
   settings: Settings,
   now: Date,
 ): number | null {
-  const input = {
-    invitation: true,
-    receivedAt: clock.receivedAt,
-    firstSeenAt: clock.firstSeenAt,
-    status: null,
-    activity: null,
-    state: null,
-    fit: null,
-  };
-  const u = urgencyFor(input, settings, now);
-  const until = u.replyBy === null ? Number.NaN : Date.parse(u.replyBy);
+  // The deadline alone: urgencyFor would also word its reasons (dates formatted for each of 500 clocks).
+  const until = replyByOf(clock, settings.scoring.urgency.replyWindowHours) ?? Number.NaN;
   return until > now.getTime() ? until : null;
 }
 

@@ -86,8 +86,10 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
           .catch((e: unknown) => console.warn("[invitewise] tab page not kept", e));
       await updateBadge(deps.cache, settings, deps.now(), deps.setBadgeText, deps.recountAt);
       // Only the invitations list and an invitation page tell the log anything (the list also its offers).
+      // No reply reads the log: its write runs in the log's own queue (in order), and the next page
+      // read does not wait for it (a full log's shard write is the slowest step after a reply).
       if (parsed.kind === "invitations" || parsed.kind === "invitation")
-        await deps.log
+        void deps.log
           ?.update(deps.now(), (entries) => notePage(entries, parsed, request.readAt, a, request.offers ?? []))
           .catch((e: unknown) => console.warn("[invitewise] invitation log not kept", e));
       // The moment the page was read identifies the visit: re-reads of one visit share it.

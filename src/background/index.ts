@@ -12,6 +12,7 @@ import { indexReplaced, RecordCache, type StorageLike } from "./record-cache";
 import { reportPage } from "./report-page";
 import { SavedDrafts } from "./saved-drafts";
 import { InvitationLogStore } from "./invitation-log";
+import { logReplaced } from "../shared/invitation-log";
 import { memoryStorage, TabPages } from "./tab-pages";
 
 const RECOUNT_ALARM = "iw:recount-badge";
@@ -127,7 +128,10 @@ browser.runtime.onInstalled.addListener(recount);
 // "Erase all data" (the options page) empties storage under the worker: the cache forgets the index
 // it keeps, and the toolbar count follows.
 browser.storage.onChanged.addListener((changes, area) => {
-  if (area !== "local" || !indexReplaced(changes)) return;
+  if (area !== "local") return;
+  // The same for the invitation log's copy: erased, or replaced by a settings import.
+  if (logReplaced(changes)) log.forget();
+  if (!indexReplaced(changes)) return;
   deps.cache.forgetIndex();
   recount();
 });

@@ -26,6 +26,7 @@ import { InvitationItem, InvitationRecord, JobRecord, timestamp } from "../share
 import type { ParsedPage } from "../shared/records";
 import { InvitationState } from "../shared/score";
 import { closedReason } from "../scoring/urgency";
+import { shardKeys, shardOf } from "../shared/shards";
 
 export const CACHE_CAP = 500;
 export const CACHE_BYTES = 4 * 1024 * 1024;
@@ -41,14 +42,8 @@ export interface StorageLike {
 /** The index of an older layout: one item for every entry (read once to migrate, then removed). */
 const LEGACY_INDEX_KEY = "iw:cache:index";
 const INDEX_SHARDS = 16;
-const SHARD_KEYS = Array.from({ length: INDEX_SHARDS }, (_, n) => `${LEGACY_INDEX_KEY}:${n}`);
+const SHARD_KEYS = shardKeys(LEGACY_INDEX_KEY, INDEX_SHARDS);
 const ALL_SHARDS: readonly number[] = SHARD_KEYS.map((_, n) => n);
-/** The index shard that lists an entry's key (a string hash: stable across versions and restarts). */
-export function shardOf(key: string): number {
-  let h = 0;
-  for (let i = 0; i < key.length; i++) h = (Math.imul(h, 31) + key.charCodeAt(i)) | 0;
-  return (h >>> 0) % INDEX_SHARDS;
-}
 
 /**
  * Whether a storage change took the index away under the cache ("Erase all data") or wrote an
@@ -250,11 +245,11 @@ export class RecordCache {
   /** Storage items for the index shards listing `keys`, plus the stale ones. */
   private shardItems(index: Index, keys: Iterable<string>): Record<string, Index> {
     const wanted = new Set(this.stale);
-    for (const k of keys) wanted.add(shardOf(k));
+    for (const k of keys) wanted.add(shardOf(k, INDEX_SHARDS));
     const items: Record<string, Index> = {};
     for (const n of wanted) items[SHARD_KEYS[n]!] = {};
     for (const [k, meta] of Object.entries(index)) {
-      const shard = items[SHARD_KEYS[shardOf(k)]!];
+      const shard = items[SHARD_KEYS[shardOf(k, INDEX_SHARDS)]!];
       if (shard) shard[k] = meta;
     }
     return items;

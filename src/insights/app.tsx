@@ -7,7 +7,7 @@
 import { useCallback, useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { FACTOR_LABELS } from "../scoring/fit";
-import { LOG_KEY, logToCsv, parseStoredLog, type LogEntry, type OutcomeKind } from "../shared/invitation-log";
+import { logChanged, logToCsv, readLog, type LogEntry, type OutcomeKind } from "../shared/invitation-log";
 import { sendToBackground } from "../shared/messages";
 import { loadSettings, saveSettings } from "../shared/settings-store";
 import { BarChart } from "./charts";
@@ -29,8 +29,7 @@ interface Loaded {
 }
 
 async function load(): Promise<Loaded> {
-  const stored = await browser.storage.local.get([LOG_KEY, DISMISSED_KEY]);
-  const log = parseStoredLog(stored[LOG_KEY]);
+  const [log, stored] = await Promise.all([readLog(browser.storage.local), browser.storage.local.get(DISMISSED_KEY)]);
   const { settings } = await loadSettings();
   const d = stored[DISMISSED_KEY] as { threshold?: unknown; current?: unknown } | undefined;
   const dismissed =
@@ -58,7 +57,7 @@ export function App() {
     void reload();
     // The worker adds to the log as the user reads pages: the page follows.
     const changed = (changes: Record<string, unknown>) => {
-      if (LOG_KEY in changes || Object.keys(changes).some((k) => k.startsWith("settings."))) void reload();
+      if (logChanged(changes) || Object.keys(changes).some((k) => k.startsWith("settings."))) void reload();
     };
     browser.storage.onChanged.addListener(changed);
     return () => browser.storage.onChanged.removeListener(changed);

@@ -84,6 +84,18 @@ function deadline(input: UrgencyInput, windowHours: number): { replyBy: number |
   return { replyBy: null, reason: reason("window-unknown") };
 }
 
+/**
+ * The reply-by (ms) of an invitation with these times, as `urgencyFor` gives it, without the reasons'
+ * words: the toolbar count needs only this, for every cached invitation on every page read.
+ */
+export function replyByOf(
+  clock: { receivedAt: string | null; firstSeenAt: string | null },
+  windowHours: number,
+): number | null {
+  return deadline({ invitation: true, ...clock, status: null, activity: null, state: null, fit: null }, windowHours)
+    .replyBy;
+}
+
 /** Why there is nothing left to do on this invitation (declined, replied, expired, hired), else null. */
 export function closedReason(input: Pick<UrgencyInput, "state" | "status" | "activity">): Reason | null {
   const { state, status, activity } = input;

@@ -8,14 +8,30 @@
  * from the record cache: the cache forgets a job's page after 30 days, the log keeps a few hundred bytes
  * of it for two years. The updates here are pure (entries in, entries out); the background's store
  * (src/background/invitation-log.ts) is the only writer, but for a settings import.
+ *
+ * Stored layout: the entries spread by id over LOG_SHARDS items (`iw:log:<n>`, each id → entry), so a
+ * page read rewrites the one item holding its invitation (~6 KB with a full log), not the whole log
+ * (~1.5 MB); `iw:log:meta` says whether it is sample data. `iw:log` holds a whole log written at once —
+ * a settings import, or a version from before the shards: while present it is the log, and the worker
+ * moves it into the shards when it next loads the log.
  */
 import * as z from "zod/mini";
 import { dateOrTimestamp, timestamp, type ParsedPage } from "./records";
 import type { Fit } from "./score";
+import { shardKeys, shardOf } from "./shards";
 
 export const LOG_CAP = 5000;
 export const LOG_MAX_AGE_MS = 2 * 365 * 24 * 3600 * 1000;
+/** A whole log written at once (see the file comment); also the shards' prefix. */
 export const LOG_KEY = "iw:log";
+/** 256: a full log (5,000 entries of ~300 bytes) puts ~6 KB in each (the bytes a write costs, measured). */
+export const LOG_SHARDS = 256;
+export const LOG_SHARD_KEYS = shardKeys(LOG_KEY, LOG_SHARDS);
+export const LOG_META_KEY = `${LOG_KEY}:meta`;
+/** Every storage key the log may occupy: one `get` of these reads it. */
+export const LOG_KEYS: readonly string[] = [LOG_KEY, LOG_META_KEY, ...LOG_SHARD_KEYS];
+/** The shard an invitation's entry lives in. */
+export const logShardOf = (id: string) => shardOf(id, LOG_SHARDS);
 
 const unit = z.number().check(z.gte(0), z.lte(1));
 
@@ -79,9 +95,23 @@ function loggedFit(fit: Fit, provisional: boolean, at: string): LoggedFit {
   return { score: fit.score, confidence: fit.confidence, provisional, factors, at };
 }
 
-/** A page's fit replaces a row's provisional one; a provisional one never replaces a page's. */
+/** The same assessment, whenever made: a re-read that scores the same changes nothing to write. */
+const sameFit = (a: LoggedFit, b: LoggedFit) =>
+  a.score === b.score &&
+  a.confidence === b.confidence &&
+  a.provisional === b.provisional &&
+  JSON.stringify(a.factors) === JSON.stringify(b.factors);
+
+/**
+ * A page's fit replaces a row's provisional one; a provisional one never replaces a page's; the same
+ * fit scored again keeps the moment it was first scored so.
+ */
 const betterFit = (old: LoggedFit | null, next: LoggedFit | null) =>
-  next === null || next.score === null ? old : old && !old.provisional && next.provisional ? old : next;
+  next === null || next.score === null
+    ? old
+    : old && ((!old.provisional && next.provisional) || sameFit(old, next))
+      ? old
+      : next;
 
 const earlier = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a < b ? a : b);
 const clip = (s: string | null | undefined) => (s ? s.slice(0, 300) : null);
@@ -183,11 +213,17 @@ export function noteOutcome(
   };
 }
 
+/** Oldest first seen first; ids (digits) break ties, so the order does not depend on how entries were stored. */
+export function byFirstSeen(a: LogEntry, b: LogEntry): number {
+  if (a.firstSeenAt !== b.firstSeenAt) return a.firstSeenAt < b.firstSeenAt ? -1 : 1;
+  return a.id.length - b.id.length || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+}
+
 /** Within the bounds: nothing first seen over LOG_MAX_AGE_MS ago, and the newest `cap` first seen. */
 export function bounded(entries: readonly LogEntry[], now: Date, cap = LOG_CAP, maxAgeMs = LOG_MAX_AGE_MS) {
   const since = now.getTime() - maxAgeMs;
   const kept = entries.filter((e) => Date.parse(e.firstSeenAt) >= since);
-  kept.sort((a, b) => (a.firstSeenAt < b.firstSeenAt ? -1 : a.firstSeenAt > b.firstSeenAt ? 1 : 0));
+  kept.sort(byFirstSeen);
   return kept.slice(Math.max(0, kept.length - cap));
 }
 
@@ -197,11 +233,19 @@ export interface StoredLog {
   sample: boolean;
   /** Entries that failed validation and were left out. */
   dropped: number;
-  /** The stored value was not a log at all (and was read as empty). */
+  /** The stored value (the whole log, or one of its shards) was not a log at all, and was read as empty. */
   corrupt: boolean;
 }
 
-/** Reads the stored log entry by entry: a bad entry is left out, never the whole log. */
+/** The log as its storage items hold it (see `parseLogItems`). */
+export interface StoredLogItems extends StoredLog {
+  /** Read from the whole-log item (`iw:log`): the shards are to be written from it. */
+  whole: boolean;
+  /** Shards with something left out: to be written again as they now read. */
+  damaged: number[];
+}
+
+/** Reads a whole log (the `iw:log` item) entry by entry: a bad entry is left out, never the whole log. */
 export function parseStoredLog(raw: unknown): StoredLog {
   if (raw === undefined) return { entries: [], sample: false, dropped: 0, corrupt: false };
   if (typeof raw !== "object" || raw === null || !Array.isArray((raw as { entries?: unknown }).entries))
@@ -220,8 +264,81 @@ export function parseStoredLog(raw: unknown): StoredLog {
   };
 }
 
+/** The whole-log item's form (a settings import writes it so). */
 export const storedForm = (entries: readonly LogEntry[], sample = false) =>
   sample ? { entries, sample: true } : { entries };
+
+/**
+ * Reads the log from its storage items (LOG_KEYS, as one `get` returned them), entries oldest first
+ * seen first: the whole-log item when present, else the shards, each entry checked on its own — a
+ * bad entry, or a shard that is no shard, loses only itself.
+ */
+export function parseLogItems(items: Record<string, unknown>): StoredLogItems {
+  if (items[LOG_KEY] !== undefined) {
+    const whole = parseStoredLog(items[LOG_KEY]);
+    whole.entries.sort(byFirstSeen);
+    return { ...whole, whole: true, damaged: [] };
+  }
+  const entries: LogEntry[] = [];
+  const damaged: number[] = [];
+  let dropped = 0;
+  let corrupt = false;
+  LOG_SHARD_KEYS.forEach((key, n) => {
+    const raw = items[key];
+    if (raw === undefined) return;
+    if (typeof raw !== "object" || raw === null || Array.isArray(raw)) {
+      corrupt = true;
+      damaged.push(n);
+      return;
+    }
+    const before = dropped;
+    for (const [id, value] of Object.entries(raw)) {
+      const checked = LogEntry.safeParse(value);
+      // An entry filed under another id, or in another shard, would be found twice or never written again.
+      if (checked.success && checked.data.id === id && logShardOf(id) === n) entries.push(checked.data);
+      else dropped++;
+    }
+    if (dropped > before) damaged.push(n);
+  });
+  const meta = items[LOG_META_KEY] as { sample?: unknown } | undefined;
+  entries.sort(byFirstSeen);
+  return { entries, sample: meta?.sample === true, dropped, corrupt, whole: false, damaged };
+}
+
+/** Storage items for the given shards, each holding the entries of `entries` that belong to it. */
+export function logShardItems(
+  entries: Iterable<LogEntry>,
+  shards: Iterable<number>,
+): Record<string, Record<string, LogEntry>> {
+  const items: Record<string, Record<string, LogEntry>> = {};
+  for (const n of shards) items[LOG_SHARD_KEYS[n]!] = {};
+  for (const e of entries) {
+    const shard = items[LOG_SHARD_KEYS[logShardOf(e.id)]!];
+    if (shard) shard[e.id] = e;
+  }
+  return items;
+}
+
+/** The log as stored, read in one go (the Insights page, a settings export). */
+export async function readLog(storage: {
+  get(keys: string[]): Promise<Record<string, unknown>>;
+}): Promise<StoredLogItems> {
+  return parseLogItems(await storage.get([...LOG_KEYS]));
+}
+
+/**
+ * Whether a storage change replaced the log under the worker's copy: a whole log written (an
+ * import), or shards taken away ("Erase all data"). The worker's own writes do neither.
+ */
+export function logReplaced(changes: Record<string, { newValue?: unknown }>): boolean {
+  return (
+    changes[LOG_KEY]?.newValue !== undefined ||
+    [LOG_META_KEY, ...LOG_SHARD_KEYS].some((k) => k in changes && changes[k]?.newValue === undefined)
+  );
+}
+
+/** Whether a storage change touched the log at all (the Insights page reads it again). */
+export const logChanged = (changes: Record<string, unknown>) => LOG_KEYS.some((k) => k in changes);
 
 /** The log as CSV (RFC 4180: quoted where needed, CRLF), one row per invitation. */
 export function logToCsv(entries: readonly LogEntry[]): string {

@@ -5,7 +5,7 @@
 import { describeIssue, Settings } from "./settings";
 import { errorText, extensionStorage, isRecord, json, type SettingsStorage } from "./settings-layout";
 import { migrate } from "./settings-migrations";
-import { InvitationLog, LOG_KEY, parseStoredLog, storedForm, type LogEntry } from "./invitation-log";
+import { InvitationLog, LOG_KEY, readLog, storedForm, type LogEntry } from "./invitation-log";
 import type { SaveResult } from "./settings-placement";
 import type { RecoveredEntry } from "./settings-recovery";
 import { loadSettings, options, saveSettings, type StoreOptions } from "./settings-store";
@@ -30,7 +30,7 @@ export async function exportSettings(storage: SettingsStorage = extensionStorage
     file.recovered = {};
     for (const { section, ...rest } of recovered) (file.recovered[section] ??= []).push(rest);
   }
-  const log = parseStoredLog((await storage.local.get(LOG_KEY))[LOG_KEY]);
+  const log = await readLog(storage.local);
   if (log.entries.length) file.invitationLog = log.entries;
   return file;
 }
@@ -100,7 +100,7 @@ export async function previewImport(
   const current = await loadSettings({ storage, migrations });
   const changes = diffSettings(current.settings, parsed.data);
   if (invitationLog) {
-    const now = parseStoredLog((await storage.local.get(LOG_KEY))[LOG_KEY]).entries;
+    const now = (await readLog(storage.local)).entries;
     if (json(now) !== json(invitationLog))
       changes.push({
         path: "invitationLog",
@@ -121,7 +121,8 @@ export async function applyImport(
   const preview = await previewImport(input, { storage, migrations });
   if (!preview.ok) return preview;
   const save = await saveSettings(preview.settings, storage);
-  // Written here, not by the worker: an import is the user restoring the log as a whole.
+  // Written here, not by the worker: an import is the user restoring the log as a whole. The whole-log
+  // item replaces the log at once; the worker moves it into its shards when it next uses the log.
   if (preview.invitationLog) await storage.local.set({ [LOG_KEY]: storedForm(preview.invitationLog) });
   return { ok: true, changes: preview.changes, save };
 }

@@ -6,7 +6,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
-import { openOptions, realisticRun } from "../../scripts/user-run";
+import { openOptions, realisticRun, sampleOf, settle } from "../../scripts/user-run";
 import { collectErrors, launchExtension, type ExtensionBrowser } from "./harness";
 
 declare const chrome: {
@@ -74,6 +74,24 @@ describe("Erase all data", () => {
     await options.reload();
     await options.getByTestId("options-ready").waitFor();
     expect(await itemCounts()).toEqual({ local: 0, sync: 0, session: 0 });
+
+    // The worker forgot the invitation log it keeps in memory: the invitation read again after the
+    // erase is logged as new (first seen now, no mark), not written back as it was before.
+    const erasedAt = new Date().toISOString();
+    await page.goto((await sampleOf("invitation")).url);
+    await settle(page);
+    const logged = () =>
+      browser.serviceWorker.evaluate(async (id) => {
+        const all = await chrome.storage.local.get(null);
+        const shards = Object.entries(all).filter(([k]) => /^iw:log:\d+$/.test(k));
+        const entries = shards.flatMap(([, shard]) => Object.values(shard as object)) as Array<{ id: string }>;
+        return { ids: entries.map((e) => e.id), entry: entries.find((e) => e.id === id) ?? null };
+      }, facts.invitation);
+    await expect.poll(async () => (await logged()).entry).not.toBeNull();
+    const { ids, entry } = await logged();
+    expect(ids).toEqual([facts.invitation]);
+    expect(entry).toMatchObject({ reply: null });
+    expect((entry as unknown as { firstSeenAt: string }).firstSeenAt >= erasedAt).toBe(true);
     expect(errors).toEqual([]);
     await options.close();
     await page.close();

@@ -22,7 +22,7 @@ declare const chrome: {
   tabs: { query(q: object): Promise<Array<{ id?: number; url?: string }>> };
   storage: {
     local: {
-      get(keys: string): Promise<Record<string, unknown>>;
+      get(keys: string | null): Promise<Record<string, unknown>>;
       set(items: object): Promise<void>;
       remove(keys: string): Promise<void>;
     };
@@ -60,10 +60,15 @@ interface StoredEntry {
   reply: { kind: string; source: string } | null;
   outcome: { kind: string; source: string } | null;
 }
+/** The log as stored: its shards (iw:log:<n>, id → entry), or a whole log the worker has not moved yet. */
 const logged = () =>
   browser.serviceWorker.evaluate(async () => {
-    const value = (await chrome.storage.local.get("iw:log"))["iw:log"] as { entries: unknown[] } | undefined;
-    return (value?.entries ?? []) as never;
+    const all = await chrome.storage.local.get(null);
+    const whole = all["iw:log"] as { entries: unknown[] } | undefined;
+    if (whole) return whole.entries as never;
+    return Object.entries(all)
+      .filter(([k]) => /^iw:log:\d+$/.test(k))
+      .flatMap(([, shard]) => Object.values(shard as object)) as never;
   }) as Promise<StoredEntry[]>;
 const entryOf = async (id: string) => (await logged()).find((e) => e.id === id);
 

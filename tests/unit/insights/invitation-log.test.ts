@@ -7,10 +7,12 @@ import { memoryStorage, TabPages } from "../../../src/background/tab-pages";
 import {
   bounded,
   LOG_KEY,
+  logReplaced,
   logToCsv,
   notePage,
   noteReply,
   parseStoredLog,
+  readLog,
   type LogEntry,
 } from "../../../src/shared/invitation-log";
 import {
@@ -176,6 +178,14 @@ describe("notePage", () => {
       invitations: [{ id: "7", detail: { fit: fit(40), provisional: true } }],
     });
     expect(relisted[0]!.fit!.score).toBe(72);
+    // Scored the same again: the entry stays as it was (nothing to write); scored otherwise, it changes.
+    const page = invitationPage(invitationRecord("7"));
+    const again = notePage(opened, page, at(2), { fit: fit(72), invitations: null });
+    expect(again[0]).toEqual(opened[0]);
+    expect(notePage(opened, page, at(2), { fit: fit(65), invitations: null })[0]!.fit).toMatchObject({
+      score: 65,
+      at: at(2),
+    });
   });
 });
 
@@ -198,7 +208,7 @@ describe("bounds and storage", () => {
     const log = new InvitationLogStore(storage, { cap: 3 });
     for (let i = 1; i <= 5; i++) await log.update(NOW, (entries) => [...entries, entry(String(i), at(i - 10))]);
     expect((await log.entries()).map((e) => e.id)).toEqual(["3", "4", "5"]);
-    expect(((await storage.get(LOG_KEY))[LOG_KEY] as { entries: unknown[] }).entries).toHaveLength(3);
+    expect((await readLog(storage)).entries).toHaveLength(3);
   });
 
   it("leaves damaged entries out and says so; an unreadable log starts empty", async () => {
@@ -208,12 +218,19 @@ describe("bounds and storage", () => {
     await storage.set({ [LOG_KEY]: { entries: [entry("1", at(0)), { id: "x" }, entry("2", at(1))] } });
     expect((await log.entries()).map((e) => e.id)).toEqual(["1", "2"]);
     expect(problems).toEqual([{ dropped: 1, corrupt: false }]);
+    // Said once: the log is kept in memory, and written back without the bad entry.
+    expect(await log.entries()).toHaveLength(2);
+    expect(problems).toHaveLength(1);
+    expect(await readLog(storage)).toMatchObject({ dropped: 0, corrupt: false });
+    // A whole log written under the worker (as an import does) replaces its copy.
     await storage.set({ [LOG_KEY]: "garbage" });
+    expect(logReplaced({ [LOG_KEY]: { newValue: "garbage" } })).toBe(true);
+    log.forget();
     expect(await log.entries()).toEqual([]);
     expect(problems.at(-1)).toEqual({ dropped: 0, corrupt: true });
-    // The next write replaces the damaged item with a good one.
     await log.update(NOW, () => [entry("3", at(0))]);
-    expect(parseStoredLog((await storage.get(LOG_KEY))[LOG_KEY])).toMatchObject({ dropped: 0, corrupt: false });
+    expect(await readLog(storage)).toMatchObject({ dropped: 0, corrupt: false, entries: [entry("3", at(0))] });
+    expect(parseStoredLog((await storage.get(LOG_KEY))[LOG_KEY])).toMatchObject({ entries: [], corrupt: false });
   });
 });
 

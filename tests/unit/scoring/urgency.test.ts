@@ -1,6 +1,6 @@
 /** Urgency tables: every level and every receipt-time case, hand-computed against a fixed clock. */
 import { describe, expect, it } from "vitest";
-import { invitationUrgency, urgencyFor, type UrgencyInput } from "../../../src/scoring/urgency";
+import { invitationUrgency, replyByOf, urgencyFor, type UrgencyInput } from "../../../src/scoring/urgency";
 import { activity, invitationRecord, item, userSettings } from "../../fixtures/scoring/builders";
 import { inZone } from "../zone";
 
@@ -170,5 +170,23 @@ describe("invitationUrgency (list rows)", () => {
     };
     const r = invitationUrgency(item("222", ago(120)), poor, null, settings, NOW);
     expect(r.suggestedAction).toBe("decline");
+  });
+});
+
+describe("replyByOf (the toolbar count's deadline)", () => {
+  it("gives urgencyFor's reply-by for an exact receipt, a receipt day, first seen only, and nothing known", () => {
+    const cases: Array<Pick<UrgencyInput, "receivedAt" | "firstSeenAt">> = [
+      { receivedAt: ago(120), firstSeenAt: ago(10) },
+      { receivedAt: "2026-01-09", firstSeenAt: ago(10) },
+      { receivedAt: null, firstSeenAt: ago(300) },
+      { receivedAt: null, firstSeenAt: null },
+    ];
+    for (const clock of cases) {
+      const replyBy = u({ ...clock, status: null }).replyBy;
+      expect(replyByOf(clock, userSettings().scoring.urgency.replyWindowHours)).toBe(
+        replyBy === null ? null : Date.parse(replyBy),
+      );
+    }
+    expect(replyByOf({ receivedAt: ago(120), firstSeenAt: null }, 24)).toBe(Date.parse("2026-01-11T10:00:00.000Z"));
   });
 });
