@@ -24,6 +24,17 @@ export function sentences(text: string | null): string[] {
 const WANT =
   /\b(?:looking for|seeking|searching for|we need|i need|need(?:s|ed)? (?:someone|a|an|to)|want(?:s)? (?:to|a|an|someone)|hire|hiring)\b\s*/i;
 
+/**
+ * The sentence without its closing dots ("Can you start today..." → "Can you start today"). A loop,
+ * not a pattern: `/\.+$/` backtracks quadratically over a long run of dots, and the lookbehind that
+ * prevents it made the ReDoS checker's verdict depend on its random fuzzing.
+ */
+function withoutFinalDots(sentence: string): string {
+  let end = sentence.length;
+  while (end > 0 && sentence[end - 1] === ".") end--;
+  return sentence.slice(0, end);
+}
+
 /** Cut at a word boundary so a quote never ends mid-word (nor mid-character). */
 export function clip(text: string, max: number): string {
   if (text.length <= max) return text;
@@ -79,7 +90,7 @@ export function postAsks(job: Job): string[] {
   for (const sentence of sentences(job.description)) {
     if (MAGIC.test(sentence)) continue; // handled by magicWord
     if (ASK.test(sentence) || (sentence.endsWith("?") && sentence.length >= 15))
-      out.push(clip(sentence.replace(/(?<!\.)\.+$/, ""), 160));
+      out.push(clip(withoutFinalDots(sentence), 160));
     if (out.length === 3) break;
   }
   return out;
