@@ -6,9 +6,9 @@
  */
 import { useCallback, useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import { FACTOR_LABELS } from "../scoring/fit";
 import { LOG_KEY, logToCsv, parseStoredLog, type LogEntry, type OutcomeKind } from "../shared/invitation-log";
 import { sendToBackground } from "../shared/messages";
+import { factorLabel } from "../shared/words";
 import { loadSettings, saveSettings } from "../shared/settings-store";
 import { BarChart } from "./charts";
 import { computeInsights, formatDuration, type Insights } from "./stats";
@@ -17,7 +17,6 @@ import { learnFromReplies, suggestionText, type Learned } from "./suggest";
 /** A suggestion the user dismissed stays dismissed while the evidence points to the same change. */
 export const DISMISSED_KEY = "iw:insights:dismissed";
 
-const factorLabel = (id: string) => (FACTOR_LABELS as Record<string, string>)[id] ?? id;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 interface Loaded {

@@ -1,21 +1,9 @@
 import { FACTOR_IDS, type Settings } from "../../shared/settings";
 import { NumberField, type FieldContext } from "../fields";
 import { headingId, titleOf } from "../route";
+import { factorLabel } from "../../shared/words";
 
 type Scoring = Settings["scoring"];
-
-const FACTOR_LABELS: Record<string, string> = {
-  paymentVerified: "Payment verified",
-  hireRate: "Hire rate",
-  totalSpent: "Total spent",
-  avgHourlyRate: "Average hourly rate paid",
-  rating: "Client rating",
-  history: "Client's history with freelancers",
-  accountAge: "Account age",
-  budget: "Budget against your rates",
-  skills: "Skills match",
-  competition: "Competition (proposals)",
-};
 
 /** Labels and units for the known keys; a key added later is shown by its name until it gets one. */
 const SETTING_LABELS: Record<string, [string, string?]> = {
@@ -117,7 +105,7 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
         values={scoring.weights}
         defaults={defaults.weights}
         keys={FACTOR_IDS}
-        labelOf={(k) => [FACTOR_LABELS[k] ?? humanize(k), "weight"]}
+        labelOf={(k) => [factorLabel(k), "weight"]}
       />
       <Group
         ctx={ctx}

@@ -1,0 +1,8 @@
+/**
+ * The message catalogue: every sentence Invitewise says to a person, in one folder. Scoring returns
+ * what it found as data (`{ code, params }`); the parts here turn codes into words in the reader's
+ * locale. One file per subject: `reasons` (urgency), `fit` (factors and flags). The content script
+ * imports only the parts it needs, never this index (its 20 KB budget).
+ */
+export * from "./reasons";
+export * from "./fit";
