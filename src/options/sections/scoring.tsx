@@ -1,36 +1,9 @@
 import { FACTOR_IDS, type Settings } from "../../shared/settings";
 import { NumberField, type FieldContext } from "../fields";
 import { headingId, titleOf } from "../route";
-import { factorLabel } from "../../shared/words";
+import { factorLabel, SETTING_LABELS } from "../../shared/words";
 
 type Scoring = Settings["scoring"];
-
-/** Labels and units for the known keys; a key added later is shown by its name until it gets one. */
-const SETTING_LABELS: Record<string, [string, string?]> = {
-  hireRateGood: ["Good hire rate from", "%"],
-  hireRatePoor: ["Poor hire rate below", "%"],
-  hireRateFullEvidencePosts: ["Jobs posted for a trusted hire rate", "jobs"],
-  spentEstablished: ["Established client from", "USD"],
-  spentStrong: ["Strong client from", "USD"],
-  avgHourlyFloor: ["Low payer below", "USD/h"],
-  ratingGood: ["Good client rating from", "★"],
-  ratingPoor: ["Poor client rating below", "★"],
-  ratingFullEvidenceReviews: ["Reviews for a trusted rating", "reviews"],
-  historyComplaintBelow: ["Freelancer's rating that counts as a complaint, below", "★"],
-  historyPatternCount: ["Complaints that make a pattern", "complaints"],
-  accountMatureDays: ["Account established after", "days"],
-  proposalsCrowded: ["Crowded job from", "proposals"],
-  declineBelow: ["Suggest declining below score", "/100"],
-  avgRateFullEvidenceHours: ["Hours billed for a trusted average rate", "hours"],
-  historyFullEvidenceRatings: ["Rated past jobs for a trusted history", "ratings"],
-  skillsFullMatchShare: ["Share of the job's skills for a full match", "0–1"],
-  postRedFlagCap: ["Highest score for a post asking to leave Upwork", "/100"],
-  shortPostChars: ["Post too short to quote for, under", "characters"],
-  replyWindowHours: ["Upwork's reply window", "hours"],
-  nowHoursLeft: ["Answer now when less than this is left", "hours"],
-  clientActiveMinutes: ["Client active when last seen within", "minutes"],
-  freshMinutes: ["Invitation fresh for", "minutes"],
-};
 
 const humanize = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 

@@ -1,0 +1,87 @@
+/**
+ * The catalogue's options part: the page's frame (title, navigation, first-run banner, save bar,
+ * statuses), the sections' names, the scoring settings' labels and the template preview's notes.
+ * English; a second language is a second table of the same shape. (The sections' own help texts
+ * are still written in their components: issue 16.)
+ */
+
+export const OPTIONS = {
+  title: "Invitewise settings",
+  loading: "Loading settings…",
+  loadFailed: "Settings could not be loaded:",
+  skipTo: (section: string) => `Skip to ${section}`,
+  sections: "Sections",
+  settings: "Settings",
+  insights: "Insights",
+  toFix: (n: number) => `${n} to fix`,
+  unsaved: "unsaved",
+  unsavedElsewhere: "Your settings have unsaved changes:",
+  backTo: (section: string) => `back to ${section}`,
+  toSaveOrDiscard: "to save or discard them.",
+  startHere: "Start here",
+  fillIn: "Fill in",
+  and: " and ",
+  firstRunWhy:
+    "first, then save: the fit score and the drafts use them. Until then the popup and the score work on defaults.",
+  /** What the first-run banner asks for, by settings path. */
+  toFill: { "rates.hourly": "your hourly rate", "profile.name": "your name", "profile.skills": "your skills" },
+  discardKept: (section: string) => `Discard the kept copy of ${section} (export first to keep it)`,
+  needAttention: (n: number) => `${n} ${n === 1 ? "field needs" : "fields need"} attention:`,
+  next: (section: string) => `Next: ${section}`,
+  saved: "Saved.",
+  notSaved: (why: string) => `Not saved: ${why}`,
+  imported: "Imported and saved.",
+  discarded: "Changes discarded.",
+  unsavedChanges: "Unsaved changes",
+  allSaved: "All changes saved",
+  saving: "Saving…",
+  save: "Save settings",
+  discard: "Discard changes",
+  privacy: "Privacy policy",
+};
+
+/** Each section's name: its heading and its link in the navigation. */
+export const SECTION_TITLE = {
+  rates: "Rates and minimums",
+  profile: "Profile and skills",
+  templates: "Templates",
+  scoring: "Scoring",
+  backup: "Export and import",
+  diagnostics: "Diagnostics",
+} as const;
+
+/** The scoring thresholds' and urgency settings' labels and units; a key added later shows by its name. */
+export const SETTING_LABELS: Record<string, [string, string?]> = {
+  hireRateGood: ["Good hire rate from", "%"],
+  hireRatePoor: ["Poor hire rate below", "%"],
+  hireRateFullEvidencePosts: ["Jobs posted for a trusted hire rate", "jobs"],
+  spentEstablished: ["Established client from", "USD"],
+  spentStrong: ["Strong client from", "USD"],
+  avgHourlyFloor: ["Low payer below", "USD/h"],
+  ratingGood: ["Good client rating from", "★"],
+  ratingPoor: ["Poor client rating below", "★"],
+  ratingFullEvidenceReviews: ["Reviews for a trusted rating", "reviews"],
+  historyComplaintBelow: ["Freelancer's rating that counts as a complaint, below", "★"],
+  historyPatternCount: ["Complaints that make a pattern", "complaints"],
+  accountMatureDays: ["Account established after", "days"],
+  proposalsCrowded: ["Crowded job from", "proposals"],
+  declineBelow: ["Suggest declining below score", "/100"],
+  avgRateFullEvidenceHours: ["Hours billed for a trusted average rate", "hours"],
+  historyFullEvidenceRatings: ["Rated past jobs for a trusted history", "ratings"],
+  skillsFullMatchShare: ["Share of the job's skills for a full match", "0–1"],
+  postRedFlagCap: ["Highest score for a post asking to leave Upwork", "/100"],
+  shortPostChars: ["Post too short to quote for, under", "characters"],
+  replyWindowHours: ["Upwork's reply window", "hours"],
+  nowHoursLeft: ["Answer now when less than this is left", "hours"],
+  clientActiveMinutes: ["Client active when last seen within", "minutes"],
+  freshMinutes: ["Invitation fresh for", "minutes"],
+};
+
+/** The templates' preview. */
+export const PREVIEW = {
+  noJob: "Open an invitation on Upwork to see these filled in for it.",
+  invalid: "The preview returns once every field is valid.",
+  failed: "No preview: the drafting code could not fill this template.",
+  on: (jobTitle: string) => `Preview on “${jobTitle}”`,
+  title: "Preview",
+};
