@@ -197,7 +197,7 @@ export function Charts({ insights }: { insights: Insights }) {
             { name: W.accepted, values: insights.bands.map((b) => b.accepted), className: "series-1" },
             { name: W.declined, values: insights.bands.map((b) => b.declined), className: "series-2" },
           ]}
-          categoryHeading="Fit band"
+          categoryHeading={W.fitBand}
           empty={W.noRepliesYet}
         />
         <BarChart
@@ -209,7 +209,7 @@ export function Charts({ insights }: { insights: Insights }) {
             { name: W.offers, values: insights.bands.map((b) => b.offers), className: "series-1" },
             { name: W.hired, values: insights.bands.map((b) => b.hired), className: "series-3" },
           ]}
-          categoryHeading="Fit band"
+          categoryHeading={W.fitBand}
           empty={W.noOffersLogged}
         />
       </section>

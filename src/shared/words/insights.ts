@@ -1,7 +1,8 @@
 /**
  * The catalogue's insights part: the Insights page's headings, figures, chart texts, buttons and
  * statuses. English; a second language is a second table of the same shape. Factor names come from
- * the fit part (`factorLabel`); the learnt threshold's sentence from src/insights/suggest.ts.
+ * the fit part (`factorLabel`). The charts' bucket labels ("1–4 h", "0–39") are still made in
+ * src/insights/stats.ts with the figures they bound.
  */
 
 export const INSIGHTS = {
@@ -92,6 +93,24 @@ export const INSIGHTS = {
   noChange: "No change to suggest:",
   youDismissed: "you dismissed the last suggestion.",
   fitsOrTooFew: "the threshold fits your replies, or there are too few of them yet (10, with 3 of each kind).",
+
+  /** The learnt threshold, with its evidence: "You accepted 9 of 10 invitations scoring 45 or more …". */
+  suggestion: (
+    s: {
+      acceptedOver: number;
+      accepted: number;
+      threshold: number;
+      declinedUnder: number;
+      declined: number;
+      agreement: number;
+    },
+    current: { threshold: number; agreement: number },
+    replies: number,
+  ) =>
+    `You accepted ${s.acceptedOver} of ${s.accepted} invitations scoring ${s.threshold} or more and declined ` +
+    `${s.declinedUnder} of ${s.declined} under ${s.threshold}; at your current threshold (${current.threshold}) the score ` +
+    `agrees with ${current.agreement} of your ${replies} replies, at ${s.threshold} with ${s.agreement}. ` +
+    `Set the decline threshold to ${s.threshold}?`,
 
   // What accepted invitations brought.
   outcomes: "What your accepted invitations brought",
