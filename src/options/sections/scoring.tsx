@@ -1,7 +1,7 @@
 import { FACTOR_IDS, type Settings } from "../../shared/settings";
 import { NumberField, type FieldContext } from "../fields";
 import { headingId, titleOf } from "../route";
-import { factorLabel, SETTING_LABELS } from "../../shared/words";
+import { factorLabel, SCORING, SETTING_LABELS } from "../../shared/words";
 
 type Scoring = Settings["scoring"];
 
@@ -35,7 +35,7 @@ function Group({
           disabled={!changed}
           onClick={() => ctx.onChange(["scoring", name], { ...defaults })}
         >
-          Reset {title.toLowerCase()} to defaults
+          {SCORING.resetGroup(title)}
         </button>
       </div>
       <div class="grid grid--narrow">
@@ -50,7 +50,7 @@ function Group({
               unit={unit}
               required
               value={values[k]}
-              hint={values[k] === defaults[k] ? `Default: ${defaults[k]}` : `Default: ${defaults[k]} (changed)`}
+              hint={values[k] === defaults[k] ? SCORING.byDefault(defaults[k]!) : SCORING.changed(defaults[k]!)}
             />
           );
         })}
@@ -67,23 +67,20 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
       <h2 id={headingId("scoring")} tabIndex={-1}>
         {titleOf("scoring")}
       </h2>
-      <p class="intro">
-        How the fit score weighs what it sees. Weights are relative: they are rescaled over the factors a page shows
-        (now {total} in all).
-      </p>
+      <p class="intro">{SCORING.intro(total)}</p>
       <Group
         ctx={ctx}
         name="weights"
-        title="Factor weights"
+        title={SCORING.weights}
         values={scoring.weights}
         defaults={defaults.weights}
         keys={FACTOR_IDS}
-        labelOf={(k) => [factorLabel(k), "weight"]}
+        labelOf={(k) => [factorLabel(k), SCORING.weight]}
       />
       <Group
         ctx={ctx}
         name="thresholds"
-        title="Thresholds"
+        title={SCORING.thresholds}
         values={scoring.thresholds}
         defaults={defaults.thresholds}
         keys={Object.keys(defaults.thresholds)}
@@ -92,7 +89,7 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
       <Group
         ctx={ctx}
         name="urgency"
-        title="Urgency windows"
+        title={SCORING.urgency}
         values={scoring.urgency}
         defaults={defaults.urgency}
         keys={Object.keys(defaults.urgency)}
@@ -103,7 +100,7 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
         data-testid="reset-scoring"
         onClick={() => ctx.onChange(["scoring"], structuredClone(defaults))}
       >
-        Reset all scoring to defaults
+        {SCORING.resetAll}
       </button>
     </section>
   );

@@ -85,3 +85,72 @@ export const PREVIEW = {
   on: (jobTitle: string) => `Preview on “${jobTitle}”`,
   title: "Preview",
 };
+
+/** The rates section. */
+export const RATES = {
+  intro: "What you charge. The score compares clients' budgets and past rates with these; drafts propose them.",
+  hourly: "Hourly rate",
+  minimumHourly: "Minimum hourly rate",
+  minimumHourlyHint: "Jobs below this score lower.",
+  minimumFixed: "Minimum fixed-price project",
+  preferredPayment: "Preferred payment",
+  payment: { hourly: "Hourly", fixed: "Fixed price", milestone: "Fixed price by milestones" },
+  perHour: "USD/h",
+  usd: "USD",
+};
+
+/** The scoring section. */
+export const SCORING = {
+  intro: (total: number) =>
+    `How the fit score weighs what it sees. Weights are relative: they are rescaled over the factors a page shows (now ${total} in all).`,
+  weights: "Factor weights",
+  weight: "weight",
+  thresholds: "Thresholds",
+  urgency: "Urgency windows",
+  resetGroup: (title: string) => `Reset ${title.toLowerCase()} to defaults`,
+  byDefault: (value: number) => `Default: ${value}`,
+  changed: (value: number) => `Default: ${value} (changed)`,
+  resetAll: "Reset all scoring to defaults",
+};
+
+/** The templates section (the placeholders' descriptions are in src/options/placeholders.ts). */
+export const TEMPLATES = {
+  intro:
+    "The drafts start from these. Placeholders in double braces are filled from the job; text in [square brackets] is for you to write. An empty template uses the built-in one.",
+  names: { coverLetter: "Cover letter", decline: "Decline", referral: "Referral", followUp: "Follow-up" },
+  template: (name: string) => `${name} template`,
+  reset: (name: string) => `Reset ${name.toLowerCase()} to default`,
+  placeholders: "Placeholders",
+};
+
+/** The form fields' shared words. */
+export const FIELDS = {
+  commas: "Separate with commas.",
+};
+
+/** The export and import section. The intro names the file format's keys, so it comes in parts around them. */
+export const BACKUP = {
+  introStart:
+    "Export your settings to a file to keep a copy or move them to another browser; import one to restore them. The export is a JSON settings file other tools read (the command line's",
+  introMiddle: "takes it too). It includes any damaged stored values under",
+  introEnd: ".",
+  export: "Export settings file",
+  exportFailed: (error: string) => `Export failed: ${error}`,
+  import: "Import a settings file",
+  previewFirst: "You will see what changes before anything is applied.",
+  replacesEdits: " Importing replaces your unsaved edits.",
+  notImported: (error: string) => `This file was not imported, and nothing changed: ${error}`,
+  unreadable: (error: string) => `The file could not be read (${error})`,
+  importFailed: (error: string) => `Import failed; nothing was changed (${error})`,
+  matches: (file: string) => `${file} matches your saved settings`,
+  changes: (file: string, n: number) => `${file} changes ${n} ${n === 1 ? "value" : "values"}`,
+  migrated: (steps: string[]) => `The file is from an older version and was updated: ${steps.join("; ")}.`,
+  changesTable: "Changes",
+  setting: "Setting",
+  now: "Now",
+  after: "After import",
+  apply: "Apply import",
+  cancel: "Cancel",
+  unset: "—",
+  empty: "(empty)",
+};
