@@ -154,3 +154,60 @@ export const BACKUP = {
   unset: "—",
   empty: "(empty)",
 };
+
+/** The profile section. */
+export const PROFILE = {
+  intro: "Who you are. Skills decide the skills match; the rest feeds the drafts.",
+  name: "Name",
+  nameHint: "As you sign your messages.",
+  headline: "Headline",
+  overview: "Overview",
+  skills: "Skills",
+  yourSkills: "Your skills",
+  removeSkill: (skill: string) => `Remove skill ${skill}`,
+  noSkills: "No skills yet.",
+  addSkill: "Add skill",
+  skillsHint: "Type a skill and press Enter; several at once separated by commas.",
+  seenOnJobs: "Seen on jobs you opened:",
+  addSeenSkill: (skill: string) => `Add skill ${skill}`,
+  specialized: "Specialized profiles",
+  specializedIntro:
+    "Upwork specialized profiles, each with its own skills and rate. A job it fits best (the skill match in the fit panel names it) is quoted at its rate.",
+  specializedN: (n: number) => `Specialized profile ${n}`,
+  specializedNamed: (n: number) => `specialized profile ${n}`,
+  profileName: "Profile name",
+  hourlyRate: "Hourly rate",
+  perHour: "USD/h",
+  addSpecialized: "Add specialized profile",
+  portfolio: "Portfolio",
+  portfolioIntro: "Past work the cover letter can point to: the item whose skills match the job best is suggested.",
+  portfolioN: (n: number) => `Portfolio item ${n}`,
+  portfolioNamed: (n: number) => `portfolio item ${n}`,
+  title: "Title",
+  link: "Link",
+  outcome: "Outcome",
+  outcomeHint: "The result, in one line: numbers help.",
+  noPortfolio: "No portfolio items yet.",
+  addPortfolio: "Add portfolio item",
+};
+
+/** Your data and privacy (under export and import). */
+export const YOUR_DATA = {
+  title: "Your data and privacy",
+  local: "Everything Invitewise keeps stays in this browser's extension storage; nothing is sent anywhere.",
+  readPolicy: "Read the privacy policy",
+  policy: "Privacy policy",
+  exportAll: "Export all data",
+  eraseAll: "Erase all data…",
+  exportFailed: (error: string) => `Export failed: ${error}`,
+  countFailed: (error: string) => `Could not read what is stored: ${error}`,
+  notAllErased: (left: Array<[string, string[]]>) =>
+    `Not everything was erased: ${left.map(([area, keys]) => `${keys.length} in storage.${area}`).join(", ")}. Try again.`,
+  erased: (areas: string[]) => `All data erased (${areas.map((a) => `storage.${a}`).join(", ")} empty).`,
+  eraseFailed: (error: string) => `Erase failed: ${error}`,
+  confirmTitle: "Erase everything Invitewise stores?",
+  confirmText: (total: number) =>
+    `Your settings, the pages read, your draft edits, your marks on invitations and every other stored item (${total} ${total === 1 ? "item" : "items"}) go, in this browser and in the settings your browser syncs. Export first to keep a copy. This cannot be undone.`,
+  confirm: "Erase all data",
+  cancel: "Cancel",
+};
