@@ -211,3 +211,40 @@ export const YOUR_DATA = {
   confirm: "Erase all data",
   cancel: "Cancel",
 };
+
+/** The diagnostics section. */
+export const DIAGNOSTICS = {
+  kinds: {
+    invitations: "Invitations list",
+    invitation: "Invitation",
+    job: "Job",
+    apply: "Proposal form",
+    proposal: "Proposal",
+    home: "Find work",
+  } as Record<string, string>,
+  copied: "Report copied. Paste it into your bug report.",
+  blocked: "Copying was blocked; select the report below and copy it.",
+  readingPage: "Reading the open Upwork page…",
+  intro:
+    "Upwork pages that were read with some fields missing, read only through a fallback (Upwork renamed what Invitewise looks for first), or where the page and the data Upwork embeds in it disagree — usually after Upwork changed its layout. Only field names are kept, never page text.",
+  empty: "No pages with missing fields so far.",
+  table: "Pages read with missing fields",
+  when: "When",
+  page: "Page",
+  missing: "Missing fields",
+  fallbacks: "Read through a fallback",
+  disagree: "Page and page data disagree",
+  more: (n: number) => ` (+${n} more)`,
+  logRestarted: "the invitation log could not be read and started again empty.",
+  logDropped: (n: number) => `${n} damaged entries of the invitation log were left out.`,
+  storageFull: (evicted: number, saved: boolean) =>
+    `the browser's storage for Invitewise was full. ${evicted} of the oldest saved pages were removed to make room, and ${saved ? "the page was then saved." : "the page still could not be saved."}`,
+  copyReport: "Copy report",
+  clear: "Clear",
+  clearFailed: (error: string) => `Could not clear: ${error}`,
+  cleared: "Diagnostics cleared.",
+  pageReportIntro:
+    "When a page does not read right, a report of the open Upwork page helps us fix it: the page's structure with every text reduced to its shape (letters become x, numbers 1 and 0), Upwork's own labels kept, and no scripts, form values or addresses of images — what the parsers look for, not what the client or you wrote.",
+  copyPageReport: "Copy a report of the open Upwork page",
+  report: "Report",
+};
