@@ -20,6 +20,7 @@ import type { TabPages } from "./tab-pages";
 import type { SavedDrafts } from "./saved-drafts";
 import type { InvitationLogStore } from "./invitation-log";
 import { noteOutcome, notePage, noteReply } from "../shared/invitation-log";
+import { fitInWords } from "../shared/words";
 
 export interface BackgroundDeps {
   cache: RecordCache;
@@ -97,10 +98,13 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
         .noteParsed?.(parsed, new Date(request.readAt))
         .catch((e: unknown) => console.warn("[invitewise] page health not noted", e));
     });
+    // The panel shows the fit's words as they are sent: in the reader's locale, from the catalogue here.
     return {
-      fit: a.fit,
+      fit: a.fit && fitInWords(a.fit),
       urgency: a.urgency,
-      invitations: a.invitations,
+      invitations:
+        a.invitations?.map((r) => (r.detail ? { ...r, detail: { ...r.detail, fit: fitInWords(r.detail.fit) } } : r)) ??
+        null,
       missing: parsed.missing,
       declineBelow: settings.scoring.thresholds.declineBelow,
     };

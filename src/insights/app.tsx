@@ -6,9 +6,10 @@
  */
 import { useCallback, useEffect, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
-import { FACTOR_LABELS } from "../scoring/fit";
 import { logChanged, logToCsv, readLog, type LogEntry, type OutcomeKind } from "../shared/invitation-log";
 import { sendToBackground } from "../shared/messages";
+import { factorLabel, INSIGHTS as W } from "../shared/words";
+import { moment } from "../shared/intl";
 import { loadSettings, saveSettings } from "../shared/settings-store";
 import { BarChart } from "./charts";
 import { computeInsights, formatDuration, type Insights } from "./stats";
@@ -17,7 +18,6 @@ import { learnFromReplies, suggestionText, type Learned } from "./suggest";
 /** A suggestion the user dismissed stays dismissed while the evidence points to the same change. */
 export const DISMISSED_KEY = "iw:insights:dismissed";
 
-const factorLabel = (id: string) => (FACTOR_LABELS as Record<string, string>)[id] ?? id;
 const percent = (x: number) => `${Math.round(x * 100)}%`;
 
 interface Loaded {
@@ -63,8 +63,8 @@ export function App() {
     return () => browser.storage.onChanged.removeListener(changed);
   }, [reload]);
 
-  if (error) return <p class="status error">Could not read the invitation log: {error}</p>;
-  if (!data) return <p class="muted">Reading the invitation log…</p>;
+  if (error) return <p class="status error">{W.readFailed(error)}</p>;
+  if (!data) return <p class="muted">{W.reading}</p>;
   const now = new Date();
   const insights = computeInsights(data.entries, now);
   const learned = learnFromReplies(data.entries, data.threshold);
@@ -81,19 +81,16 @@ export function App() {
   return (
     <main id="main" data-testid="insights-ready">
       <header class="top">
-        <h1>Invitewise insights</h1>
-        <p class="muted">
-          From the invitations your opened Upwork pages showed, kept in this browser only. Nothing is fetched to learn
-          it.
-        </p>
+        <h1>{W.title}</h1>
+        <p class="muted">{W.intro}</p>
         {data.sample && (
           <p class="notice" data-testid="sample-data">
-            <strong>Sample data:</strong> this log was seeded by the demo from the sample pages. It is not yours.
+            <strong>{W.sample}</strong> {W.sampleNote}
           </p>
         )}
         {data.dropped > 0 && (
           <p class="notice" role="status">
-            Part of the log was damaged and left out (see Diagnostics in the settings).
+            {W.damaged}
           </p>
         )}
         {status && (
@@ -113,15 +110,15 @@ export function App() {
             const { settings } = await loadSettings();
             settings.scoring.thresholds.declineBelow = threshold;
             await saveSettings(settings);
-            setStatus(`Decline threshold set to ${threshold}.`);
+            setStatus(W.thresholdSet(threshold));
             await reload();
           } catch (e) {
-            setStatus(`Could not save the threshold: ${e instanceof Error ? e.message : String(e)}`);
+            setStatus(W.thresholdFailed(e instanceof Error ? e.message : String(e)));
           }
         }}
         onDismiss={async (threshold) => {
           await browser.storage.local.set({ [DISMISSED_KEY]: { threshold, current: data.threshold } });
-          setStatus("Suggestion dismissed. Nothing was changed.");
+          setStatus(W.dismissed);
           await reload();
         }}
       />
@@ -129,21 +126,18 @@ export function App() {
         entries={data.entries}
         onMark={async (id, outcome) => {
           const reply = await sendToBackground({ type: "set-invitation-outcome", id, outcome });
-          setStatus(reply.ok ? "Outcome saved." : `Could not save that: ${reply.error}`);
+          setStatus(reply.ok ? W.outcomeSaved : W.saveFailed(reply.error));
           await reload();
         }}
       />
       <section aria-labelledby="h-export">
-        <h2 id="h-export">Your log</h2>
-        <p>
-          {data.entries.length} invitations logged (at most 5,000, two years; the oldest go first). The settings export
-          carries the log too.
-        </p>
+        <h2 id="h-export">{W.yourLog}</h2>
+        <p>{W.logged(data.entries.length)}</p>
         <div class="row">
           <button type="button" data-testid="export-csv" onClick={exportCsv} disabled={data.entries.length === 0}>
-            Export as CSV
+            {W.exportCsv}
           </button>
-          <a href="../options/index.html#backup">Settings export and import</a>
+          <a href="../options/index.html#backup">{W.backupLink}</a>
         </div>
       </section>
     </main>
@@ -155,70 +149,67 @@ export function Charts({ insights }: { insights: Insights }) {
   return (
     <>
       <section aria-labelledby="h-volume">
-        <h2 id="h-volume">Invitations per week</h2>
+        <h2 id="h-volume">{W.perWeek}</h2>
         <BarChart
           id="weeks"
-          title="Invitations per week"
+          title={W.perWeek}
           description={
             insights.weeks.length
-              ? `${insights.total} invitations over ${insights.weeks.length} weeks, at most ${Math.max(...insights.weeks.map((w) => w.count))} in a week.`
-              : "No invitations yet."
+              ? W.weeksSummary(insights.total, insights.weeks.length, Math.max(...insights.weeks.map((w) => w.count)))
+              : W.noInvitations
           }
           categories={insights.weeks.map((w) => w.week.slice(5))}
-          series={[{ name: "Invitations", values: insights.weeks.map((w) => w.count), className: "series-1" }]}
-          categoryHeading="Week from (month-day)"
-          empty="No invitations logged yet: open the Proposals page on Upwork and they will show here."
+          series={[{ name: W.invitations, values: insights.weeks.map((w) => w.count), className: "series-1" }]}
+          categoryHeading={W.weekFrom}
+          empty={W.noInvitationsLogged}
         />
       </section>
       <section aria-labelledby="h-reply">
-        <h2 id="h-reply">Time to reply</h2>
+        <h2 id="h-reply">{W.timeToReply}</h2>
         <BarChart
           id="reply"
-          title="Time to reply"
+          title={W.timeToReply}
           description={
             insights.reply.answered
-              ? `${insights.reply.answered} replies; median ${formatDuration(insights.reply.medianMs!)}; ${insights.reply.within24h} within 24 hours.`
-              : "No replies yet."
+              ? W.replySummary(
+                  insights.reply.answered,
+                  formatDuration(insights.reply.medianMs!),
+                  insights.reply.within24h,
+                )
+              : W.noReplies
           }
           categories={insights.reply.buckets.map((b) => b.label)}
-          series={[{ name: "Replies", values: insights.reply.buckets.map((b) => b.count), className: "series-1" }]}
-          categoryHeading="Time to reply"
-          empty="No replies logged yet: mark your replies in the popup (“I accepted it” / “I declined it”)."
+          series={[{ name: W.replies, values: insights.reply.buckets.map((b) => b.count), className: "series-1" }]}
+          categoryHeading={W.timeToReply}
+          empty={W.noRepliesLogged}
         />
-        {insights.reply.seenOnPage > 0 && (
-          <p class="muted">
-            {insights.reply.seenOnPage} of the replies were learnt from the invitation page's status when you opened it
-            again: their time is at most that long.
-          </p>
-        )}
+        {insights.reply.seenOnPage > 0 && <p class="muted">{W.seenOnPage(insights.reply.seenOnPage)}</p>}
       </section>
       <section aria-labelledby="h-bands">
-        <h2 id="h-bands">What you accept, by fit</h2>
+        <h2 id="h-bands">{W.byFit}</h2>
         <BarChart
           id="replies-by-band"
-          title="Accepted and declined by fit band"
-          description={insights.bands
-            .map((b) => `${b.label}: ${b.accepted} accepted, ${b.declined} declined`)
-            .join("; ")}
+          title={W.acceptedByBand}
+          description={insights.bands.map((b) => W.bandReplies(b.label, b.accepted, b.declined)).join("; ")}
           categories={insights.bands.map((b) => b.label)}
           series={[
-            { name: "Accepted", values: insights.bands.map((b) => b.accepted), className: "series-1" },
-            { name: "Declined", values: insights.bands.map((b) => b.declined), className: "series-2" },
+            { name: W.accepted, values: insights.bands.map((b) => b.accepted), className: "series-1" },
+            { name: W.declined, values: insights.bands.map((b) => b.declined), className: "series-2" },
           ]}
-          categoryHeading="Fit band"
-          empty="No replies logged yet."
+          categoryHeading={W.fitBand}
+          empty={W.noRepliesYet}
         />
         <BarChart
           id="outcomes-by-band"
-          title="Offers and hires by fit band"
-          description={insights.bands.map((b) => `${b.label}: ${b.offers} offers, ${b.hired} hired`).join("; ")}
+          title={W.outcomesByBand}
+          description={insights.bands.map((b) => W.bandOutcomes(b.label, b.offers, b.hired)).join("; ")}
           categories={insights.bands.map((b) => b.label)}
           series={[
-            { name: "Offers", values: insights.bands.map((b) => b.offers), className: "series-1" },
-            { name: "Hired", values: insights.bands.map((b) => b.hired), className: "series-3" },
+            { name: W.offers, values: insights.bands.map((b) => b.offers), className: "series-1" },
+            { name: W.hired, values: insights.bands.map((b) => b.hired), className: "series-3" },
           ]}
-          categoryHeading="Fit band"
-          empty="No offers or hires logged yet: offers show when you open the Proposals page; mark hires below."
+          categoryHeading={W.fitBand}
+          empty={W.noOffersLogged}
         />
       </section>
     </>
@@ -230,31 +221,29 @@ export function Summary({ insights }: { insights: Insights }) {
   return (
     <section aria-labelledby="h-summary">
       <h2 id="h-summary" class="sr-only">
-        Summary
+        {W.summary}
       </h2>
       <dl class="figures" data-testid="summary">
         <div>
-          <dt>Invitations</dt>
+          <dt>{W.total}</dt>
           <dd data-testid="figure-total">{insights.total}</dd>
         </div>
         <div>
-          <dt>Answered</dt>
+          <dt>{W.answered}</dt>
           <dd data-testid="figure-answered">{r.answered}</dd>
         </div>
         <div>
-          <dt>Median time to reply</dt>
-          <dd data-testid="figure-median">{r.medianMs === null ? "–" : formatDuration(r.medianMs)}</dd>
+          <dt>{W.median}</dt>
+          <dd data-testid="figure-median">{r.medianMs === null ? W.none : formatDuration(r.medianMs)}</dd>
         </div>
         <div>
-          <dt>Answered within 24 h</dt>
+          <dt>{W.within24h}</dt>
           <dd data-testid="figure-24h">
-            {r.share24h === null ? "–" : `${percent(r.share24h)} (${r.within24h} of ${r.due})`}
+            {r.share24h === null ? W.none : W.share(percent(r.share24h), r.within24h, r.due)}
           </dd>
         </div>
       </dl>
-      <p class="muted">
-        Upwork counts the share of invitations answered within 24 hours; declining politely counts as an answer.
-      </p>
+      <p class="muted">{W.upworkCounts}</p>
     </section>
   );
 }
@@ -263,36 +252,33 @@ function BestClients({ insights }: { insights: Insights }) {
   const shared = insights.sharedFactors.filter((f) => f.best - f.others >= 0.1).slice(0, 4);
   return (
     <section aria-labelledby="h-best">
-      <h2 id="h-best">The clients behind your best outcomes</h2>
+      <h2 id="h-best">{W.best}</h2>
       {insights.best.length === 0 ? (
-        <p class="muted">No offers or hires logged yet.</p>
+        <p class="muted">{W.noOffers}</p>
       ) : (
         <>
           {shared.length > 0 && (
             <p data-testid="shared-factors">
-              What they shared:{" "}
-              {shared
-                .map((f) => `${factorLabel(f.id)} (${percent(f.best)} of its points, against ${percent(f.others)})`)
-                .join("; ")}
-              .
+              {W.shared}{" "}
+              {shared.map((f) => W.sharedFactor(factorLabel(f.id), percent(f.best), percent(f.others))).join("; ")}.
             </p>
           )}
           <table data-testid="best-clients">
             <thead>
               <tr>
-                <th scope="col">Job</th>
-                <th scope="col">Fit</th>
-                <th scope="col">Outcome</th>
-                <th scope="col">Strong on</th>
+                <th scope="col">{W.job}</th>
+                <th scope="col">{W.fit}</th>
+                <th scope="col">{W.outcome}</th>
+                <th scope="col">{W.strongOn}</th>
               </tr>
             </thead>
             <tbody>
               {insights.best.slice(0, 10).map((b) => (
                 <tr key={b.id}>
-                  <th scope="row">{b.title ?? `Invitation ${b.id}`}</th>
-                  <td>{b.score ?? "–"}</td>
-                  <td>{b.outcome === "hired" ? "Hired" : "Offer"}</td>
-                  <td>{b.strong.map(factorLabel).join(", ") || "–"}</td>
+                  <th scope="row">{b.title ?? W.invitation(b.id)}</th>
+                  <td>{b.score ?? W.none}</td>
+                  <td>{b.outcome === "hired" ? W.hired : W.offer}</td>
+                  <td>{b.strong.map(factorLabel).join(", ") || W.none}</td>
                 </tr>
               ))}
             </tbody>
@@ -315,25 +301,18 @@ function LearnedThreshold(props: {
   const top = learned.factors.slice(0, 3);
   return (
     <section aria-labelledby="h-learn">
-      <h2 id="h-learn">Your score against your choices</h2>
+      <h2 id="h-learn">{W.learn}</h2>
       {learned.replies === 0 ? (
-        <p class="muted">No scored invitation has a reply yet.</p>
+        <p class="muted">{W.noScoredReply}</p>
       ) : (
         <p data-testid="agreement">
-          Of your {learned.replies} replies to scored invitations, you accepted {learned.acceptedUnder} scoring under
-          your decline threshold ({learned.current.threshold}) and declined {learned.declinedOver} at or over it.
+          {W.agreement(learned.replies, learned.acceptedUnder, learned.current.threshold, learned.declinedOver)}
         </p>
       )}
       {top.length > 0 && (
         <p data-testid="separating-factors">
-          What separates what you accept from what you decline most:{" "}
-          {top
-            .map(
-              (f) =>
-                `${factorLabel(f.id)} (accepted ${percent(f.accepted)} of its points, declined ${percent(f.declined)})`,
-            )
-            .join("; ")}
-          .
+          {W.separates}{" "}
+          {top.map((f) => W.separatingFactor(factorLabel(f.id), percent(f.accepted), percent(f.declined))).join("; ")}.
         </p>
       )}
       {shown && s ? (
@@ -341,7 +320,7 @@ function LearnedThreshold(props: {
           <p id="suggestion-text">{suggestionText(learned)}</p>
           <div class="row">
             <button type="button" data-testid="suggestion-apply" onClick={() => void props.onApply(s.threshold)}>
-              Set it to {s.threshold}
+              {W.setTo(s.threshold)}
             </button>
             <button
               type="button"
@@ -349,17 +328,14 @@ function LearnedThreshold(props: {
               data-testid="suggestion-dismiss"
               onClick={() => void props.onDismiss(s.threshold)}
             >
-              Dismiss
+              {W.dismiss}
             </button>
           </div>
         </div>
       ) : (
         learned.replies > 0 && (
           <p class="muted" data-testid="no-suggestion">
-            No change to suggest:{" "}
-            {s
-              ? "you dismissed the last suggestion."
-              : "the threshold fits your replies, or there are too few of them yet (10, with 3 of each kind)."}
+            {W.noChange} {s ? W.youDismissed : W.fitsOrTooFew}
           </p>
         )
       )}
@@ -367,41 +343,41 @@ function LearnedThreshold(props: {
   );
 }
 
-const OUTCOMES: Array<{ kind: OutcomeKind; label: string }> = [
-  { kind: "hired", label: "Hired" },
-  { kind: "not-hired", label: "Not hired" },
-  { kind: "no-answer", label: "No answer" },
-];
+const OUTCOMES: Array<{ kind: OutcomeKind; label: string }> = (["hired", "not-hired", "no-answer"] as const).map(
+  (kind) => ({ kind, label: W.outcomeKind[kind] }),
+);
 
 function Outcomes(props: { entries: LogEntry[]; onMark: (id: string, outcome: OutcomeKind | null) => Promise<void> }) {
   const accepted = props.entries
     .filter((e) => e.reply?.kind === "accepted")
     .sort((a, b) => (a.reply!.at < b.reply!.at ? 1 : -1))
     .slice(0, 20);
+  const now = new Date();
   return (
     <section aria-labelledby="h-outcomes">
-      <h2 id="h-outcomes">What your accepted invitations brought</h2>
+      <h2 id="h-outcomes">{W.outcomes}</h2>
       {accepted.length === 0 ? (
-        <p class="muted">No accepted invitation logged yet.</p>
+        <p class="muted">{W.noAccepted}</p>
       ) : (
         <table data-testid="outcomes">
           <thead>
             <tr>
-              <th scope="col">Job</th>
-              <th scope="col">Accepted</th>
-              <th scope="col">Outcome</th>
+              <th scope="col">{W.job}</th>
+              <th scope="col">{W.acceptedOn}</th>
+              <th scope="col">{W.outcome}</th>
             </tr>
           </thead>
           <tbody>
             {accepted.map((e) => (
               <tr key={e.id} data-invitation={e.id}>
-                <th scope="row">{e.title ?? `Invitation ${e.id}`}</th>
+                <th scope="row">{e.title ?? W.invitation(e.id)}</th>
                 <td>
-                  <time dateTime={e.reply!.at}>{e.reply!.at.slice(0, 10)}</time>
+                  {/* The day in the reader's words and zone ("yesterday", "Mon, Mar 2"), never the ISO date. */}
+                  <time dateTime={e.reply!.at}>{moment(e.reply!.at, now)}</time>
                 </td>
                 <td>
-                  <div class="row" role="group" aria-label={`Outcome of ${e.title ?? `invitation ${e.id}`}`}>
-                    {e.outcome?.kind === "offer" && <span class="mark">Offer seen</span>}
+                  <div class="row" role="group" aria-label={W.outcomeOf(e.title ?? W.invitation(e.id))}>
+                    {e.outcome?.kind === "offer" && <span class="mark">{W.offerSeen}</span>}
                     {OUTCOMES.map((o) => (
                       <button
                         key={o.kind}

@@ -5,6 +5,7 @@
  * It never applies anything: the Insights page shows the evidence, the user applies or dismisses.
  */
 import type { LogEntry } from "../shared/invitation-log";
+import { INSIGHTS } from "../shared/words/insights";
 
 /** Fewest scored replies, and of each kind, before anything is suggested. */
 export const MIN_REPLIES = 10;
@@ -106,11 +107,5 @@ export function learnFromReplies(entries: readonly LogEntry[], currentThreshold:
 export function suggestionText(learned: Learned): string | null {
   const s = learned.suggestion;
   if (!s) return null;
-  const c = learned.current;
-  return (
-    `You accepted ${s.acceptedOver} of ${s.accepted} invitations scoring ${s.threshold} or more and declined ` +
-    `${s.declinedUnder} of ${s.declined} under ${s.threshold}; at your current threshold (${c.threshold}) the score ` +
-    `agrees with ${c.agreement} of your ${learned.replies} replies, at ${s.threshold} with ${s.agreement}. ` +
-    `Set the decline threshold to ${s.threshold}?`
-  );
+  return INSIGHTS.suggestion(s, learned.current, learned.replies);
 }

@@ -29,6 +29,7 @@ import {
   type SectionId,
   type SettingsSectionId,
 } from "./route";
+import { OPTIONS } from "../shared/words/options";
 
 /** The settings form: its fields are spread over four sections, its Save button sits in the save bar. */
 const FORM_ID = "settings-form";
@@ -132,9 +133,9 @@ export function App() {
       setSaveNotices(result.notices);
       setShowErrors(false);
       await reload(false);
-      setStatus("Saved.");
+      setStatus(OPTIONS.saved);
     } catch (e) {
-      setStatus(e instanceof InvalidSettingsError ? `Not saved: ${e.field}` : `Not saved: ${message(e)}`);
+      setStatus(OPTIONS.notSaved(e instanceof InvalidSettingsError ? e.field : message(e)));
     } finally {
       setSaving(false);
     }
@@ -155,9 +156,9 @@ export function App() {
   if (loadError) {
     return (
       <main class="page">
-        <h1>Invitewise settings</h1>
+        <h1>{OPTIONS.title}</h1>
         <p class="error" role="alert" data-testid="load-error">
-          Settings could not be loaded: {loadError}
+          {OPTIONS.loadFailed} {loadError}
         </p>
       </main>
     );
@@ -165,16 +166,17 @@ export function App() {
   if (!loaded)
     return (
       <p class="loading" aria-busy="true">
-        Loading settings…
+        {OPTIONS.loading}
       </p>
     );
 
   const saved = loaded.saved;
   // What the score and drafts need most, in the order of the sections: [settings path, words].
   const toFill: Array<[string, string]> = [];
-  if (saved.rates.hourly === null) toFill.push(["rates.hourly", "your hourly rate"]);
-  if (!saved.profile.name.trim()) toFill.push(["profile.name", "your name"]);
-  if (saved.profile.skills.length === 0) toFill.push(["profile.skills", "your skills"]);
+  const ask = OPTIONS.toFill;
+  if (saved.rates.hourly === null) toFill.push(["rates.hourly", ask["rates.hourly"]]);
+  if (!saved.profile.name.trim()) toFill.push(["profile.name", ask["profile.name"]]);
+  if (saved.profile.skills.length === 0) toFill.push(["profile.skills", ask["profile.skills"]]);
   const notices = [...loaded.loadNotices, ...saveNotices];
   const errorCount = Object.keys(errors).length;
   const onSettings = current !== "diagnostics";
@@ -203,14 +205,14 @@ export function App() {
           document.getElementById(headingId(current))?.focus();
         }}
       >
-        Skip to {titleOf(current)}
+        {OPTIONS.skipTo(titleOf(current))}
       </a>
       <header class="top">
-        <h1>Invitewise settings</h1>
+        <h1>{OPTIONS.title}</h1>
       </header>
 
       <div class="layout">
-        <nav class="sidenav" aria-label="Sections">
+        <nav class="sidenav" aria-label={OPTIONS.sections}>
           <ul>
             {SECTIONS.map(({ id, title, settings }) => {
               const unsaved = settings && !same(draft[id], saved[id]);
@@ -231,8 +233,8 @@ export function App() {
                     }}
                   >
                     <span>{title}</span>
-                    {toFix > 0 && <span class="mark mark--error">{toFix} to fix</span>}
-                    {unsaved && <span class="mark">unsaved</span>}
+                    {toFix > 0 && <span class="mark mark--error">{OPTIONS.toFix(toFix)}</span>}
+                    {unsaved && <span class="mark">{OPTIONS.unsaved}</span>}
                   </a>
                 </li>
               );
@@ -240,7 +242,7 @@ export function App() {
             {/* Its own page: what the invitations the user answered brought. */}
             <li class="apart">
               <a href="../insights/index.html" data-testid="nav-insights">
-                <span>Insights</span>
+                <span>{OPTIONS.insights}</span>
               </a>
             </li>
           </ul>
@@ -250,24 +252,24 @@ export function App() {
           <HostAccessNotice class="notice" />
           {!onSettings && dirty && (
             <p class="notice" data-testid="unsaved-elsewhere">
-              Your settings have unsaved changes:{" "}
-              <a href={`#${lastSettings.current}`}>back to {titleOf(lastSettings.current)}</a> to save or discard them.
+              {OPTIONS.unsavedElsewhere}{" "}
+              <a href={`#${lastSettings.current}`}>{OPTIONS.backTo(titleOf(lastSettings.current))}</a>{" "}
+              {OPTIONS.toSaveOrDiscard}
             </p>
           )}
           <div hidden={!onSettings}>
             {toFill.length > 0 && (
               <section class="banner" data-testid="first-run" aria-labelledby="first-run-title">
-                <h2 id="first-run-title">Start here</h2>
+                <h2 id="first-run-title">{OPTIONS.startHere}</h2>
                 <p>
-                  Fill in{" "}
+                  {OPTIONS.fillIn}{" "}
                   {toFill.map(([path, text], i) => (
                     <span key={path}>
-                      {i > 0 && (i === toFill.length - 1 ? " and " : ", ")}
+                      {i > 0 && (i === toFill.length - 1 ? OPTIONS.and : ", ")}
                       {fieldLink(path, text)}
                     </span>
                   ))}{" "}
-                  first, then save: the fit score and the drafts use them. Until then the popup and the score work on
-                  defaults.
+                  {OPTIONS.firstRunWhy}
                 </p>
               </section>
             )}
@@ -294,7 +296,7 @@ export function App() {
                         await reload(false);
                       }}
                     >
-                      Discard the kept copy of {section} (export first to keep it)
+                      {OPTIONS.discardKept(section)}
                     </button>
                   ))}
                 </div>
@@ -303,9 +305,7 @@ export function App() {
 
             {errorCount > 0 && (
               <div class="error-summary" role="alert" data-testid="error-summary">
-                <p>
-                  {errorCount} {errorCount === 1 ? "field needs" : "fields need"} attention:
-                </p>
+                <p>{OPTIONS.needAttention(errorCount)}</p>
                 <ul>
                   {Object.entries(errors).map(([path, text]) => (
                     <li key={path}>{fieldLink(path, `${path}: ${text}`)}</li>
@@ -323,7 +323,7 @@ export function App() {
               void save();
             }}
             noValidate
-            aria-label="Settings"
+            aria-label={OPTIONS.settings}
             hidden={!isSettingsSection(current)}
           >
             <div {...view("rates")}>
@@ -342,7 +342,7 @@ export function App() {
           {/* The first-run path, section after section. */}
           {isSettingsSection(current) && next?.settings && (
             <p class="pager">
-              <a href={`#${next.id}`}>Next: {next.title}</a>
+              <a href={`#${next.id}`}>{OPTIONS.next(next.title)}</a>
             </p>
           )}
 
@@ -353,7 +353,7 @@ export function App() {
                 await reload(true);
                 setShowErrors(false);
                 setSaveNotices(importNotices);
-                setStatus("Imported and saved.");
+                setStatus(OPTIONS.imported);
               }}
               onError={setStatus}
               onErased={async () => {
@@ -383,18 +383,18 @@ export function App() {
             <div class={`savebar${dirty ? " savebar--dirty" : ""}`} data-testid="savebar">
               <p class="save-state" data-testid="save-state">
                 <span class="save-dot" aria-hidden="true" />
-                {dirty ? "Unsaved changes" : "All changes saved"}
+                {dirty ? OPTIONS.unsavedChanges : OPTIONS.allSaved}
               </p>
               <button type="submit" form={FORM_ID} class="primary" data-testid="save" disabled={saving}>
-                {saving ? "Saving…" : "Save settings"}
+                {saving ? OPTIONS.saving : OPTIONS.save}
               </button>
               <button
                 type="button"
                 data-testid="discard"
                 disabled={!dirty || saving}
-                onClick={() => (setDraft(saved), setShowErrors(false), setStatus("Changes discarded."))}
+                onClick={() => (setDraft(saved), setShowErrors(false), setStatus(OPTIONS.discarded))}
               >
-                Discard changes
+                {OPTIONS.discard}
               </button>
               <p class="status" role="status" data-testid="save-status">
                 {status}
@@ -406,7 +406,7 @@ export function App() {
       {/* Last in the tab order: the privacy policy is shown under Export and import. */}
       <footer class="foot">
         <a href="#privacy" data-testid="footer-privacy">
-          Privacy policy
+          {OPTIONS.privacy}
         </a>
       </footer>
     </div>

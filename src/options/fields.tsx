@@ -2,6 +2,7 @@
 import type { ComponentChildren } from "preact";
 import { useEffect, useState } from "preact/hooks";
 import { errorId, fieldId, formatList, formatNumber, parseList, parseNumber, pathKey, type Path } from "./form";
+import { FIELDS } from "../shared/words/options";
 
 export interface FieldContext {
   errors: Record<string, string>;
@@ -148,7 +149,7 @@ export function ListField(props: BaseProps & { value: readonly string[] }) {
   const { ctx, path } = props;
   const [text, edit] = useText<string[]>([...props.value], formatList, parseList);
   return (
-    <Wrapper {...props} hint={props.hint ?? "Separate with commas."}>
+    <Wrapper {...props} hint={props.hint ?? FIELDS.commas}>
       <input
         id={fieldId(path)}
         data-testid={`field-${pathKey(path)}`}

@@ -3,6 +3,7 @@ import { useMemo } from "preact/hooks";
 import { draftReply } from "../drafting";
 import type { Client, Job } from "../shared/records";
 import { Settings, type Templates } from "../shared/settings";
+import { PREVIEW } from "../shared/words/options";
 
 export interface PreviewJob {
   job: Job;
@@ -15,10 +16,10 @@ type Drafts = Record<keyof Templates, string>;
 /** All four drafts at once (one drafting pass per edit), or the reason there are none. */
 export function usePreviewDrafts(source: PreviewJob | null, draft: Settings): Drafts | { unavailable: string } {
   return useMemo(() => {
-    if (!source) return { unavailable: "Open an invitation on Upwork to see these filled in for it." };
+    if (!source) return { unavailable: PREVIEW.noJob };
     // Drafting expects valid settings; while a field is invalid, show why instead of a wrong preview.
     const valid = Settings.safeParse(draft);
-    if (!valid.success) return { unavailable: "The preview returns once every field is valid." };
+    if (!valid.success) return { unavailable: PREVIEW.invalid };
     try {
       const d = draftReply(
         {
@@ -33,7 +34,7 @@ export function usePreviewDrafts(source: PreviewJob | null, draft: Settings): Dr
       return { coverLetter: d.coverLetter, decline: d.decline, referral: d.referral, followUp: d.followUp };
     } catch (e) {
       console.warn("[invitewise] preview failed", e);
-      return { unavailable: "No preview: the drafting code could not fill this template." };
+      return { unavailable: PREVIEW.failed };
     }
   }, [source, draft]);
 }
@@ -49,7 +50,7 @@ export function TemplatePreview({
 }) {
   return (
     <div class="preview" data-testid={`preview-${id}`}>
-      <h4 id={`${id}-preview-title`}>{jobTitle ? `Preview on “${jobTitle}”` : "Preview"}</h4>
+      <h4 id={`${id}-preview-title`}>{jobTitle ? PREVIEW.on(jobTitle) : PREVIEW.title}</h4>
       {typeof text === "string" ? (
         <pre class="preview-text" aria-labelledby={`${id}-preview-title`} tabIndex={0}>
           {text}

@@ -3,15 +3,16 @@
  * `#diagnostics`…), so a section can be linked to and Back/Forward move between sections.
  */
 import { useCallback, useEffect, useRef, useState } from "preact/hooks";
+import { SECTION_TITLE } from "../shared/words/options";
 
 /** In the order a first run fills them: rates and minimums, then who you are, then the rest. */
 export const SECTIONS = [
-  { id: "rates", title: "Rates and minimums", settings: true },
-  { id: "profile", title: "Profile and skills", settings: true },
-  { id: "templates", title: "Templates", settings: true },
-  { id: "scoring", title: "Scoring", settings: true },
-  { id: "backup", title: "Export and import", settings: false },
-  { id: "diagnostics", title: "Diagnostics", settings: false },
+  { id: "rates", title: SECTION_TITLE.rates, settings: true },
+  { id: "profile", title: SECTION_TITLE.profile, settings: true },
+  { id: "templates", title: SECTION_TITLE.templates, settings: true },
+  { id: "scoring", title: SECTION_TITLE.scoring, settings: true },
+  { id: "backup", title: SECTION_TITLE.backup, settings: false },
+  { id: "diagnostics", title: SECTION_TITLE.diagnostics, settings: false },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]["id"];

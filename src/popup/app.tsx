@@ -12,6 +12,7 @@ import { loadEdits, draftKey } from "../shared/saved-edits";
 import { loadSettings } from "../shared/settings-store";
 import { tabPage, targetTabId } from "./data";
 import { DraftView, type Loaded } from "./draft-view";
+import { POPUP } from "../shared/words/popup";
 
 type State =
   | { status: "loading" }
@@ -22,18 +23,18 @@ type State =
 async function load(): Promise<State> {
   const tabId = await targetTabId(location.search);
   const reply = await tabPage(tabId);
-  if (!reply.ok) return { status: "error", message: `Could not read the page: ${reply.error}` };
+  if (!reply.ok) return { status: "error", message: POPUP.readFailed(reply.error) };
   if (!reply.data)
     return {
       status: "empty",
-      message: "Open an invitation, a job or a proposal form on Upwork, then open Invitewise again.",
+      message: POPUP.nothingOpen,
     };
   const page = reply.data;
   const input = draftInputFor(page.parsed, page.url);
   if (typeof input === "string")
     return {
       status: "empty",
-      message: "Nothing to draft here: open an invitation, a job or a proposal form on Upwork.",
+      message: POPUP.nothingToDraft,
     };
   const { settings, notices } = await loadSettings();
   const draft = draftReply(input, settings);
@@ -64,13 +65,13 @@ function Content({ state }: { state: State }) {
   if (state.status === "loading")
     return (
       <p class="status" role="status">
-        Reading the page…
+        {POPUP.loading}
       </p>
     );
   if (state.status !== "ready") {
     return (
       <main class="popup">
-        <h1 class="title">Invitewise</h1>
+        <h1 class="title">{POPUP.title}</h1>
         <p class={state.status === "error" ? "status error" : "status"} role="status">
           {state.message}
         </p>

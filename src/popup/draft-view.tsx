@@ -17,6 +17,7 @@ import { LetterCheckView } from "./parts/letter-check";
 import { ReplyStatus } from "./parts/reply-status";
 import { CopyButton, Section } from "./parts/section";
 import { termsText, TermsView } from "./parts/terms";
+import { POPUP } from "../shared/words/popup";
 
 export type Loaded = {
   tabId: number | null;
@@ -37,10 +38,10 @@ function profileEmpty(settings: Settings): boolean {
 function fitLine(page: NonNullable<TabPageReply>): string | null {
   const parts: string[] = [];
   if (page.fit) {
-    parts.push(page.fit.score == null ? "Fit: not enough data" : `Fit ${Math.round(page.fit.score)}/100`);
+    parts.push(page.fit.score == null ? POPUP.fitUnknown : POPUP.fit(Math.round(page.fit.score)));
     const red = page.fit.flags.filter((f) => f.severity === "red").length;
-    if (red) parts.push(`${red} red flag${red > 1 ? "s" : ""}`);
-    if (page.fit.suggestedAction === "decline") parts.push("consider declining politely");
+    if (red) parts.push(POPUP.redFlags(red));
+    if (page.fit.suggestedAction === "decline") parts.push(POPUP.considerDeclining);
   }
   // The same words as the badge and the panel ("Reply today · reply in 5 h", "Late · 24 h passed").
   const urgency = urgencyLine(page.urgency, new Date());
@@ -88,17 +89,17 @@ export function DraftView(props: Loaded) {
     <main class="popup">
       <header class="head">
         <p class="eyebrow">
-          {page.source === "last-invitation" ? "The last invitation you opened" : pageLabel(page.parsed.kind)}
+          {page.source === "last-invitation" ? POPUP.lastInvitation : POPUP.pageKind(page.parsed.kind)}
         </p>
-        <h1 class="title">{job.title ?? "Untitled job"}</h1>
+        <h1 class="title">{job.title ?? POPUP.untitled}</h1>
         {fit && <p class="fit">{fit}</p>}
       </header>
 
       {profileEmpty(settings) && (
         <p class="hint" role="note">
-          Fill your profile in Options for a personal draft.{" "}
+          {POPUP.profileEmpty}{" "}
           <button type="button" class="link" onClick={() => void browser.runtime.openOptionsPage()}>
-            Open Options
+            {POPUP.openOptions}
           </button>
         </p>
       )}
@@ -112,9 +113,9 @@ export function DraftView(props: Loaded) {
 
       {canInsert && <InsertPanel tabId={tabId} draft={shown} />}
 
-      <Section title="Cover letter" id="letter" copy={shown.coverLetter}>
+      <Section title={POPUP.coverLetter} id="letter" copy={shown.coverLetter}>
         <label for="letter-text" class="sr-only">
-          Cover letter text
+          {POPUP.coverLetterText}
         </label>
         <textarea
           id="letter-text"
@@ -125,13 +126,13 @@ export function DraftView(props: Loaded) {
         <LetterCheckView check={check} />
       </Section>
 
-      <Section title="Terms" id="terms" copy={termsText(shown.terms)}>
+      <Section title={POPUP.terms} id="terms" copy={termsText(shown.terms)}>
         <TermsView terms={shown.terms} />
       </Section>
 
       {shown.answers.length > 0 && (
         <Section
-          title="Screening questions"
+          title={POPUP.questions}
           id="answers"
           copy={shown.answers.map((a) => `${a.question}\n${a.answer}`).join("\n\n")}
         >
@@ -147,18 +148,18 @@ export function DraftView(props: Loaded) {
                   change((prev) => ({ ...prev, answers: { ...prev.answers, [a.question]: value } }));
                 }}
               />
-              <CopyButton text={a.answer} label={`Copy answer ${i + 1}`} />
+              <CopyButton text={a.answer} label={POPUP.copyAnswer(i + 1)} />
             </div>
           ))}
         </Section>
       )}
 
-      <Section title="Decline" id="decline" copy={shown.decline}>
+      <Section title={POPUP.decline} id="decline" copy={shown.decline}>
         <p class="reason">
-          Reason to choose: <strong>{shown.declineReason.label}</strong>
+          {POPUP.declineReason} <strong>{shown.declineReason.label}</strong>
         </p>
         <label for="decline-text" class="sr-only">
-          Decline note
+          {POPUP.declineText}
         </label>
         <textarea
           id="decline-text"
@@ -168,9 +169,9 @@ export function DraftView(props: Loaded) {
         />
       </Section>
 
-      <Section title="Referral (optional)" id="referral" copy={shown.referral}>
+      <Section title={POPUP.referral} id="referral" copy={shown.referral}>
         <label for="referral-text" class="sr-only">
-          Referral note
+          {POPUP.referralText}
         </label>
         <textarea
           id="referral-text"
@@ -180,9 +181,9 @@ export function DraftView(props: Loaded) {
         />
       </Section>
 
-      <Section title="Follow-up after submitting" id="follow-up" copy={shown.followUp}>
+      <Section title={POPUP.followUp} id="follow-up" copy={shown.followUp}>
         <label for="follow-up-text" class="sr-only">
-          Follow-up note
+          {POPUP.followUpText}
         </label>
         <textarea
           id="follow-up-text"
@@ -199,17 +200,13 @@ export function DraftView(props: Loaded) {
           onClick={() => change(() => ({}))}
           disabled={Object.keys(edits).length === 0}
         >
-          Discard my edits
+          {POPUP.discardEdits}
         </button>
-        <span class="muted">Drafted in your browser; nothing is sent anywhere.</span>
+        <span class="muted">{POPUP.local}</span>
         <a href="../insights/index.html" target="_blank" rel="noopener" data-testid="insights-link">
-          Insights
+          {POPUP.insights}
         </a>
       </footer>
     </main>
   );
-}
-
-function pageLabel(kind: string): string {
-  return kind === "apply" ? "Proposal form" : kind === "invitation" ? "Invitation" : "Job";
 }

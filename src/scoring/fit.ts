@@ -21,9 +21,18 @@
 import type { Activity, Client, Job } from "../shared/records";
 import type { Fit, FitFactor, Flag } from "../shared/score";
 import { FACTOR_IDS, type FactorId, type Settings } from "../shared/settings";
-import { money, monthYear } from "../shared/intl";
+import {
+  ENGLISH,
+  FACTOR_LABEL,
+  valueCode,
+  valueWords,
+  type Reason,
+  type ReasonParams,
+  type ValueCode,
+} from "../shared/words";
 import { clamp01, curve, evidence, round } from "./curve";
 import { messageFlags, postTextFlags } from "./red-flags";
+import { flag } from "./flag";
 import { bestProfile } from "../shared/best-profile";
 
 export interface FitInput {
@@ -36,34 +45,30 @@ export interface FitInput {
 
 /** One factor before weighting: `quality` null = no data (the factor drops out). */
 export interface FactorReading {
+  /** records.md §4's value: the English words of `valueCode` (a boolean stays one). */
   value: string | number | boolean | null;
+  valueCode: Reason<ValueCode> | null;
   quality: number | null;
   evidence: number;
   flags: Flag[];
 }
 
-export const FACTOR_LABELS: Record<FactorId, string> = {
-  paymentVerified: "Payment verified",
-  hireRate: "Hire rate",
-  totalSpent: "Total spent",
-  avgHourlyRate: "Average hourly rate paid",
-  rating: "Client rating",
-  history: "Recent freelancers' ratings of the client",
-  accountAge: "Account age",
-  budget: "Budget against your minimums",
-  skills: "Skill overlap",
-  competition: "Competition",
-};
-
 const DAY_MS = 86_400_000;
-const none = (value: FactorReading["value"] = null): FactorReading => ({
-  value,
+
+/** A factor's value as data and, for records.md §4, in English. */
+function said(code: ValueCode, params: ReasonParams = {}): Pick<FactorReading, "value" | "valueCode"> {
+  const data = valueCode(code, params);
+  return { value: valueWords(data, ENGLISH), valueCode: data };
+}
+const none = (value: Pick<FactorReading, "value" | "valueCode"> = { value: null, valueCode: null }): FactorReading => ({
+  ...value,
   quality: null,
   evidence: 0,
   flags: [],
 });
-const flag = (id: string, severity: Flag["severity"], text: string): Flag => ({ id, severity, text });
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+/** Params without the keys whose value is unknown (a code's params hold no nulls). */
+const known = (params: Record<string, ReasonParams[string] | null | undefined>): ReasonParams =>
+  Object.fromEntries(Object.entries(params).filter(([, v]) => v !== null && v !== undefined)) as ReasonParams;
 
 type Ctx = { input: FitInput; settings: Settings; now: Date };
 
@@ -72,16 +77,13 @@ function paymentVerified({ input }: Ctx): FactorReading {
   if (v === null) return none();
   return {
     value: v,
+    valueCode: valueCode("payment-verified", { verified: v }),
     quality: v ? 1 : 0,
     evidence: 1,
     flags: [
       v
-        ? flag("payment-verified", "green", "Payment method verified.")
-        : flag(
-            "payment-unverified",
-            "red",
-            "Payment method not verified: you cannot be paid until it is, and hourly work has no Hourly Protection.",
-          ),
+        ? flag("payment-verified", "green", "payment-verified")
+        : flag("payment-unverified", "red", "payment-unverified"),
     ],
   };
 }
@@ -94,18 +96,15 @@ function hireRate({ input, settings }: Ctx): FactorReading {
   const full = t.hireRateFullEvidencePosts;
   const e = evidence(posts, full, 1 / full);
   const weak = posts === null || posts < full / 2;
-  const value =
-    posts === null
-      ? `${rate}% (posts unknown)`
-      : `${rate}% of ${plural(posts, "post")}${weak ? " (weak evidence)" : ""}`;
   const flags: Flag[] = [];
   if (!weak) {
-    if (rate < t.hireRatePoor) flags.push(flag("hire-rate-low", "red", `Hires on only ${rate}% of ${posts} posts.`));
-    else if (rate < t.hireRateGood) flags.push(flag("hire-rate-mid", "amber", `Hires on ${rate}% of ${posts} posts.`));
-    else flags.push(flag("hire-rate-good", "green", `Hires on ${rate}% of ${posts} posts.`));
+    const p = { rate, posts };
+    if (rate < t.hireRatePoor) flags.push(flag("hire-rate-low", "red", "hire-rate-low", p));
+    else if (rate < t.hireRateGood) flags.push(flag("hire-rate-mid", "amber", "hire-rate-mid", p));
+    else flags.push(flag("hire-rate-good", "green", "hire-rate-good", p));
   }
   return {
-    value,
+    ...said("hire-rate", known({ rate, posts, weak })),
     quality: curve(rate, [
       [0, 0],
       [t.hireRatePoor, 0.3],
@@ -122,12 +121,11 @@ function totalSpent({ input, settings }: Ctx): FactorReading {
   if (spent === null) return none();
   const t = settings.scoring.thresholds;
   const flags: Flag[] = [];
-  if (spent === 0) flags.push(flag("spent-none", "amber", "New on Upwork: has not spent anything yet."));
-  else if (spent < t.spentEstablished)
-    flags.push(flag("spent-little", "amber", `Has spent only ${money(spent)} on Upwork.`));
-  else flags.push(flag("spent-good", "green", `Has spent ${money(spent)} on Upwork.`));
+  if (spent === 0) flags.push(flag("spent-none", "amber", "spent-none"));
+  else if (spent < t.spentEstablished) flags.push(flag("spent-little", "amber", "spent-little", { spent }));
+  else flags.push(flag("spent-good", "green", "spent-good", { spent }));
   return {
-    value: money(spent),
+    ...said("spent", { spent }),
     quality: curve(spent, [
       [0, 0.15],
       [t.spentEstablished, 0.6],
@@ -163,17 +161,14 @@ function avgHourlyRate({ input, settings }: Ctx): FactorReading {
         ];
   const hours = input.client.totalHours;
   const flags: Flag[] = [];
-  const rate = `${money(paid, "always")}/h`;
-  if (paid < floor) flags.push(flag("avg-rate-low", "red", `Pays ${rate} on average, under ${money(floor)}/h.`));
+  if (paid < floor) flags.push(flag("avg-rate-low", "red", "avg-rate-low", { paid, floor }));
   else if (yours !== null && paid < yours / 2)
-    flags.push(flag("avg-rate-half", "red", `Pays ${rate} on average, less than half your ${money(yours)}/h.`));
+    flags.push(flag("avg-rate-half", "red", "avg-rate-half", { paid, yours }));
   else if (yours !== null && paid < yours)
-    flags.push(flag("avg-rate-below", "amber", `Pays ${rate} on average, under your ${money(yours)}/h.`));
-  else if (yours !== null)
-    flags.push(flag("avg-rate-good", "green", `Pays ${rate} on average, at or above your rate.`));
-  const over = hours === null ? "" : ` over ${plural(hours, "hour")}`;
+    flags.push(flag("avg-rate-below", "amber", "avg-rate-below", { paid, yours }));
+  else if (yours !== null) flags.push(flag("avg-rate-good", "green", "avg-rate-good", { paid }));
   return {
-    value: `${rate}${over}${yours !== null ? ` (your rate ${money(yours)}/h)` : ""}`,
+    ...said("avg-rate", known({ paid, hours, yours })),
     quality: curve(paid, points),
     evidence: evidence(hours, t.avgRateFullEvidenceHours, 0.25),
     flags,
@@ -187,14 +182,14 @@ function rating({ input, settings }: Ctx): FactorReading {
   const t = settings.scoring.thresholds;
   const full = t.ratingFullEvidenceReviews;
   const flags: Flag[] = [];
-  const of = n === null ? "" : ` from ${plural(n, "review")}`;
+  const p = known({ rating: r, reviews: n });
   const solid = n !== null && n >= 3;
   if (r < t.ratingPoor)
-    flags.push(flag("rating-low", solid ? "red" : "amber", `Rated ${r}${of} by freelancers (under ${t.ratingPoor}).`));
-  else if (r < t.ratingGood) flags.push(flag("rating-mid", "amber", `Rated ${r}${of} by freelancers.`));
-  else if (solid) flags.push(flag("rating-good", "green", `Rated ${r}${of} by freelancers.`));
+    flags.push(flag("rating-low", solid ? "red" : "amber", "rating-low", { ...p, poor: t.ratingPoor }));
+  else if (r < t.ratingGood) flags.push(flag("rating-mid", "amber", "rating-mid", p));
+  else if (solid) flags.push(flag("rating-good", "green", "rating-good", p));
   return {
-    value: `${r}${of}`,
+    ...said("rating", p),
     quality: curve(r, [
       [t.ratingPoor - 1, 0],
       [t.ratingPoor, 0.4],
@@ -206,13 +201,10 @@ function rating({ input, settings }: Ctx): FactorReading {
   };
 }
 
-/** What freelancers complain about, to say whether complaints are "similar". */
+/** What freelancers complain about, to say whether complaints are "similar" (codes: the catalogue words them). */
 const COMPLAINT_TOPICS: Array<[string, RegExp]> = [
-  ["unclear requirements", /\b(vague|unclear|not clear|requirements? (kept )?chang\w*|changing requirements)\b/i],
-  [
-    "work beyond the agreed scope",
-    /\b(scope|beyond|far from the original|extra work|outside (of )?the (job|description))\b/i,
-  ],
+  ["requirements", /\b(vague|unclear|not clear|requirements? (kept )?chang\w*|changing requirements)\b/i],
+  ["scope", /\b(scope|beyond|far from the original|extra work|outside (of )?the (job|description))\b/i],
   ["payment", /\b(pay|paid|payment|refund\w*|dispute\w*|money|underpa\w*)\b/i],
   ["communication", /\b(unresponsive|rude|disrespect\w*|communicat\w*|ghost\w*|disappear\w*)\b/i],
 ];
@@ -227,7 +219,7 @@ const topicsOf = (text: string | null) =>
 function history({ input, settings }: Ctx): FactorReading {
   const t = settings.scoring.thresholds;
   const entries = input.client.history.map((h, i) => ({ ...h, i })).filter((h) => h.freelancerRating !== null);
-  if (entries.length === 0) return none(input.client.history.length ? "no ratings of the client" : null);
+  if (entries.length === 0) return none(input.client.history.length ? said("history-unrated") : undefined);
   let sum = 0;
   let total = 0;
   const complaints: Array<{ rating: number; topics: string[] }> = [];
@@ -249,31 +241,17 @@ function history({ input, settings }: Ctx): FactorReading {
   }
   const pattern = complaints.length >= t.historyPatternCount;
   const flags: Flag[] = [];
-  const ratings = complaints.map((c) => c.rating.toFixed(1)).join(", ");
+  const ratings = complaints.map((c) => c.rating);
   if (pattern) {
-    const shared = COMPLAINT_TOPICS.map(([name]) => name).filter(
+    const topics = COMPLAINT_TOPICS.map(([name]) => name).filter(
       (name) => complaints.filter((c) => c.topics.includes(name)).length >= 2,
     );
-    const about = shared.length ? `; they mention ${shared.join(" and ")}` : "";
-    flags.push(
-      flag(
-        "history-pattern",
-        "red",
-        `${complaints.length} of the last ${entries.length} freelancers who rated this client gave it under ${t.historyComplaintBelow} or complained (${ratings})${about}.`,
-      ),
-    );
+    const p = { complaints: complaints.length, rated: entries.length, below: t.historyComplaintBelow, ratings, topics };
+    flags.push(flag("history-pattern", "red", "history-pattern", p));
   } else if (complaints.length > 0) {
-    flags.push(
-      flag("history-outlier", "amber", `One recent freelancer rated this client ${ratings}: an outlier so far.`),
-    );
+    flags.push(flag("history-outlier", "amber", "history-outlier", { ratings }));
   } else if (entries.length >= 2 && entries.every((h) => h.freelancerRating! >= t.ratingPoor)) {
-    flags.push(
-      flag(
-        "history-good",
-        "green",
-        `The last ${entries.length} freelancers rated this client ${t.ratingPoor} or more.`,
-      ),
-    );
+    flags.push(flag("history-good", "green", "history-good", { rated: entries.length, atLeast: t.ratingPoor }));
   }
   // A client that rates its freelancers harshly endangers the user's Job Success Score. Flag only:
   // the low ratings may have been deserved, so they move no points.
@@ -282,15 +260,15 @@ function history({ input, settings }: Ctx): FactorReading {
     .filter((r): r is number => r !== null && r < t.historyComplaintBelow);
   if (harsh.length >= t.historyPatternCount)
     flags.push(
-      flag(
-        "history-harsh-rater",
-        "amber",
-        `This client gave ${harsh.length} of its recent freelancers under ${t.historyComplaintBelow} stars (${harsh.map((r) => r.toFixed(1)).join(", ")}): a low rating from it would hurt your Job Success Score.`,
-      ),
+      flag("history-harsh-rater", "amber", "history-harsh-rater", {
+        count: harsh.length,
+        below: t.historyComplaintBelow,
+        ratings: harsh,
+      }),
     );
   const mean = sum / total;
   return {
-    value: `${plural(entries.length, "rating")}: ${entries.map((h) => h.freelancerRating!.toFixed(1)).join(", ")}`,
+    ...said("history", { ratings: entries.map((h) => h.freelancerRating!) }),
     quality: pattern ? mean / 2 : mean,
     evidence: Math.min(1, entries.length / t.historyFullEvidenceRatings),
     flags,
@@ -303,18 +281,13 @@ function accountAge({ input, settings, now }: Ctx): FactorReading {
   if (since === null) return none();
   const days = Math.floor((now.getTime() - Date.parse(`${since}T00:00:00.000Z`)) / DAY_MS);
   const mature = settings.scoring.thresholds.accountMatureDays;
-  const years = Math.floor(days / 365);
   const flags: Flag[] = [];
-  // A month and year, as Upwork's "Member since Mar 2019" says it: no ISO date on the screen.
-  const joined = monthYear(since);
-  if (days < 30)
-    flags.push(flag("account-new", "amber", `The account was opened ${plural(Math.max(0, days), "day")} ago.`));
-  else if (days >= mature) flags.push(flag("account-old", "green", `On Upwork since ${joined}.`));
+  // The words say a month and year, as Upwork's "Member since Mar 2019" does: no ISO date on the screen.
+  const age = { days: Math.max(0, days), since };
+  if (days < 30) flags.push(flag("account-new", "amber", "account-new", { days: age.days }));
+  else if (days >= mature) flags.push(flag("account-old", "green", "account-old", { since }));
   return {
-    value:
-      years >= 1
-        ? `${plural(years, "year")} (since ${joined})`
-        : `${plural(Math.max(0, days), "day")} (since ${joined})`,
+    ...said("account-age", age),
     quality: curve(days, [
       [0, 0],
       [mature, 1],
@@ -334,25 +307,15 @@ function budget({ input, settings }: Ctx): FactorReading {
   const rates = settings.rates;
   if (b === null) return none();
   if (b.type === "fixed") {
-    if (b.amount === null) return none("fixed price, amount not shown");
-    const value = `${money(b.amount)} fixed`;
+    if (b.amount === null) return none(said("budget-fixed-unknown"));
     const min = rates.minimumFixed;
-    if (min === null || min === 0) return none(`${value} (no minimum fixed price in your settings)`);
+    if (min === null || min === 0) return none(said("budget-fixed", { amount: b.amount }));
     const flags: Flag[] = [];
-    if (b.amount < min)
-      flags.push(
-        flag(
-          "budget-under-minimum",
-          "red",
-          `The budget ${money(b.amount)} is under your minimum fixed price ${money(min)}.`,
-        ),
-      );
-    else
-      flags.push(
-        flag("budget-ok", "green", `The budget ${money(b.amount)} meets your minimum fixed price ${money(min)}.`),
-      );
+    const p = { amount: b.amount, minimum: min };
+    if (b.amount < min) flags.push(flag("budget-under-minimum", "red", "budget-fixed-under", p));
+    else flags.push(flag("budget-ok", "green", "budget-fixed-ok", p));
     return {
-      value: `${value} (your minimum ${money(min)})`,
+      ...said("budget-fixed", p),
       quality: curve(b.amount, [
         [min / 2, 0],
         [min, 0.6],
@@ -363,18 +326,17 @@ function budget({ input, settings }: Ctx): FactorReading {
     };
   }
   const top = b.max ?? b.min;
-  if (top === null) return none("hourly, range not shown");
-  const range = b.min !== null && b.max !== null ? `${money(b.min)}–${money(b.max)}/h` : `${money(top)}/h`;
+  if (top === null) return none(said("budget-hourly-unknown"));
+  // The range's low end only when both ends are shown ("$30–$60/h"), else its one end ("$60/h").
+  const range = { ...(b.min !== null && b.max !== null ? { low: b.min } : {}), high: top };
   const floor = rates.minimumHourly ?? rates.hourly;
   const target = rates.hourly ?? rates.minimumHourly;
-  if (floor === null || target === null || floor === 0)
-    return none(`${range} (no minimum hourly rate in your settings)`);
+  if (floor === null || target === null || floor === 0) return none(said("budget-hourly", range));
   const flags: Flag[] = [];
-  if (top < floor)
-    flags.push(flag("budget-under-minimum", "red", `The range ${range} is under your minimum ${money(floor)}/h.`));
-  else if (b.min !== null && b.min < floor)
-    flags.push(flag("budget-range-low", "amber", `The range ${range} starts under your minimum ${money(floor)}/h.`));
-  else flags.push(flag("budget-ok", "green", `The range ${range} meets your minimum ${money(floor)}/h.`));
+  const p = { ...range, minimum: floor };
+  if (top < floor) flags.push(flag("budget-under-minimum", "red", "budget-hourly-under", p));
+  else if (b.min !== null && b.min < floor) flags.push(flag("budget-range-low", "amber", "budget-hourly-low", p));
+  else flags.push(flag("budget-ok", "green", "budget-hourly-ok", p));
   const points: Array<[number, number]> =
     target > floor
       ? [
@@ -386,7 +348,7 @@ function budget({ input, settings }: Ctx): FactorReading {
           [floor / 2, 0],
           [floor, 1],
         ];
-  return { value: `${range} (your minimum ${money(floor)}/h)`, quality: curve(top, points), evidence: 1, flags };
+  return { ...said("budget-hourly", p), quality: curve(top, points), evidence: 1, flags };
 }
 
 /** Skills: share of the job's skills the best profile covers, full at skillsFullMatchShare. */
@@ -397,19 +359,12 @@ function skills({ input, settings }: Ctx, out: { profile: Fit["profile"] }): Fac
   const n = input.job.skills.length;
   const flags: Flag[] = [];
   const full = settings.scoring.thresholds.skillsFullMatchShare;
-  if (best.matched.length === 0)
-    flags.push(flag("skills-none", "red", "None of the job's skills are in your profiles."));
-  else if (best.share >= full)
-    flags.push(
-      flag("skills-good", "green", `Your ${best.name} covers ${best.matched.length} of the job's ${n} skills.`),
-    );
-  else if (best.share < full / 2)
-    flags.push(
-      flag("skills-few", "amber", `Your ${best.name} covers only ${best.matched.length} of the job's ${n} skills.`),
-    );
-  const which = best.matched.length ? `: ${best.matched.join(", ")}` : "";
+  const p = { profile: best.name, matched: best.matched.length, of: n };
+  if (best.matched.length === 0) flags.push(flag("skills-none", "red", "skills-none"));
+  else if (best.share >= full) flags.push(flag("skills-good", "green", "skills-good", p));
+  else if (best.share < full / 2) flags.push(flag("skills-few", "amber", "skills-few", p));
   return {
-    value: `${best.matched.length} of ${n}${which} (${best.name})`,
+    ...said("skills", { ...p, matched: best.matched }),
     quality: clamp01(best.share / full),
     evidence: 1,
     flags,
@@ -437,24 +392,20 @@ function competition({ input, settings }: Ctx): FactorReading {
   const hired = a.hires ?? 0;
   const q =
     clamp01(base - Math.min(0.25, 0.05 * interviewing) - Math.min(0.2, 0.02 * answered)) * (hired > 0 ? 0.5 : 1);
-  const tier = p.max === null ? `${p.min}+` : p.min === 0 ? `fewer than ${p.max + 1}` : `${p.min}–${p.max}`;
-  const parts = [`${tier} proposals`];
-  if (a.interviewing !== null) parts.push(`${a.interviewing} interviewing`);
-  if (a.invitesSent !== null)
-    parts.push(
-      `${plural(a.invitesSent, "invite")} sent${a.unansweredInvites !== null ? ` (${a.unansweredInvites} unanswered)` : ""}`,
-    );
-  if (a.hires !== null) parts.push(`${plural(a.hires, "hire")}`);
+  // Upwork's tier ("10 to 15", "50+", "Less than 5"): its ends, the open top left out.
+  const tier = known({ min: p.min, max: p.max });
   const flags: Flag[] = [];
-  if (hired > 0)
-    flags.push(
-      flag("competition-hired", "amber", `The client has already hired ${plural(hired, "freelancer")} for this job.`),
-    );
-  if (p.min >= crowded * 2.5) flags.push(flag("competition-very-crowded", "amber", `${tier} proposals: very crowded.`));
-  else if (p.min >= crowded) flags.push(flag("competition-crowded", "amber", `${tier} proposals: crowded.`));
-  else if (p.min < 5 && hired === 0)
-    flags.push(flag("competition-low", "green", `${tier[0]!.toUpperCase()}${tier.slice(1)} proposals so far.`));
-  return { value: parts.join(", "), quality: q, evidence: 1, flags };
+  if (hired > 0) flags.push(flag("competition-hired", "amber", "competition-hired", { hires: hired }));
+  if (p.min >= crowded * 2.5) flags.push(flag("competition-very-crowded", "amber", "competition-very-crowded", tier));
+  else if (p.min >= crowded) flags.push(flag("competition-crowded", "amber", "competition-crowded", tier));
+  else if (p.min < 5 && hired === 0) flags.push(flag("competition-low", "green", "competition-low", tier));
+  const counts = known({
+    interviewing: a.interviewing,
+    invites: a.invitesSent,
+    unanswered: a.invitesSent !== null ? a.unansweredInvites : null,
+    hires: a.hires,
+  });
+  return { ...said("competition", { ...tier, ...counts }), quality: q, evidence: 1, flags };
 }
 
 const SEVERITY_ORDER: Record<Flag["severity"], number> = { red: 0, amber: 1, green: 2 };
@@ -485,12 +436,13 @@ export function scoreFit(input: FitInput, settings: Settings, now: Date): Fit {
     const weight = totalEffective > 0 ? (effective(id, reading) / totalEffective) * 100 : 0;
     const points = weight * (reading.quality ?? 0);
     raw += points;
-    return { id, label: FACTOR_LABELS[id], value: reading.value, weight: round(weight), points: round(points) };
+    const { value, valueCode } = reading;
+    return { id, label: FACTOR_LABEL[id], value, valueCode, weight: round(weight), points: round(points) };
   });
 
   const post = postTextFlags(input.job, settings.scoring.thresholds.shortPostChars);
-  const said = messageFlags(input.message ?? null);
-  const flags: Flag[] = [...post.flags, ...said.flags, ...readings.flatMap(({ reading }) => reading.flags)];
+  const message = messageFlags(input.message ?? null);
+  const flags: Flag[] = [...post.flags, ...message.flags, ...readings.flatMap(({ reading }) => reading.flags)];
   const t = settings.scoring.thresholds;
   const uncapped = totalEffective > 0 ? Math.round(raw) : null;
   let score = uncapped;
@@ -502,18 +454,13 @@ export function scoreFit(input: FitInput, settings: Settings, now: Date): Fit {
   if (score !== null && score > ceiling) {
     score = ceiling;
     flags.push(
-      flag(
-        "score-ceiling",
-        "red",
-        `The factors earn ${uncapped}, but ${plural(reds, "red flag")} cap the score at ${ceiling} (each lowers the ceiling by ${t.redFlagCeilingStep}).`,
-      ),
+      flag("score-ceiling", "red", "score-ceiling", { uncapped: uncapped!, reds, ceiling, step: t.redFlagCeilingStep }),
     );
   }
-  if (score !== null && (post.red || said.red) && score > t.postRedFlagCap) {
+  if (score !== null && (post.red || message.red) && score > t.postRedFlagCap) {
     score = t.postRedFlagCap;
-    const where =
-      post.red && said.red ? "the post's and the message's" : post.red ? "the post's" : "the client's message's";
-    flags.push(flag("score-capped", "red", `Score capped at ${t.postRedFlagCap} because of ${where} red flags.`));
+    const where = post.red && message.red ? "both" : post.red ? "post" : "message";
+    flags.push(flag("score-capped", "red", "score-capped", { cap: t.postRedFlagCap, where }));
   }
   flags.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
   const confidence =

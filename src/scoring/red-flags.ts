@@ -9,6 +9,7 @@
 import type { Flag } from "../shared/score";
 import type { Job } from "../shared/records";
 import { MAX_SCANNED_CHARS, sliceWhole } from "../shared/text";
+import { flag } from "./flag";
 
 const APPS = "whats\\s?app|telegram|skype|signal|wechat|viber|discord|e-?mail|gmail|phone|cell|mobile number";
 const CONTACT_VERB = "contact|reach|message|text|add|ping|dm|write|talk|call|chat|email|connect|send";
@@ -62,37 +63,24 @@ function hasEmail(text: string): boolean {
 
 /** What a stranger's words may ask that no honest client does: each a red flag wherever it is said. */
 type Ask = "off-platform" | "unpaid-test" | "credentials";
-const ASKS: Array<{ ask: Ask; found: (text: string) => boolean; text: string }> = [
-  {
-    ask: "off-platform",
-    found: (text) => matchesAny(text, OFF_PLATFORM) || hasEmail(text),
-    text: "asks to talk or pay outside Upwork (messaging app, e-mail or phone). Upwork forbids it before a contract, and off-platform work has no payment protection.",
-  },
-  {
-    ask: "unpaid-test",
-    found: (text) => matchesAny(text, UNPAID_TEST),
-    text: "asks for unpaid test work. On Upwork, test tasks are paid through a contract.",
-  },
-  {
-    ask: "credentials",
-    found: (text) => matchesAny(text, CREDENTIALS),
-    text: "asks for your logins, account or identity documents. No real client needs them.",
-  },
+const ASKS: Array<{ ask: Ask; found: (text: string) => boolean }> = [
+  { ask: "off-platform", found: (text) => matchesAny(text, OFF_PLATFORM) || hasEmail(text) },
+  { ask: "unpaid-test", found: (text) => matchesAny(text, UNPAID_TEST) },
+  { ask: "credentials", found: (text) => matchesAny(text, CREDENTIALS) },
 ];
 
-/** The red asks in a text, as flags `<source>-<ask>` worded "<The post> asks …". Bounded like every check. */
-function askFlags(text: string, source: "post" | "message", subject: string): Flag[] {
+/** The red asks in a text, as flags `<source>-<ask>` (the catalogue words them "<The post> asks …"). Bounded like every check. */
+function askFlags(text: string, source: "post" | "message"): Flag[] {
   const bounded = sliceWhole(text, MAX_SCANNED_CHARS);
-  return ASKS.filter((a) => a.found(bounded)).map((a) => ({
-    id: `${source}-${a.ask}`,
-    severity: "red" as const,
-    text: `${subject} ${a.text}`,
-  }));
+  return ASKS.filter((a) => a.found(bounded)).map((a) => {
+    const id = `${source}-${a.ask}` as const;
+    return flag(id, "red", id);
+  });
 }
 
 /** Red flags in the client's invitation message: the same asks as in a post. */
 export function messageFlags(message: string | null): PostFlags {
-  const flags = message ? askFlags(message, "message", "The client's message") : [];
+  const flags = message ? askFlags(message, "message") : [];
   return { flags, red: flags.length > 0 };
 }
 
@@ -103,20 +91,16 @@ export function postTextFlags(
 ): PostFlags {
   // Bounded: the checks see at most MAX_SCANNED_CHARS of the post, whatever a stranger pastes into it.
   const text = [job.title, job.description, ...job.questions].filter((t): t is string => !!t).join("\n");
-  const flags: Flag[] = askFlags(text, "post", "The post");
+  const flags: Flag[] = askFlags(text, "post");
   const red = flags.length > 0;
   const length = job.description?.length ?? 0;
   if (job.description !== null && length < shortPostChars)
-    flags.push({
-      id: "post-short",
-      severity: "amber",
-      text: `The post is only ${length} characters long: ask what exactly is to be delivered before quoting.`,
-    });
+    flags.push(flag("post-short", "amber", "post-short", { length }));
   if (
     job.description &&
     /\b(deliverables?|acceptance criteria|milestones?)\b/i.test(job.description) &&
     length >= shortPostChars
   )
-    flags.push({ id: "post-deliverables", severity: "green", text: "The post names concrete deliverables." });
+    flags.push(flag("post-deliverables", "green", "post-deliverables"));
   return { flags, red };
 }

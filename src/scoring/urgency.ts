@@ -2,7 +2,7 @@
  * Reply urgency (records.md §4): a level, a reply-by time and the reasons. Pure.
  *
  * Upwork counts 24 hours from the invitation; Accept and Decline count as a reply, Ignore does not.
- * Reasons are data (`reasonCodes`: a catalogue code and its params, src/shared/words.ts), rendered by
+ * Reasons are data (`reasonCodes`: a catalogue code and its params, src/shared/words/), rendered by
  * whoever shows them; `reasons` holds the same in English for the CLI.
  * Levels, in order: closed (nothing left to do) · low · soon · today · now.
  * - A pending invitation inside its window is at least today (Upwork's advice: answer quickly, be
@@ -28,12 +28,10 @@
 import type { Activity, InvitationItem, InvitationRecord, InvitationStatus } from "../shared/records";
 import type { InvitationState, InvitationUrgency, Urgency, UrgencyLevel } from "../shared/score";
 import type { Settings } from "../shared/settings";
-import { HOUR_MS, MINUTE_MS, type Where } from "../shared/intl";
-import { reasonWords, type Reason, type ReasonCode, type ReasonParams } from "../shared/words";
+import { HOUR_MS, MINUTE_MS } from "../shared/intl";
+import { ENGLISH, reasonWords, type Reason, type ReasonCode, type ReasonParams } from "../shared/words";
 import { scoreFit } from "./fit";
 
-/** The English of `reasons` (records.md §4): English words, English formats, this runtime's time zone. */
-const ENGLISH: Where = { locale: "en-US" };
 const LADDER: UrgencyLevel[] = ["low", "soon", "today", "now"];
 
 export interface UrgencyInput {

@@ -23,7 +23,7 @@ export const InsertableDraft = z.object({
 
 /**
  * Why a field was left unfilled, as a code: the popup turns each into a sentence for the user
- * (src/popup/insert-reasons.ts), which keeps the sentences in one place, out of the page's script.
+ * (src/shared/words/insert.ts), which keeps the sentences in one place, out of the page's script.
  */
 export const NotFilledReason = z.enum([
   "read-only",

@@ -1,7 +1,7 @@
 /**
  * Numbers and moments in the reader's own locale and time zone, through `Intl`: the one home of money
  * and time formatting for the overlay, the popup, the options page, scoring's words and the CLI. No
- * English words here (those are in the catalogue, src/shared/words.ts); Intl supplies the locale's
+ * English words here (those are in the catalogue, src/shared/words/); Intl supplies the locale's
  * own ("today", "Wed 3 Dec", "US$1,500"). Pure: `now` comes in, nothing is read from the clock.
  *
  * Times are shown in the runtime's own time zone, always: in the browser the user's (the worker and

@@ -2,18 +2,38 @@
 import * as z from "zod/mini";
 import { timestamp } from "./records";
 
+const scalar = z.union([z.string(), z.number(), z.boolean()]);
+
+/**
+ * A reason as data: a code of the catalogue (src/shared/words/) and its params (times as ISO,
+ * counts and amounts as numbers, lists as arrays). The UI renders these in the reader's locale and zone.
+ */
+export const ReasonCode = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([scalar, z.array(z.union([z.string(), z.number()]))])),
+});
+
 export const FitFactor = z.object({
   id: z.string(),
   label: z.string(),
   /** The value seen on the page, as the panel shows it ("68% of 28 posts"). */
-  value: z.nullable(z.union([z.string(), z.number(), z.boolean()])),
+  value: z.nullable(scalar),
+  /** The same value as data, for the reader's words (src/shared/words/fit.ts); null when there is no value. */
+  valueCode: z.optional(z.nullable(ReasonCode)),
   /** The factor's weight after renormalising over the factors that have data (sums to 100). */
   weight: z.number(),
   /** Points earned out of `weight`. */
   points: z.number(),
 });
 
-export const Flag = z.object({ id: z.string(), severity: z.enum(["red", "amber", "green"]), text: z.string() });
+export const Flag = z.object({
+  id: z.string(),
+  severity: z.enum(["red", "amber", "green"]),
+  /** The flag in English (records.md §4). */
+  text: z.string(),
+  /** The same flag as data, for the reader's words (src/shared/words/fit.ts). */
+  textCode: z.optional(ReasonCode),
+});
 
 export const Fit = z.object({
   score: z.nullable(z.number().check(z.gte(0), z.lte(100))),
@@ -33,15 +53,6 @@ export const Fit = z.object({
 });
 
 export const UrgencyLevel = z.enum(["now", "today", "soon", "low", "closed"]);
-
-/**
- * A reason as data: a code of the catalogue (src/shared/words.ts) and its params (times as ISO,
- * counts and amounts as numbers). The UI renders these in the reader's locale and zone.
- */
-export const ReasonCode = z.object({
-  code: z.string(),
-  params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])),
-});
 
 export const Urgency = z.object({
   level: UrgencyLevel,

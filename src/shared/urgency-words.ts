@@ -1,10 +1,10 @@
 /**
  * How urgency reads to a person, in one place for the overlay and the popup: the level's words, the
- * time left and the reasons (words from the catalogue, src/shared/words.ts). Pure (no DOM, no browser APIs).
+ * time left and the reasons (words from the catalogue, src/shared/words/). Pure (no DOM, no browser APIs).
  */
 import type { Urgency } from "./score";
 import { MINUTE_MS, type Where } from "./intl";
-import { LEVEL_LABEL, TIME_WORDS, clockedReasonWords, durationWords } from "./words";
+import { LEVEL_LABEL, TIME_WORDS, clockedReasonWords, durationWords } from "./words/reasons";
 
 export { LEVEL_LABEL };
 

@@ -96,7 +96,7 @@ describe("options page", () => {
     await show(page, "templates");
     await page.getByLabel("Decline template").fill("No thanks, {{name}}");
     await show(page, "scoring");
-    await page.getByLabel("Skills match").fill("20");
+    await page.getByLabel("Skill overlap").fill("20");
     await page.getByTestId("save").click();
     await expect.poll(() => page.getByTestId("save-status").textContent()).toBe("Saved.");
     await expect(page.getByTestId("first-run").count()).resolves.toBe(0);
@@ -110,7 +110,7 @@ describe("options page", () => {
       "TypeScript",
     ]);
     await expect(page.getByLabel("Decline template").inputValue()).resolves.toBe("No thanks, {{name}}");
-    await expect(page.getByLabel("Skills match").inputValue()).resolves.toBe("20");
+    await expect(page.getByLabel("Skill overlap").inputValue()).resolves.toBe("20");
     await expect(page.getByTestId("first-run").count()).resolves.toBe(0);
     expect(errors).toEqual([]);
   });

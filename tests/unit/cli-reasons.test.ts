@@ -33,4 +33,30 @@ describe("score: reasons in English beside their codes", () => {
       "Received today 09:00 AM · reply by tomorrow 09:00 AM (in 21 h). Upwork counts 24 h from the invitation (Ignore does not count as a reply).",
     );
   });
+
+  it("prints each flag's and each factor value's code beside records.md's English text and value", async () => {
+    const [line] = await inZone("UTC", () => runScore([join(ROOT, "sample-pages/invitation.html")], { now: NOW }));
+    const fit = line!.fit as {
+      factors: Array<{
+        id: string;
+        label: string;
+        value: unknown;
+        valueCode?: { code: string; params: object } | null;
+      }>;
+      flags: Array<{ id: string; severity: string; text: string; textCode?: { code: string; params: object } }>;
+    };
+    expect(fit.flags.length).toBeGreaterThan(0);
+    for (const f of fit.flags) {
+      expect(typeof f.text).toBe("string");
+      expect(f.textCode?.code, f.id).toMatch(/^[a-z-]+$/);
+      expect(f.text).not.toMatch(/\d{4}-\d{2}-\d{2}|T\d{2}:\d{2}/);
+    }
+    const shown = fit.factors.filter((f) => f.value !== null);
+    expect(shown.length).toBeGreaterThan(0);
+    for (const f of shown) expect(f.valueCode?.code, f.id).toMatch(/^[a-z-]+$/);
+    // Amounts are numbers in the codes, money in the English.
+    const spent = fit.factors.find((f) => f.id === "totalSpent")!;
+    expect(spent.valueCode).toEqual({ code: "spent", params: { spent: 2400 } });
+    expect(spent.value).toBe("$2,400");
+  });
 });

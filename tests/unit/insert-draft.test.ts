@@ -9,7 +9,7 @@ import {
   type InsertableDraft,
   type NotFilled,
 } from "../../src/shared/content-messages";
-import { NOT_FILLED_TEXT, notFilledText } from "../../src/popup/insert-reasons";
+import { NOT_FILLED_TEXT, notFilledText } from "../../src/shared/words/insert";
 
 const FORM = readFileSync(new URL("../fixtures/drafting/apply-form.html", import.meta.url), "utf8");
 

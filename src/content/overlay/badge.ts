@@ -8,6 +8,7 @@
  */
 import type { InvitationUrgency } from "../../shared/score";
 import { fitHook, fitTone, fitWords, urgencyLine } from "./format";
+import * as words from "../../shared/words/panel";
 
 /**
  * `fit` is null while nothing about the invitation can be scored (we never fetch it); `provisional`:
@@ -44,32 +45,32 @@ function el<K extends keyof HTMLElementTagNameMap>(
 /** The badge's element (a button and two spans; a quiet span in the error state). Throws only under `fault`. */
 export function badgeElement(doc: Document, p: BadgeProps): HTMLElement {
   if (p.error) {
-    const quiet = el(doc, "span", "badge error", "– Invitewise: unavailable");
+    const quiet = el(doc, "span", "badge error", words.BADGE_UNAVAILABLE);
     quiet.setAttribute("role", "status");
-    quiet.title = "Invitewise could not score this invitation";
+    quiet.title = words.BADGE_UNAVAILABLE_TITLE;
     return quiet;
   }
   if (p.fault) throw Error("badge fault");
   const { fit, provisional } = p;
   const when = urgencyLine(p.urgency, p.now);
-  const basis = provisional && ` · ${provisional.factors} of ${provisional.of} factors`;
+  const basis = provisional && words.factorsUsed(provisional.factors, provisional.of);
   const fitText = fitWords(fit, !!provisional) + (fit === null ? "" : basis || "");
   const spoken =
     fit === null
       ? fitText
       : provisional
-        ? `provisional fit about ${fitHook(fit)} of 100, from ${provisional.factors} of ${provisional.of} factors`
-        : `${fitText} of 100`;
+        ? // In place, not a catalogue function: the minifier wraps those in a call (the 20 KB budget).
+          `provisional fit about ${fitHook(fit)} of 100, from ${provisional.factors} of ${provisional.of} factors`
+        : fitText + words.OF_100;
   // A row known only from the list (its client facts, its message) opens what it says, scored or not.
-  const action = provisional
-    ? "Show what the row says, in the Invitewise panel"
-    : fit === null
-      ? "Open the invitation to score it"
-      : "Show why, in the Invitewise panel";
+  const action = provisional ? words.BADGE_SHOW_ROW : fit === null ? words.BADGE_OPEN : words.BADGE_SHOW_WHY;
   const button = el(doc, "button", "badge");
   button.title = action;
   // The name starts with the words shown (WCAG 2.5.3: a voice user says what they see), then says more.
-  button.setAttribute("aria-label", `${fitText}${when && `, ${when}`}. Invitewise: ${spoken}. ${action}: ${p.title}`);
+  button.setAttribute(
+    "aria-label",
+    `${fitText}${when && `, ${when}`}. ${words.NAME}: ${spoken}. ${action}: ${p.title}`,
+  );
   button.addEventListener("click", p.onOpen);
   button.append(
     el(doc, "span", "t " + fitTone(fit, p.declineBelow) + (provisional && fit !== null ? " prov" : ""), fitText),

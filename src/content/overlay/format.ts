@@ -1,6 +1,7 @@
 /** Pure formatting for the overlay: no DOM, no browser APIs, so it is unit-tested in Node. */
 import type { InvitationUrgency, UrgencyLevel } from "../../shared/score";
 export { timeLeft, urgencyLine } from "../../shared/urgency-words";
+import { COULD_NOT_READ, OPEN_TO_SCORE } from "../../shared/words/panel";
 
 export type Tone = "good" | "fair" | "poor" | "none";
 
@@ -46,7 +47,7 @@ export function fieldLabel(path: string): string {
 /** "couldn't read: total spent, hire rate" — distinct labels in order; null when nothing is missing. */
 export function missingLine(paths: readonly string[]): string | null {
   const labels = [...new Set(paths.map(fieldLabel).filter(Boolean))];
-  return labels.length ? `couldn't read: ${labels.join(", ")}` : null;
+  return labels.length ? COULD_NOT_READ + labels.join(", ") : null;
 }
 
 /** A factor's share of the score as shown: "12 of 20". */
@@ -82,5 +83,5 @@ export function rankRows<T extends Rankable>(rows: readonly T[], order: RankOrde
 
 /** A row's fit as the badge words it: "Fit 72", "~72" (provisional), "open to score". */
 export function fitWords(fit: number | null, provisional: boolean): string {
-  return fit === null ? "open to score" : provisional ? `~${fitHook(fit)}` : `Fit ${fitHook(fit)}`;
+  return fit === null ? OPEN_TO_SCORE : provisional ? `~${fitHook(fit)}` : `Fit ${fitHook(fit)}`;
 }

@@ -14,6 +14,7 @@ import type { Host } from "./define-host";
 import { h, type Child } from "./dom-build";
 import { sliceWhole } from "../../shared/text";
 import { reasonLines } from "../../shared/urgency-words";
+import * as words from "../../shared/words/panel";
 
 /** What the panel keeps across renders, owned with its host (a new panel starts empty). */
 export interface PanelState {
@@ -79,7 +80,11 @@ const byUser = (act: () => void) => (event: Event) => {
 };
 
 /** A flag's words and its tone (the flag takes the fit bands' colours). */
-const SEVERITY = { red: ["Red flag", "poor"], amber: ["Caution", "fair"], green: ["Good sign", "good"] } as const;
+const SEVERITY = {
+  red: [words.RED_FLAG, "poor"],
+  amber: [words.CAUTION, "fair"],
+  green: [words.GOOD_SIGN, "good"],
+} as const;
 
 function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: () => void): Child[] {
   const say = (text: string) => (s.status = s.line!.textContent = text);
@@ -87,6 +92,7 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
     say("");
     task().catch((error: unknown) => {
       report(what, error);
+      // Interpolated in place, not a catalogue function: the minifier wraps those in a call (the 20 KB budget).
       say(`Could not ${what}.`);
     });
   };
@@ -95,14 +101,14 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
     const text = await a.pageReport();
     try {
       await navigator.clipboard.writeText(text);
-      say("Report copied — paste it into your bug report.");
+      say(words.REPORT_COPIED);
       if (s.report != null) {
         s.report = undefined;
         onNote();
       }
     } catch {
       // The clipboard refused (the page lost focus, a policy): the report to copy by hand.
-      say("Copying was blocked: select the report below and copy it.");
+      say(words.COPY_BLOCKED);
       s.report = text;
       s.focus = "report";
       onNote();
@@ -112,45 +118,39 @@ function actions(a: NonNullable<PanelProps["actions"]>, s: PanelState, onNote: (
     h(
       "div",
       { class: "acts" },
-      h("button", { class: "primary", onclick: byUser(run("open the drafts", a.openDrafts)) }, "Draft reply"),
+      h("button", { class: "primary", onclick: byUser(run(words.OPEN_DRAFTS, a.openDrafts)) }, words.DRAFT_REPLY),
       // Only shows a note in our own panel: any click may.
       h(
         "button",
         {
           "aria-expanded": `${note != null}`,
-          onclick: run(
-            "write the decline note",
-            async () => ((s.note = await a.declineNote()), (s.focus = "note"), onNote()),
-          ),
+          onclick: run(words.WRITE_NOTE, async () => ((s.note = await a.declineNote()), (s.focus = "note"), onNote())),
         },
-        "Decline politely",
+        words.DECLINE_POLITELY,
       ),
-      h("button", { onclick: byUser(run("make the page report", copyReport)) }, "Report this page"),
+      h("button", { onclick: byUser(run(words.MAKE_REPORT, copyReport)) }, words.REPORT_PAGE),
     ),
     note != null &&
       h(
         "label",
         { class: "note" },
-        "Decline note",
+        words.DECLINE_NOTE,
         h("textarea", { readOnly: true, rows: 6, value: note }),
         h(
           "button",
           {
             onclick: byUser(
-              run(
-                "copy the note",
-                async () => (await navigator.clipboard.writeText(note), say("Decline note copied.")),
-              ),
+              run(words.COPY_THE_NOTE, async () => (await navigator.clipboard.writeText(note), say(words.NOTE_COPIED))),
             ),
           },
-          "Copy note",
+          words.COPY_NOTE,
         ),
       ),
     s.report != null &&
       h(
         "label",
         { class: "note report" },
-        "Page report",
+        words.PAGE_REPORT,
         h("textarea", {
           readOnly: true,
           rows: 6,
@@ -167,31 +167,25 @@ function rowPart(row: NonNullable<PanelProps["row"]>, fit: Fit | null): Child[] 
   const used = fit?.factors.filter((f) => f.weight > 0).length ?? 0;
   const message = row.message && sliceWhole(row.message, MESSAGE_PREVIEW_CHARS);
   return [
-    row.provisional &&
-      h(
-        "p",
-        { class: "quiet" },
-        `Provisional: from the list row alone (${used} of ${fit?.factors.length ?? 0} factors). Opening the invitation adds the client's hire rate, rating, ` +
-          "what past freelancers said, the budget, your skill match and the competition.",
-      ),
+    row.provisional && h("p", { class: "quiet" }, words.provisionalNote(used, fit?.factors.length ?? 0)),
     message &&
       section(
-        "The client's message",
+        words.MESSAGE,
         [h("li", { class: "msg" }, message, message.length < row.message!.length && "…")],
         "flags",
       ),
     h(
       "div",
       { class: "acts" },
-      h("button", { onclick: row.open }, "Open the invitation"),
-      h("button", { onclick: row.back }, "Back to the ranking"),
+      h("button", { onclick: row.open }, words.OPEN_INVITATION),
+      h("button", { onclick: row.back }, words.BACK_TO_RANKING),
     ),
   ];
 }
 
 const ORDERS: Array<[RankOrder, string]> = [
-  ["urgency", "By urgency"],
-  ["fit", "By fit"],
+  ["urgency", words.BY_URGENCY],
+  ["fit", words.BY_FIT],
 ];
 
 /** The list's ranking: an order switch and every invitation, each opening its own panel. */
@@ -199,7 +193,7 @@ function rankingPart(r: Ranking, now: Date, declineBelow?: number): Child[] {
   return [
     h(
       "div",
-      { class: "acts", role: "group", "aria-label": "Rank the invitations" },
+      { class: "acts", role: "group", "aria-label": words.RANK_GROUP },
       ...ORDERS.map(([order, label]) =>
         h("button", { "aria-pressed": `${r.order === order}`, onclick: () => r.onOrder(order) }, label),
       ),
@@ -225,11 +219,7 @@ function rankingPart(r: Ranking, now: Date, declineBelow?: number): Child[] {
         ),
       ),
     ),
-    h(
-      "p",
-      { class: "quiet" },
-      "Upwork's list keeps its own order; this ranking is Invitewise's. ~ marks a fit from the list row alone.",
-    ),
+    h("p", { class: "quiet" }, words.RANKING_NOTE),
   ];
 }
 
@@ -249,21 +239,21 @@ export function panelElement(p: PanelProps): HTMLElement {
   const missing = missingLine(p.missing);
   return h(
     "aside",
-    { class: collapsed ? "panel collapsed" : "panel", "aria-label": "Invitewise: client fit and urgency" },
+    { class: collapsed ? "panel collapsed" : "panel", "aria-label": words.PANEL_LABEL },
     h(
       "header",
       null,
       h(
         "button",
         { class: "toggle", "aria-expanded": `${!collapsed}`, onclick: p.onToggle },
-        h("b", null, "Invitewise"),
+        h("b", null, words.NAME),
         p.ranking
-          ? h("span", { class: "t none" }, `${p.ranking.entries.length} invitations ranked`)
+          ? h("span", { class: "t none" }, p.ranking.entries.length + words.RANKED)
           : h(
               "span",
               { class: "t " + (error ? "none" : fitTone(fit?.score, p.declineBelow)) },
-              h("span", { class: "sr" }, "fit "),
-              error ? "unavailable" : score === "unknown" ? "not scored" : score,
+              h("span", { class: "sr" }, words.FIT_SR),
+              error ? words.UNAVAILABLE : score === "unknown" ? words.NOT_SCORED : score,
             ),
         h("span", { class: "chev", "aria-hidden": "true" }, collapsed ? "‹" : "›"),
       ),
@@ -273,7 +263,7 @@ export function panelElement(p: PanelProps): HTMLElement {
         "div",
         { class: "body", onscroll: (e: Event) => (state.top = (e.target as HTMLElement).scrollTop) },
         p.title && h("h2", null, p.title),
-        error && h("p", { class: "quiet" }, "Invitewise could not score this page."),
+        error && h("p", { class: "quiet" }, words.NOT_SCORED_PAGE),
         p.row && rowPart(p.row, fit),
         p.ranking && rankingPart(p.ranking, p.now, p.declineBelow),
         urgency &&
@@ -283,25 +273,29 @@ export function panelElement(p: PanelProps): HTMLElement {
           ),
         !!fit?.factors.length &&
           section(
-            "Score factors (points of weight)",
+            words.FACTORS,
             // A factor without data drops out (weight 0): left out of the score, not scored as bad.
             fit.factors.map((f) =>
               h(
                 "li",
                 null,
                 f.label,
-                h("span", { class: "pts" }, f.weight ? factorShare(f.points, f.weight) : "not scored"),
+                h("span", { class: "pts" }, f.weight ? factorShare(f.points, f.weight) : words.NOT_SCORED),
                 // The numbers beside it say the same: the bar is for the eye only.
                 f.weight > 0 && bar(factorBar(f.points, f.weight, Math.max(...fit.factors.map((g) => g.weight)))),
                 f.value !== null &&
-                  h("span", { class: "val" }, typeof f.value === "boolean" ? (f.value ? "yes" : "no") : "" + f.value),
+                  h(
+                    "span",
+                    { class: "val" },
+                    typeof f.value === "boolean" ? (f.value ? words.YES : words.NO) : "" + f.value,
+                  ),
               ),
             ),
             "factors",
           ),
         !!fit?.flags.length &&
           section(
-            "Flags",
+            words.FLAGS,
             fit.flags.map((f) =>
               h(
                 "li",

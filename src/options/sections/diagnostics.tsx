@@ -3,15 +3,9 @@ import { diagnosticsReport, type ParseMiss, type StorageNotice } from "../../sha
 import { sendToBackground } from "../../shared/messages";
 import browser from "webextension-polyfill";
 import { headingId, titleOf } from "../route";
+import { DIAGNOSTICS } from "../../shared/words/options";
 
-const KIND_LABELS: Record<string, string> = {
-  invitations: "Invitations list",
-  invitation: "Invitation",
-  job: "Job",
-  apply: "Proposal form",
-  proposal: "Proposal",
-  home: "Find work",
-};
+const KIND_LABELS = DIAGNOSTICS.kinds;
 
 export function DiagnosticsSection({
   entries,
@@ -35,17 +29,17 @@ export function DiagnosticsSection({
     try {
       await navigator.clipboard.writeText(text);
       setManual(null);
-      setStatus("Report copied. Paste it into your bug report.");
+      setStatus(DIAGNOSTICS.copied);
     } catch {
       // Clipboard refused (no focus, policy): show the text to copy by hand.
       setManual(text);
-      setStatus("Copying was blocked; select the report below and copy it.");
+      setStatus(DIAGNOSTICS.blocked);
     }
   };
 
   /** The skeleton of the Upwork page read last (the background picks the tab; src/report/). */
   const copyPageReport = async () => {
-    setStatus("Reading the open Upwork page…");
+    setStatus(DIAGNOSTICS.readingPage);
     const reply = await sendToBackground({ type: "get-page-report", tab: "latest" });
     if (reply.ok) return copy(reply.data.report);
     setManual(null);
@@ -57,25 +51,21 @@ export function DiagnosticsSection({
       <h2 id={headingId("diagnostics")} tabIndex={-1}>
         {titleOf("diagnostics")}
       </h2>
-      <p class="intro">
-        Upwork pages that were read with some fields missing, read only through a fallback (Upwork renamed what
-        Invitewise looks for first), or where the page and the data Upwork embeds in it disagree — usually after Upwork
-        changed its layout. Only field names are kept, never page text.
-      </p>
+      <p class="intro">{DIAGNOSTICS.intro}</p>
       {entries.length === 0 ? (
         <p class="muted" data-testid="diagnostics-empty">
-          No pages with missing fields so far.
+          {DIAGNOSTICS.empty}
         </p>
       ) : (
-        <div class="table-scroll" tabIndex={0} aria-label="Pages read with missing fields">
+        <div class="table-scroll" tabIndex={0} aria-label={DIAGNOSTICS.table}>
           <table data-testid="diagnostics-table">
             <thead>
               <tr>
-                <th scope="col">When</th>
-                <th scope="col">Page</th>
-                <th scope="col">Missing fields</th>
-                <th scope="col">Read through a fallback</th>
-                <th scope="col">Page and page data disagree</th>
+                <th scope="col">{DIAGNOSTICS.when}</th>
+                <th scope="col">{DIAGNOSTICS.page}</th>
+                <th scope="col">{DIAGNOSTICS.missing}</th>
+                <th scope="col">{DIAGNOSTICS.fallbacks}</th>
+                <th scope="col">{DIAGNOSTICS.disagree}</th>
               </tr>
             </thead>
             <tbody>
@@ -87,7 +77,7 @@ export function DiagnosticsSection({
                   <td>{KIND_LABELS[e.kind] ?? e.kind}</td>
                   <td class="cell-text">
                     {e.missing.join(", ")}
-                    {e.more ? ` (+${e.more} more)` : ""}
+                    {e.more ? DIAGNOSTICS.more(e.more) : ""}
                   </td>
                   <td class="cell-text">{e.fallbacks?.join(", ") ?? ""}</td>
                   <td class="cell-text">{e.disagreements?.join(", ") ?? ""}</td>
@@ -102,26 +92,18 @@ export function DiagnosticsSection({
           {storage.map((n, i) => (
             <li key={i}>
               <time dateTime={n.at}>{new Date(n.at).toLocaleString()}</time>:{" "}
-              {"store" in n ? (
-                n.corrupt ? (
-                  "the invitation log could not be read and started again empty."
-                ) : (
-                  `${n.dropped} damaged entries of the invitation log were left out.`
-                )
-              ) : (
-                <>
-                  the browser's storage for Invitewise was full. {n.evicted} of the oldest saved pages were removed to
-                  make room, and{" "}
-                  {n.retried === "ok" ? "the page was then saved." : "the page still could not be saved."}
-                </>
-              )}
+              {"store" in n
+                ? n.corrupt
+                  ? DIAGNOSTICS.logRestarted
+                  : DIAGNOSTICS.logDropped(n.dropped)
+                : DIAGNOSTICS.storageFull(n.evicted, n.retried === "ok")}
             </li>
           ))}
         </ul>
       )}
       <div class="row">
         <button type="button" data-testid="copy-report" onClick={() => copy(report())}>
-          Copy report
+          {DIAGNOSTICS.copyReport}
         </button>
         <button
           type="button"
@@ -129,22 +111,18 @@ export function DiagnosticsSection({
           disabled={entries.length + storage.length === 0}
           onClick={async () => {
             const reply = await sendToBackground({ type: "clear-diagnostics" });
-            if (!reply.ok) return setStatus(`Could not clear: ${reply.error}`);
-            setStatus("Diagnostics cleared.");
+            if (!reply.ok) return setStatus(DIAGNOSTICS.clearFailed(reply.error));
+            setStatus(DIAGNOSTICS.cleared);
             onCleared();
           }}
         >
-          Clear
+          {DIAGNOSTICS.clear}
         </button>
       </div>
-      <p class="intro">
-        When a page does not read right, a report of the open Upwork page helps us fix it: the page's structure with
-        every text reduced to its shape (letters become x, numbers 1 and 0), Upwork's own labels kept, and no scripts,
-        form values or addresses of images — what the parsers look for, not what the client or you wrote.
-      </p>
+      <p class="intro">{DIAGNOSTICS.pageReportIntro}</p>
       <div class="row">
         <button type="button" data-testid="copy-page-report" onClick={copyPageReport}>
-          Copy a report of the open Upwork page
+          {DIAGNOSTICS.copyPageReport}
         </button>
       </div>
       <p role="status" class="status" data-testid="diagnostics-status">
@@ -152,7 +130,7 @@ export function DiagnosticsSection({
       </p>
       {manual !== null && (
         <div class="field field--wide">
-          <label for="report-text">Report</label>
+          <label for="report-text">{DIAGNOSTICS.report}</label>
           <textarea id="report-text" readOnly rows={8} value={manual} onFocus={(e) => e.currentTarget.select()} />
         </div>
       )}

@@ -2,9 +2,10 @@ import { useState } from "preact/hooks";
 import { applyImport, exportSettings, previewImport, type SettingsChange } from "../../shared/settings-import";
 import { headingId, titleOf } from "../route";
 import { YourDataPanel } from "./your-data";
+import { BACKUP } from "../../shared/words/options";
 
 const show = (v: unknown) =>
-  v === undefined ? "—" : typeof v === "string" ? (v === "" ? "(empty)" : v) : JSON.stringify(v);
+  v === undefined ? BACKUP.unset : typeof v === "string" ? (v === "" ? BACKUP.empty : v) : JSON.stringify(v);
 
 type State =
   | { step: "idle" }
@@ -37,7 +38,7 @@ export function ImportExportSection({
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
     } catch (e) {
-      onError(`Export failed: ${e instanceof Error ? e.message : String(e)}`);
+      onError(BACKUP.exportFailed(e instanceof Error ? e.message : String(e)));
     }
   };
 
@@ -54,7 +55,7 @@ export function ImportExportSection({
           : { step: "error", error: preview.error },
       );
     } catch (e) {
-      setState({ step: "error", error: `The file could not be read (${e instanceof Error ? e.message : String(e)})` });
+      setState({ step: "error", error: BACKUP.unreadable(e instanceof Error ? e.message : String(e)) });
     } finally {
       setBusy(false);
     }
@@ -69,7 +70,7 @@ export function ImportExportSection({
       setInputKey((k) => k + 1);
       onImported(result.save.notices);
     } catch (e) {
-      onError(`Import failed; nothing was changed (${e instanceof Error ? e.message : String(e)})`);
+      onError(BACKUP.importFailed(e instanceof Error ? e.message : String(e)));
     } finally {
       setBusy(false);
     }
@@ -86,15 +87,14 @@ export function ImportExportSection({
         {titleOf("backup")}
       </h2>
       <p class="intro">
-        Export your settings to a file to keep a copy or move them to another browser; import one to restore them. The
-        export is a JSON settings file other tools read (the command line's <code>--settings</code> takes it too). It
-        includes any damaged stored values under <code>recovered</code>.
+        {BACKUP.introStart} <code>--settings</code> {BACKUP.introMiddle} <code>recovered</code>
+        {BACKUP.introEnd}
       </p>
       <button type="button" data-testid="export" onClick={download}>
-        Export settings file
+        {BACKUP.export}
       </button>
       <div class={`field field--wide${state.step === "error" ? " field--invalid" : ""}`}>
-        <label for="import-file">Import a settings file</label>
+        <label for="import-file">{BACKUP.import}</label>
         <input
           key={inputKey}
           id="import-file"
@@ -107,11 +107,12 @@ export function ImportExportSection({
           onChange={(e) => choose(e.currentTarget)}
         />
         <p class="hint" id="import-file-hint">
-          You will see what changes before anything is applied.{dirty ? " Importing replaces your unsaved edits." : ""}
+          {BACKUP.previewFirst}
+          {dirty ? BACKUP.replacesEdits : ""}
         </p>
         {state.step === "error" && (
           <p class="error" id="import-error" role="alert" data-testid="import-error">
-            This file was not imported, and nothing changed: {state.error}
+            {BACKUP.notImported(state.error)}
           </p>
         )}
       </div>
@@ -119,20 +120,18 @@ export function ImportExportSection({
         <div class="import-preview" data-testid="import-preview" role="region" aria-labelledby="import-preview-title">
           <h3 id="import-preview-title">
             {state.changes.length === 0
-              ? `${state.fileName} matches your saved settings`
-              : `${state.fileName} changes ${state.changes.length} ${state.changes.length === 1 ? "value" : "values"}`}
+              ? BACKUP.matches(state.fileName)
+              : BACKUP.changes(state.fileName, state.changes.length)}
           </h3>
-          {state.migrated.length > 0 && (
-            <p>The file is from an older version and was updated: {state.migrated.join("; ")}.</p>
-          )}
+          {state.migrated.length > 0 && <p>{BACKUP.migrated(state.migrated)}</p>}
           {state.changes.length > 0 && (
-            <div class="table-scroll" tabIndex={0} aria-label="Changes">
+            <div class="table-scroll" tabIndex={0} aria-label={BACKUP.changesTable}>
               <table data-testid="import-changes">
                 <thead>
                   <tr>
-                    <th scope="col">Setting</th>
-                    <th scope="col">Now</th>
-                    <th scope="col">After import</th>
+                    <th scope="col">{BACKUP.setting}</th>
+                    <th scope="col">{BACKUP.now}</th>
+                    <th scope="col">{BACKUP.after}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -157,10 +156,10 @@ export function ImportExportSection({
               disabled={busy || state.changes.length === 0}
               onClick={() => apply(state.text)}
             >
-              Apply import
+              {BACKUP.apply}
             </button>
             <button type="button" data-testid="import-cancel" onClick={cancel}>
-              Cancel
+              {BACKUP.cancel}
             </button>
           </div>
         </div>

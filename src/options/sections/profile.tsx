@@ -3,6 +3,7 @@ import type { PortfolioItem, Profile, SpecializedProfile } from "../../shared/se
 import { ListField, NumberField, TextArea, TextField, type FieldContext } from "../fields";
 import { errorId, fieldId, pathKey } from "../form";
 import { headingId, titleOf } from "../route";
+import { PROFILE } from "../../shared/words/options";
 
 export function ProfileSection({
   ctx,
@@ -18,19 +19,19 @@ export function ProfileSection({
       <h2 id={headingId("profile")} tabIndex={-1}>
         {titleOf("profile")}
       </h2>
-      <p class="intro">Who you are. Skills decide the skills match; the rest feeds the drafts.</p>
+      <p class="intro">{PROFILE.intro}</p>
       <div class="grid">
         <TextField
           ctx={ctx}
           path={["profile", "name"]}
-          label="Name"
+          label={PROFILE.name}
           value={profile.name}
           autocomplete="name"
-          hint="As you sign your messages."
+          hint={PROFILE.nameHint}
         />
-        <TextField ctx={ctx} path={["profile", "headline"]} label="Headline" value={profile.headline} />
+        <TextField ctx={ctx} path={["profile", "headline"]} label={PROFILE.headline} value={profile.headline} />
       </div>
-      <TextArea ctx={ctx} path={["profile", "overview"]} label="Overview" value={profile.overview} rows={5} />
+      <TextArea ctx={ctx} path={["profile", "overview"]} label={PROFILE.overview} value={profile.overview} rows={5} />
       <SkillsEditor ctx={ctx} skills={profile.skills} seenSkills={seenSkills} />
       <SpecializedProfiles ctx={ctx} items={profile.specializedProfiles} />
       <Portfolio ctx={ctx} items={profile.portfolio} />
@@ -54,15 +55,15 @@ function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: 
   const error = ctx.errors[pathKey(path)];
   return (
     <div class={`field field--wide${error ? " field--invalid" : ""}`}>
-      <label for={fieldId(path)}>Skills</label>
-      <ul class="chips" aria-label="Your skills" data-testid="skills-list">
+      <label for={fieldId(path)}>{PROFILE.skills}</label>
+      <ul class="chips" aria-label={PROFILE.yourSkills} data-testid="skills-list">
         {skills.map((skill, i) => (
           <li class="chip" key={skill}>
             <span>{skill}</span>
             <button
               type="button"
               class="chip-remove"
-              aria-label={`Remove skill ${skill}`}
+              aria-label={PROFILE.removeSkill(skill)}
               onClick={() =>
                 ctx.onChange(
                   path,
@@ -74,7 +75,7 @@ function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: 
             </button>
           </li>
         ))}
-        {skills.length === 0 && <li class="muted">No skills yet.</li>}
+        {skills.length === 0 && <li class="muted">{PROFILE.noSkills}</li>}
       </ul>
       <div class="row">
         <input
@@ -94,7 +95,7 @@ function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: 
           }}
         />
         <button type="button" data-testid="skills-add" onClick={() => add(text)} disabled={!text.trim()}>
-          Add skill
+          {PROFILE.addSkill}
         </button>
       </div>
       <datalist id="seen-skills">
@@ -103,7 +104,7 @@ function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: 
         ))}
       </datalist>
       <p class="hint" id={`${fieldId(path)}-hint`}>
-        Type a skill and press Enter; several at once separated by commas.
+        {PROFILE.skillsHint}
       </p>
       {error && (
         <p class="error" id={errorId(path)}>
@@ -112,11 +113,16 @@ function SkillsEditor({ ctx, skills, seenSkills }: { ctx: FieldContext; skills: 
       )}
       {suggestions.length > 0 && (
         <div class="suggestions" data-testid="skill-suggestions">
-          <span id="suggest-label">Seen on jobs you opened:</span>
+          <span id="suggest-label">{PROFILE.seenOnJobs}</span>
           <ul class="chips" aria-labelledby="suggest-label">
             {suggestions.map((s) => (
               <li key={s}>
-                <button type="button" class="chip chip--add" aria-label={`Add skill ${s}`} onClick={() => add(s)}>
+                <button
+                  type="button"
+                  class="chip chip--add"
+                  aria-label={PROFILE.addSeenSkill(s)}
+                  onClick={() => add(s)}
+                >
                   + {s}
                 </button>
               </li>
@@ -144,27 +150,24 @@ function SpecializedProfiles({ ctx, items }: { ctx: FieldContext; items: Special
   };
   return (
     <div class="subsection">
-      <h3>Specialized profiles</h3>
-      <p class="intro">
-        Upwork specialized profiles, each with its own skills and rate. A job it fits best (the skill match in the fit
-        panel names it) is quoted at its rate.
-      </p>
+      <h3>{PROFILE.specialized}</h3>
+      <p class="intro">{PROFILE.specializedIntro}</p>
       {items.map((item, i) => (
         <fieldset class="card" key={i} data-testid={`specialized-${i}`}>
-          <legend>{item.name || `Specialized profile ${i + 1}`}</legend>
+          <legend>{item.name || PROFILE.specializedN(i + 1)}</legend>
           <div class="grid">
-            <TextField ctx={ctx} path={[...base, i, "name"]} label="Profile name" value={item.name} />
+            <TextField ctx={ctx} path={[...base, i, "name"]} label={PROFILE.profileName} value={item.name} />
             <NumberField
               ctx={ctx}
               path={[...base, i, "hourlyRate"]}
-              label="Hourly rate"
-              unit="USD/h"
+              label={PROFILE.hourlyRate}
+              unit={PROFILE.perHour}
               value={item.hourlyRate}
             />
           </div>
-          <ListField ctx={ctx} path={[...base, i, "skills"]} label="Skills" value={item.skills} />
+          <ListField ctx={ctx} path={[...base, i, "skills"]} label={PROFILE.skills} value={item.skills} />
           <ItemControls
-            label={item.name || `specialized profile ${i + 1}`}
+            label={item.name || PROFILE.specializedNamed(i + 1)}
             testid={`specialized-remove-${i}`}
             onRemove={() =>
               ctx.onChange(
@@ -176,7 +179,7 @@ function SpecializedProfiles({ ctx, items }: { ctx: FieldContext; items: Special
         </fieldset>
       ))}
       <button type="button" data-testid="specialized-add" onClick={add}>
-        Add specialized profile
+        {PROFILE.addSpecialized}
       </button>
     </div>
   );
@@ -190,37 +193,35 @@ function Portfolio({ ctx, items }: { ctx: FieldContext; items: PortfolioItem[] }
   };
   return (
     <div class="subsection">
-      <h3>Portfolio</h3>
-      <p class="intro">
-        Past work the cover letter can point to: the item whose skills match the job best is suggested.
-      </p>
+      <h3>{PROFILE.portfolio}</h3>
+      <p class="intro">{PROFILE.portfolioIntro}</p>
       <ol class="cards" data-testid="portfolio-list">
         {items.map((item, i) => (
           <li key={i}>
             <fieldset class="card" data-testid={`portfolio-${i}`}>
-              <legend>{item.title || `Portfolio item ${i + 1}`}</legend>
+              <legend>{item.title || PROFILE.portfolioN(i + 1)}</legend>
               <div class="grid">
-                <TextField ctx={ctx} path={[...base, i, "title"]} label="Title" value={item.title} />
+                <TextField ctx={ctx} path={[...base, i, "title"]} label={PROFILE.title} value={item.title} />
                 <TextField
                   ctx={ctx}
                   path={[...base, i, "url"]}
-                  label="Link"
+                  label={PROFILE.link}
                   type="url"
                   value={item.url}
                   placeholder="https://"
                 />
               </div>
-              <ListField ctx={ctx} path={[...base, i, "skills"]} label="Skills" value={item.skills} />
+              <ListField ctx={ctx} path={[...base, i, "skills"]} label={PROFILE.skills} value={item.skills} />
               <TextArea
                 ctx={ctx}
                 path={[...base, i, "outcome"]}
-                label="Outcome"
+                label={PROFILE.outcome}
                 value={item.outcome}
                 rows={2}
-                hint="The result, in one line: numbers help."
+                hint={PROFILE.outcomeHint}
               />
               <ItemControls
-                label={item.title || `portfolio item ${i + 1}`}
+                label={item.title || PROFILE.portfolioNamed(i + 1)}
                 testid={`portfolio-remove-${i}`}
                 onRemove={() =>
                   ctx.onChange(
@@ -233,9 +234,9 @@ function Portfolio({ ctx, items }: { ctx: FieldContext; items: PortfolioItem[] }
           </li>
         ))}
       </ol>
-      {items.length === 0 && <p class="muted">No portfolio items yet.</p>}
+      {items.length === 0 && <p class="muted">{PROFILE.noPortfolio}</p>}
       <button type="button" data-testid="portfolio-add" onClick={add}>
-        Add portfolio item
+        {PROFILE.addPortfolio}
       </button>
     </div>
   );

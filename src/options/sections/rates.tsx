@@ -1,12 +1,9 @@
 import type { Rates } from "../../shared/settings";
 import { NumberField, SelectField, type FieldContext } from "../fields";
 import { headingId, titleOf } from "../route";
+import { RATES } from "../../shared/words/options";
 
-const PAYMENT = [
-  { value: "hourly", label: "Hourly" },
-  { value: "fixed", label: "Fixed price" },
-  { value: "milestone", label: "Fixed price by milestones" },
-] as const;
+const PAYMENT = (["hourly", "fixed", "milestone"] as const).map((value) => ({ value, label: RATES.payment[value] }));
 
 export function RatesSection({ ctx, rates }: { ctx: FieldContext; rates: Rates }) {
   return (
@@ -14,30 +11,34 @@ export function RatesSection({ ctx, rates }: { ctx: FieldContext; rates: Rates }
       <h2 id={headingId("rates")} tabIndex={-1}>
         {titleOf("rates")}
       </h2>
-      <p class="intro">
-        What you charge. The score compares clients' budgets and past rates with these; drafts propose them.
-      </p>
+      <p class="intro">{RATES.intro}</p>
       <div class="grid">
-        <NumberField ctx={ctx} path={["rates", "hourly"]} label="Hourly rate" unit="USD/h" value={rates.hourly} />
+        <NumberField
+          ctx={ctx}
+          path={["rates", "hourly"]}
+          label={RATES.hourly}
+          unit={RATES.perHour}
+          value={rates.hourly}
+        />
         <NumberField
           ctx={ctx}
           path={["rates", "minimumHourly"]}
-          label="Minimum hourly rate"
-          unit="USD/h"
+          label={RATES.minimumHourly}
+          unit={RATES.perHour}
           value={rates.minimumHourly}
-          hint="Jobs below this score lower."
+          hint={RATES.minimumHourlyHint}
         />
         <NumberField
           ctx={ctx}
           path={["rates", "minimumFixed"]}
-          label="Minimum fixed-price project"
-          unit="USD"
+          label={RATES.minimumFixed}
+          unit={RATES.usd}
           value={rates.minimumFixed}
         />
         <SelectField
           ctx={ctx}
           path={["rates", "preferredPayment"]}
-          label="Preferred payment"
+          label={RATES.preferredPayment}
           value={rates.preferredPayment}
           options={PAYMENT}
         />

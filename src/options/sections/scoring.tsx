@@ -1,48 +1,9 @@
 import { FACTOR_IDS, type Settings } from "../../shared/settings";
 import { NumberField, type FieldContext } from "../fields";
 import { headingId, titleOf } from "../route";
+import { factorLabel, SCORING, SETTING_LABELS } from "../../shared/words";
 
 type Scoring = Settings["scoring"];
-
-const FACTOR_LABELS: Record<string, string> = {
-  paymentVerified: "Payment verified",
-  hireRate: "Hire rate",
-  totalSpent: "Total spent",
-  avgHourlyRate: "Average hourly rate paid",
-  rating: "Client rating",
-  history: "Client's history with freelancers",
-  accountAge: "Account age",
-  budget: "Budget against your rates",
-  skills: "Skills match",
-  competition: "Competition (proposals)",
-};
-
-/** Labels and units for the known keys; a key added later is shown by its name until it gets one. */
-const SETTING_LABELS: Record<string, [string, string?]> = {
-  hireRateGood: ["Good hire rate from", "%"],
-  hireRatePoor: ["Poor hire rate below", "%"],
-  hireRateFullEvidencePosts: ["Jobs posted for a trusted hire rate", "jobs"],
-  spentEstablished: ["Established client from", "USD"],
-  spentStrong: ["Strong client from", "USD"],
-  avgHourlyFloor: ["Low payer below", "USD/h"],
-  ratingGood: ["Good client rating from", "★"],
-  ratingPoor: ["Poor client rating below", "★"],
-  ratingFullEvidenceReviews: ["Reviews for a trusted rating", "reviews"],
-  historyComplaintBelow: ["Freelancer's rating that counts as a complaint, below", "★"],
-  historyPatternCount: ["Complaints that make a pattern", "complaints"],
-  accountMatureDays: ["Account established after", "days"],
-  proposalsCrowded: ["Crowded job from", "proposals"],
-  declineBelow: ["Suggest declining below score", "/100"],
-  avgRateFullEvidenceHours: ["Hours billed for a trusted average rate", "hours"],
-  historyFullEvidenceRatings: ["Rated past jobs for a trusted history", "ratings"],
-  skillsFullMatchShare: ["Share of the job's skills for a full match", "0–1"],
-  postRedFlagCap: ["Highest score for a post asking to leave Upwork", "/100"],
-  shortPostChars: ["Post too short to quote for, under", "characters"],
-  replyWindowHours: ["Upwork's reply window", "hours"],
-  nowHoursLeft: ["Answer now when less than this is left", "hours"],
-  clientActiveMinutes: ["Client active when last seen within", "minutes"],
-  freshMinutes: ["Invitation fresh for", "minutes"],
-};
 
 const humanize = (key: string) => key.replace(/([A-Z])/g, " $1").replace(/^./, (c) => c.toUpperCase());
 
@@ -74,7 +35,7 @@ function Group({
           disabled={!changed}
           onClick={() => ctx.onChange(["scoring", name], { ...defaults })}
         >
-          Reset {title.toLowerCase()} to defaults
+          {SCORING.resetGroup(title)}
         </button>
       </div>
       <div class="grid grid--narrow">
@@ -89,7 +50,7 @@ function Group({
               unit={unit}
               required
               value={values[k]}
-              hint={values[k] === defaults[k] ? `Default: ${defaults[k]}` : `Default: ${defaults[k]} (changed)`}
+              hint={values[k] === defaults[k] ? SCORING.byDefault(defaults[k]!) : SCORING.changed(defaults[k]!)}
             />
           );
         })}
@@ -106,23 +67,20 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
       <h2 id={headingId("scoring")} tabIndex={-1}>
         {titleOf("scoring")}
       </h2>
-      <p class="intro">
-        How the fit score weighs what it sees. Weights are relative: they are rescaled over the factors a page shows
-        (now {total} in all).
-      </p>
+      <p class="intro">{SCORING.intro(total)}</p>
       <Group
         ctx={ctx}
         name="weights"
-        title="Factor weights"
+        title={SCORING.weights}
         values={scoring.weights}
         defaults={defaults.weights}
         keys={FACTOR_IDS}
-        labelOf={(k) => [FACTOR_LABELS[k] ?? humanize(k), "weight"]}
+        labelOf={(k) => [factorLabel(k), SCORING.weight]}
       />
       <Group
         ctx={ctx}
         name="thresholds"
-        title="Thresholds"
+        title={SCORING.thresholds}
         values={scoring.thresholds}
         defaults={defaults.thresholds}
         keys={Object.keys(defaults.thresholds)}
@@ -131,7 +89,7 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
       <Group
         ctx={ctx}
         name="urgency"
-        title="Urgency windows"
+        title={SCORING.urgency}
         values={scoring.urgency}
         defaults={defaults.urgency}
         keys={Object.keys(defaults.urgency)}
@@ -142,7 +100,7 @@ export function ScoringSection({ ctx, scoring, defaults }: { ctx: FieldContext; 
         data-testid="reset-scoring"
         onClick={() => ctx.onChange(["scoring"], structuredClone(defaults))}
       >
-        Reset all scoring to defaults
+        {SCORING.resetAll}
       </button>
     </section>
   );

@@ -4,13 +4,9 @@ import { fieldId } from "../form";
 import { PLACEHOLDERS } from "../placeholders";
 import { headingId, titleOf } from "../route";
 import { TemplatePreview, usePreviewDrafts, type PreviewJob } from "../preview";
+import { TEMPLATES } from "../../shared/words/options";
 
-const NAMES: Record<keyof Templates, string> = {
-  coverLetter: "Cover letter",
-  decline: "Decline",
-  referral: "Referral",
-  followUp: "Follow-up",
-};
+const NAMES: Record<keyof Templates, string> = TEMPLATES.names;
 
 export function TemplatesSection({
   ctx,
@@ -28,10 +24,7 @@ export function TemplatesSection({
       <h2 id={headingId("templates")} tabIndex={-1}>
         {titleOf("templates")}
       </h2>
-      <p class="intro">
-        The drafts start from these. Placeholders in double braces are filled from the job; text in [square brackets] is
-        for you to write. An empty template uses the built-in one.
-      </p>
+      <p class="intro">{TEMPLATES.intro}</p>
       {(Object.keys(NAMES) as Array<keyof Templates>).map((key) => {
         const path = ["templates", key];
         const listId = `${fieldId(path)}-placeholders`;
@@ -42,7 +35,7 @@ export function TemplatesSection({
               <TextArea
                 ctx={ctx}
                 path={path}
-                label={`${NAMES[key]} template`}
+                label={TEMPLATES.template(NAMES[key])}
                 labelHidden
                 value={templates[key]}
                 rows={key === "coverLetter" ? 12 : 7}
@@ -54,7 +47,7 @@ export function TemplatesSection({
                 disabled={templates[key] === DEFAULT_TEMPLATES[key]}
                 onClick={() => ctx.onChange(path, DEFAULT_TEMPLATES[key])}
               >
-                Reset {NAMES[key].toLowerCase()} to default
+                {TEMPLATES.reset(NAMES[key])}
               </button>
               <TemplatePreview
                 id={fieldId(path)}
@@ -64,7 +57,7 @@ export function TemplatesSection({
             </div>
             {/* Not an <aside>: four "Placeholders" landmarks of one name would only clutter the landmark list. */}
             <div class="placeholders" role="group" aria-labelledby={listId}>
-              <h4 id={listId}>Placeholders</h4>
+              <h4 id={listId}>{TEMPLATES.placeholders}</h4>
               <dl>
                 {PLACEHOLDERS[key].map((p) => (
                   <div key={p.token}>

@@ -7,6 +7,7 @@ import { useEffect, useRef, useState } from "preact/hooks";
 import browser from "webextension-polyfill";
 import { countAllData, eraseAllData, extensionAreas, readAllData, type AreaName } from "../../shared/all-data";
 import { PrivacyPolicy } from "../privacy-policy";
+import { YOUR_DATA } from "../../shared/words/options";
 
 const message = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
@@ -40,7 +41,7 @@ export function YourDataPanel({ onErased }: { onErased(): Promise<void> | void }
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       setStatus("");
     } catch (e) {
-      setStatus(`Export failed: ${message(e)}`);
+      setStatus(YOUR_DATA.exportFailed(message(e)));
     }
   };
 
@@ -49,7 +50,7 @@ export function YourDataPanel({ onErased }: { onErased(): Promise<void> | void }
       setStep({ step: "confirm", counts: await countAllData(extensionAreas()) });
       setStatus("");
     } catch (e) {
-      setStatus(`Could not read what is stored: ${message(e)}`);
+      setStatus(YOUR_DATA.countFailed(message(e)));
     }
   };
 
@@ -59,15 +60,13 @@ export function YourDataPanel({ onErased }: { onErased(): Promise<void> | void }
       const result = await eraseAllData(extensionAreas());
       const left = Object.entries(result.left);
       if (left.length > 0) {
-        setStatus(
-          `Not everything was erased: ${left.map(([area, keys]) => `${keys.length} in storage.${area}`).join(", ")}. Try again.`,
-        );
+        setStatus(YOUR_DATA.notAllErased(left));
       } else {
-        setStatus(`All data erased (${result.erased.map((a) => `storage.${a}`).join(", ")} empty).`);
+        setStatus(YOUR_DATA.erased(result.erased));
       }
       await onErased();
     } catch (e) {
-      setStatus(`Erase failed: ${message(e)}`);
+      setStatus(YOUR_DATA.eraseFailed(message(e)));
     } finally {
       setStep({ step: "idle" });
     }
@@ -76,11 +75,11 @@ export function YourDataPanel({ onErased }: { onErased(): Promise<void> | void }
   const total = step.step === "confirm" ? Object.values(step.counts).reduce((a, b) => a + (b ?? 0), 0) : 0;
   return (
     <div class="your-data" data-testid="your-data" role="region" aria-labelledby="your-data-title">
-      <h3 id="your-data-title">Your data and privacy</h3>
+      <h3 id="your-data-title">{YOUR_DATA.title}</h3>
       <p>
-        Everything Invitewise keeps stays in this browser's extension storage; nothing is sent anywhere.{" "}
+        {YOUR_DATA.local}{" "}
         <a href="#privacy" data-testid="privacy-link">
-          Read the privacy policy
+          {YOUR_DATA.readPolicy}
         </a>
         .
       </p>
@@ -91,12 +90,12 @@ export function YourDataPanel({ onErased }: { onErased(): Promise<void> | void }
         onToggle={(e) => setPolicyOpen(e.currentTarget.open)}
         data-testid="privacy-details"
       >
-        <summary>Privacy policy</summary>
+        <summary>{YOUR_DATA.policy}</summary>
         <PrivacyPolicy />
       </details>
       <div class="row">
         <button type="button" data-testid="export-all" onClick={exportAll}>
-          Export all data
+          {YOUR_DATA.exportAll}
         </button>
         <button
           type="button"
@@ -105,22 +104,20 @@ export function YourDataPanel({ onErased }: { onErased(): Promise<void> | void }
           disabled={step.step !== "idle"}
           onClick={askToErase}
         >
-          Erase all data…
+          {YOUR_DATA.eraseAll}
         </button>
       </div>
       {step.step === "confirm" && (
         <div class="confirm" role="alertdialog" aria-labelledby="erase-title" data-testid="erase-confirm">
           <p id="erase-title">
-            <strong>Erase everything Invitewise stores?</strong> Your settings, the pages read, your draft edits, your
-            marks on invitations and every other stored item ({total} {total === 1 ? "item" : "items"}) go, in this
-            browser and in the settings your browser syncs. Export first to keep a copy. This cannot be undone.
+            <strong>{YOUR_DATA.confirmTitle}</strong> {YOUR_DATA.confirmText(total)}
           </p>
           <div class="row">
             <button type="button" class="danger" data-testid="erase-confirm-yes" onClick={erase}>
-              Erase all data
+              {YOUR_DATA.confirm}
             </button>
             <button type="button" data-testid="erase-cancel" onClick={() => setStep({ step: "idle" })} autoFocus>
-              Cancel
+              {YOUR_DATA.cancel}
             </button>
           </div>
         </div>

@@ -3,7 +3,8 @@ import { useState } from "preact/hooks";
 import type { InsertResult } from "../../shared/content-messages";
 import type { Draft } from "../../shared/draft";
 import { insertIntoTab } from "../data";
-import { notFilledText } from "../insert-reasons";
+import { notFilledText } from "../../shared/words/insert";
+import { POPUP } from "../../shared/words/popup";
 
 export function InsertPanel(props: { tabId: number; draft: Draft }) {
   const [busy, setBusy] = useState(false);
@@ -11,7 +12,7 @@ export function InsertPanel(props: { tabId: number; draft: Draft }) {
   return (
     <section class="insert" aria-labelledby="insert-heading">
       <h2 id="insert-heading" class="sr-only">
-        Insert into the proposal form
+        {POPUP.insertHeading}
       </h2>
       <button
         type="button"
@@ -25,9 +26,9 @@ export function InsertPanel(props: { tabId: number; draft: Draft }) {
           setBusy(false);
         }}
       >
-        {busy ? "Inserting…" : "Insert into proposal"}
+        {busy ? POPUP.inserting : POPUP.insert}
       </button>
-      <p class="muted">Fills the form on the page; you review and submit it yourself.</p>
+      <p class="muted">{POPUP.insertNote}</p>
       {result && "error" in result && (
         <p class="status error" role="alert">
           {result.error}
@@ -35,10 +36,10 @@ export function InsertPanel(props: { tabId: number; draft: Draft }) {
       )}
       {result && !("error" in result) && (
         <div role="status" data-iw-insert-result>
-          {result.filled.length > 0 && <p>Filled: {result.filled.join(", ")}.</p>}
+          {result.filled.length > 0 && <p>{POPUP.filled(result.filled)}</p>}
           {result.notFilled.length > 0 && (
             <>
-              <p>Not filled:</p>
+              <p>{POPUP.notFilled}</p>
               <ul class="issues">
                 {result.notFilled.map((n) => (
                   <li key={n.field}>

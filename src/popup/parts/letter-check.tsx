@@ -1,17 +1,16 @@
 /** The live check of the cover letter: counts, what the client sees first, keywords and issues. */
 import type { checkLetter } from "../../drafting/index";
+import { POPUP } from "../../shared/words/popup";
 
 export function LetterCheckView({ check }: { check: ReturnType<typeof checkLetter> }) {
   return (
     <div class="check" aria-live="polite" data-iw-check>
-      <p class="counts">
-        {check.chars} characters · {check.words} words
-      </p>
-      <p class="preview-label">What the client sees first:</p>
+      <p class="counts">{POPUP.counts(check.chars, check.words)}</p>
+      <p class="preview-label">{POPUP.seenFirst}</p>
       <blockquote class="preview">{check.preview}</blockquote>
       {(check.keywords.covered.length > 0 || check.keywords.missing.length > 0) && (
         <p class="keywords">
-          Keywords:{" "}
+          {POPUP.keywords}{" "}
           {check.keywords.covered.map((k) => (
             <span class="kw ok" key={k}>
               ✓ {k}
@@ -33,7 +32,7 @@ export function LetterCheckView({ check }: { check: ReturnType<typeof checkLette
           ))}
         </ul>
       ) : (
-        <p class="ok">No issues found.</p>
+        <p class="ok">{POPUP.noIssues}</p>
       )}
     </div>
   );

@@ -1,5 +1,6 @@
 import { useState } from "preact/hooks";
 import { markInvitation } from "../data";
+import { POPUP } from "../../shared/words/popup";
 
 /**
  * Upwork's 24 hours end with a reply (Accept or Decline; Ignore is not one). Invitewise never watches
@@ -9,27 +10,21 @@ export function ReplyStatus(props: { id: string }) {
   const [status, setStatus] = useState<{ text: string; error?: boolean } | null>(null);
   const mark = (state: "replied" | "declined") => async () => {
     const reply = await markInvitation(props.id, state);
-    if (!reply.ok) return setStatus({ text: `Could not save that: ${reply.error}`, error: true });
-    const left =
-      reply.pending === 0
-        ? "No invitation is"
-        : reply.pending === 1
-          ? "1 invitation is"
-          : `${reply.pending} invitations are`;
-    setStatus({ text: `Marked as ${state}. ${left} still waiting for a reply within 24 hours.` });
+    if (!reply.ok) return setStatus({ text: POPUP.markFailed(reply.error), error: true });
+    setStatus({ text: POPUP.marked(state, reply.pending) });
   };
   return (
     <section class="reply-status" aria-labelledby="reply-status-heading">
       <h2 id="reply-status-heading" class="sr-only">
-        Your reply on Upwork
+        {POPUP.replyHeading}
       </h2>
-      <p class="muted">Answered this invitation on Upwork?</p>
+      <p class="muted">{POPUP.answered}</p>
       <div class="row">
         <button type="button" class="secondary" onClick={mark("replied")}>
-          I accepted it
+          {POPUP.accepted}
         </button>
         <button type="button" class="secondary" onClick={mark("declined")}>
-          I declined it
+          {POPUP.declined}
         </button>
       </div>
       {status && (

@@ -2,19 +2,16 @@
 import { DURATION_LABELS } from "../../drafting/index";
 import type { DraftTerms } from "../../shared/draft";
 import { money } from "../../shared/intl";
+import { POPUP } from "../../shared/words/popup";
 
-const KIND_LABELS: Record<DraftTerms["kind"], string> = {
-  hourly: "Hourly",
-  fixed: "Fixed price, by project",
-  milestone: "Fixed price, by milestone",
-};
+const KIND_LABELS = POPUP.kind;
 
 export function termsText(terms: DraftTerms): string {
   const lines = [KIND_LABELS[terms.kind]];
-  if (terms.kind === "hourly") lines.push(terms.rate != null ? `Rate: ${money(terms.rate)}/hr` : "Rate: [your rate]");
-  else lines.push(terms.amount != null ? `Bid: ${money(terms.amount)}` : "Bid: [your bid]");
-  terms.milestones.forEach((m, i) => lines.push(`Milestone ${i + 1}: ${m.description} — ${money(m.amount)}`));
-  if (terms.duration) lines.push(`Duration: ${DURATION_LABELS[terms.duration]}`);
+  if (terms.kind === "hourly") lines.push(POPUP.rateLine(terms.rate != null ? money(terms.rate) : null));
+  else lines.push(POPUP.bidLine(terms.amount != null ? money(terms.amount) : null));
+  terms.milestones.forEach((m, i) => lines.push(POPUP.milestoneLine(i + 1, m.description, money(m.amount))));
+  if (terms.duration) lines.push(POPUP.durationLine(DURATION_LABELS[terms.duration]));
   return lines.join("\n");
 }
 
@@ -24,8 +21,8 @@ export function TermsView({ terms }: { terms: DraftTerms }) {
       <p>
         <strong>{KIND_LABELS[terms.kind]}</strong>
         {terms.kind === "hourly"
-          ? ` · ${terms.rate != null ? `${money(terms.rate)}/hr` : "no rate"}`
-          : ` · ${terms.amount != null ? money(terms.amount) : "no bid"}`}
+          ? ` · ${terms.rate != null ? POPUP.perHour(money(terms.rate)) : POPUP.noRate}`
+          : ` · ${terms.amount != null ? money(terms.amount) : POPUP.noBid}`}
         {terms.duration ? ` · ${DURATION_LABELS[terms.duration]}` : ""}
       </p>
       {terms.milestones.length > 0 && (

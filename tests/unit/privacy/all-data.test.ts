@@ -4,6 +4,7 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { AllData, countAllData, eraseAllData, readAllData, type WholeArea } from "../../../src/shared/all-data";
 import { inline, markdownBlocks } from "../../../src/options/privacy-policy";
+import { YOUR_DATA } from "../../../src/shared/words/options";
 
 const ROOT = join(import.meta.dirname, "..", "..", "..");
 
@@ -76,8 +77,11 @@ describe("PRIVACY.md as the options page shows it", () => {
     const panel = await readFile(join(ROOT, "src/options/sections/your-data.tsx"), "utf8");
     for (const words of ["storage.local", "storage.sync", "storage.session", "Erase all data", "Export all data"])
       expect(policy).toContain(words);
-    expect(panel).toMatch(/>\s*Erase all data…/);
-    expect(panel).toContain("Export all data");
+    // The buttons say the catalogue's words (src/shared/words/options.ts), which the policy names.
+    expect(panel).toMatch(/>\s*\{YOUR_DATA\.eraseAll\}/);
+    expect(panel).toMatch(/>\s*\{YOUR_DATA\.exportAll\}/);
+    expect(policy).toContain(YOUR_DATA.eraseAll.replace(/…$/, ""));
+    expect(policy).toContain(YOUR_DATA.exportAll);
     expect(policy).toMatch(/Nothing leaves your browser/);
     expect(policy).toMatch(/invitation log/i);
   });

@@ -1,5 +1,5 @@
-/** The sentences the popup shows for the insert result's `notFilled` reason codes (the content script sends codes only). */
-import type { NotFilled, NotFilledReason } from "../shared/content-messages";
+/** The catalogue's insert part: the sentences the popup shows for the insert result's `notFilled` reason codes (the content script sends codes only). */
+import type { NotFilled, NotFilledReason } from "../content-messages";
 
 export const NOT_FILLED_TEXT: Record<NotFilledReason, string | ((n: NotFilled) => string)> = {
   "read-only": "The field is read-only on this page.",

@@ -1,17 +1,26 @@
 /**
- * The message catalogue: every sentence that urgency says to a person, keyed by reason code. Scoring
+ * The catalogue's urgency part: every sentence that urgency says to a person, keyed by reason code. Scoring
  * returns reasons as data (`{ code, params }`: times as ISO, counts as numbers); whoever shows them
  * renders them here, with the reader's clock, locale and zone (src/shared/intl.ts): the panel live on
  * the page, the CLI as English text beside the codes. A second language is a second table of the same
  * shape, not a rewrite. Kept small and free of other imports: the content script carries it (20 KB).
  */
-import { MINUTE_MS, moment, calendarDay, type Where } from "./intl";
+import { MINUTE_MS, moment, calendarDay, type Where } from "../intl";
 
-export type ReasonParams = Record<string, string | number | boolean>;
-export interface Reason {
-  code: ReasonCode;
+/** The words of records.md §4's English fields (`reasons`, a flag's `text`, a factor's `value`): English formats, this runtime's zone. */
+export const ENGLISH: Where = { locale: "en-US" };
+
+/** A code's params: times as ISO, amounts and counts as numbers, lists (ratings, skills) as arrays. */
+export type ReasonParams = Record<string, string | number | boolean | Array<string | number>>;
+export interface Reason<C extends string = ReasonCode> {
+  code: C;
   params: ReasonParams;
 }
+/**
+ * How a sentence reads its params: the scalars go into the words; a list (fit.ts) is read only
+ * through its own helper, never put into a template whole.
+ */
+export type Shown = Record<string, string | number | boolean>;
 
 /**
  * How a duration reads, at a glance: the one rule for the badge's "reply in 21 h" and the reasons'
@@ -32,11 +41,11 @@ export function relativeWords(iso: string, now: Date): string {
   return ms >= 0 ? `in ${durationWords(ms)}` : `${durationWords(-ms)} ago`;
 }
 
-type Say = (p: ReasonParams, now: Date, where: Where) => string;
-const at = (p: ReasonParams, key: string, now: Date, where: Where) => moment(String(p[key]), now, where);
-const ago = (p: ReasonParams, key: string, now: Date) => durationWords(now.getTime() - Date.parse(String(p[key])));
+type Say = (p: Shown, now: Date, where: Where) => string;
+const at = (p: Shown, key: string, now: Date, where: Where) => moment(String(p[key]), now, where);
+const ago = (p: Shown, key: string, now: Date) => durationWords(now.getTime() - Date.parse(String(p[key])));
 /** "reply by tomorrow 00:32 (in 21 h)", or "(6 h ago)" once past. */
-const replyBy = (p: ReasonParams, now: Date, where: Where) =>
+const replyBy = (p: Shown, now: Date, where: Where) =>
   `reply by ${at(p, "replyBy", now, where)} (${relativeWords(String(p.replyBy), now)})`;
 
 const FIRST = ": the first good replies win.";
@@ -80,7 +89,7 @@ const EN_STILL = {
 export type ReasonCode = keyof typeof EN_CLOCKED | keyof typeof EN_STILL;
 type Reasonable = { code: string; params: ReasonParams };
 const say = (table: Record<string, Say>, r: Reasonable, now: Date, where: Where) =>
-  table[r.code]?.(r.params, now, where) ?? null;
+  table[r.code]?.(r.params as Shown, now, where) ?? null;
 
 /** One reason in words (null for a code this catalogue does not know: the caller shows its English text). */
 export function reasonWords(reason: Reasonable, now: Date, where: Where = {}): string | null {
