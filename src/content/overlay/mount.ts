@@ -118,8 +118,6 @@ export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destr
   const win = doc.defaultView!;
   let frame = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
-  /** The inline style last written (none yet: the panel stays hidden until its first dock). */
-  let docked = "";
   host.el.style.visibility = "hidden";
   const place = guard("dock panel", () => {
     frame = 0;
@@ -140,12 +138,10 @@ export function dockPanel(host: Host, noRoom: () => void): { dock(): void; destr
       host.el.offsetWidth,
       height,
     );
-    // Only our own host's inline style: the top, the side, and the band's height — written only when
-    // it changes, as scrolling re-docks every frame and a write restyles and relays out the panel.
-    if (found) {
-      const css = `top:${Math.round(found.top)}px;left:auto;right:auto;${found.side}:${MARGIN}px;--iw-max-h:${Math.floor(found.maxHeight)}px`;
-      if (css !== docked) host.el.style.cssText = docked = css;
-    } else noRoom();
+    // Only our own host's inline style: the top, the side, and the band's height.
+    if (found)
+      host.el.style.cssText = `top:${Math.round(found.top)}px;left:auto;right:auto;${found.side}:${MARGIN}px;--iw-max-h:${Math.floor(found.maxHeight)}px`;
+    else noRoom();
   });
   const soon = () => {
     frame ||= win.requestAnimationFrame(place);
