@@ -16,28 +16,14 @@ import {
   noteOutcome,
   notePage,
   readLog,
-  type LogEntry,
 } from "../../../src/shared/invitation-log";
 import { applyImport, exportSettings } from "../../../src/shared/settings-import";
-import { invitationPage, invitationRecord, job } from "../../fixtures/scoring/builders";
+import { invitationPage, invitationRecord, job, logEntry as entry } from "../../fixtures/scoring/builders";
 import { fakeStorage } from "../settings/fake-storage";
 
 const NOW = new Date("2026-03-10T12:00:00.000Z");
 const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000).toISOString();
 
-function entry(id: string, firstSeenAt: string, over: Partial<LogEntry> = {}): LogEntry {
-  return {
-    id,
-    title: `Job ${id}`,
-    receivedAt: null,
-    firstSeenAt,
-    openedAt: null,
-    fit: null,
-    reply: null,
-    outcome: null,
-    ...over,
-  };
-}
 /** `n` entries, ids 1…n, first seen a minute apart (id 1 the oldest). */
 const many = (n: number) => Array.from({ length: n }, (_, i) => entry(String(i + 1), minutesAgo(n - i)));
 

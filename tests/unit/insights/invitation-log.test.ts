@@ -1,5 +1,6 @@
 /** The invitation log: what each page read, mark and outcome adds, its bounds, its stored form and its CSV. */
 import { describe, expect, it } from "vitest";
+import { logEntry as entry } from "../../fixtures/scoring/builders";
 import { dispatch, type BackgroundDeps } from "../../../src/background/handlers";
 import { InvitationLogStore } from "../../../src/background/invitation-log";
 import { RecordCache } from "../../../src/background/record-cache";
@@ -13,7 +14,6 @@ import {
   noteReply,
   parseStoredLog,
   readLog,
-  type LogEntry,
 } from "../../../src/shared/invitation-log";
 import {
   client,
@@ -28,20 +28,6 @@ import {
 const EXT = "invitewise-id";
 const NOW = new Date("2026-03-10T12:00:00.000Z");
 const at = (hoursAfter: number) => new Date(NOW.getTime() + hoursAfter * 3600_000).toISOString();
-
-function entry(id: string, firstSeenAt: string, over: Partial<LogEntry> = {}): LogEntry {
-  return {
-    id,
-    title: `Job ${id}`,
-    receivedAt: null,
-    firstSeenAt,
-    openedAt: null,
-    fit: null,
-    reply: null,
-    outcome: null,
-    ...over,
-  };
-}
 
 function setup(clock: { now: Date } = { now: NOW }) {
   const storage = memoryStorage();
