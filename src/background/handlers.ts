@@ -52,6 +52,9 @@ export interface BackgroundDeps {
 
 const inline = (work: () => Promise<void>) => work();
 
+/** Each worker's last queued cache write of a page read: the next page read waits for it alone. */
+const recording = new WeakMap<BackgroundDeps, Promise<void>>();
+
 /** Who sent the message: the sender's tab, when it came from a content script. */
 export interface MessageContext {
   tabId: number | null;
@@ -74,12 +77,16 @@ export const handlers: { [T in RequestType]: Handler<T> } = {
     if (!repaired.ok) throw new Error(repaired.error);
     const { parsed } = withPageState(repaired.parsed, request.state ?? null, request.url, new Date(request.readAt));
     const page = { url: request.url, readAt: request.readAt, parsed };
-    // What the previous read wrote after its reply is in the cache before this one looks.
-    await deps.settled?.();
+    // What the previous read put in the cache is there before this one looks (its other writes — the
+    // tab's page, the toolbar count, the page's health — may still be running: no score reads them).
+    await recording.get(deps);
     const a = await assessBeforeRecording(deps.cache, page, settings, deps.now());
     // The page waits only for its score: what the reply does not need is written after it.
-    await (deps.afterReply ?? inline)(async () => {
-      await recordPage(deps.cache, page);
+    const queue = deps.afterReply ?? inline;
+    let recorded!: () => void;
+    recording.set(deps, new Promise<void>((done) => (recorded = done)));
+    await queue(() => recordPage(deps.cache, page).finally(recorded));
+    await queue(async () => {
       // A full storage.session loses the popup this tab's page, not the page its score.
       if (context.tabId !== null)
         await deps.tabs
