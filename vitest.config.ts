@@ -18,6 +18,8 @@ const TIME_SENSITIVE = [
   "tests/unit/background/page-flow.test.ts",
   "tests/unit/cli.test.ts",
   "tests/unit/cli-reasons.test.ts",
+  "tests/unit/shared/fit-words.test.ts",
+  "tests/unit/insights/insights.test.tsx",
 ];
 
 export default defineConfig({
